@@ -1,0 +1,43 @@
+# The two commands: `make run` and `make test`. Everything else is set-up they call.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+export HF_HUB_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: run test ingest evals bench bench-quick clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+# torch is pinned and installed first with pip, so no CUDA build is pulled in.
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) app.py
+
+ingest: $(VENV)/.installed
+	$(PY) -m ingest
+
+test: $(VENV)/.installed-dev
+	$(PY) -m pytest -q -ra
+
+evals: $(VENV)/.installed
+	$(PY) -m evals
+
+bench: $(VENV)/.installed-dev
+	$(PY) -m bench
+
+bench-quick: $(VENV)/.installed-dev
+	$(PY) -m bench --quick
+
+clean:
+	rm -rf store/data evals/out bench/out .pytest_cache

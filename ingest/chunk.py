@@ -1,0 +1,75 @@
+"""Cut a cleaned article into passages of whole sentences.
+
+A passage holds one to ``max_sentences`` sentences and, where they fit, whole
+paragraphs; a short heading line goes with the paragraph below it. Each
+passage knows its ``start``/``end`` in the article text:
+
+>>> text = "Rubrik\\n\\nEtt. Två.\\n\\nTre."
+>>> [(p.start, p.end, text[p.start:p.end]) for p in chunk_text(text, max_sentences=2)]
+[(0, 17, 'Rubrik\\n\\nEtt. Två.'), (19, 23, 'Tre.')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.sentences import sentence_spans
+
+MAX_SENTENCES = 4
+MAX_CHARS = 700
+HEADING_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Passage:
+    start: int
+    end: int
+    sentences: int
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _is_heading(line: str) -> bool:
+    return len(line.split()) <= HEADING_MAX_WORDS and not re.search(r"[.!?:…”\"]$", line.strip())
+
+
+def _units(text: str) -> list[list[tuple[int, int]]]:
+    """Paragraphs as lists of sentence spans; a heading joins the first sentence below it."""
+    units: list[list[tuple[int, int]]] = []
+    heading_start: int | None = None
+    for start, end in _paragraph_spans(text):
+        spans = sentence_spans(text[start:end], offset=start)
+        if _is_heading(text[start:end]):
+            heading_start = start if heading_start is None else heading_start
+            continue
+        if heading_start is not None and spans:
+            spans[0] = (heading_start, spans[0][1])
+            heading_start = None
+        units.append(spans)
+    if heading_start is not None:
+        units.append([(heading_start, len(text.rstrip()))])
+    return units
+
+
+def chunk_text(text: str, max_sentences: int = MAX_SENTENCES, max_chars: int = MAX_CHARS) -> list[Passage]:
+    passages: list[Passage] = []
+    current: list[tuple[int, int]] = []
+
+    def flush():
+        if current:
+            passages.append(Passage(current[0][0], current[-1][1], len(current)))
+            current.clear()
+
+    for unit in _units(text):
+        fits = current and len(current) + len(unit) <= max_sentences and unit[-1][1] - current[0][0] <= max_chars
+        if not fits:
+            flush()
+        for span in unit:
+            too_long = current and (len(current) >= max_sentences or span[1] - current[0][0] > max_chars)
+            if too_long:
+                flush()
+            current.append(span)
+    flush()
+    return passages

@@ -1,0 +1,80 @@
+"""One settings object for the whole tool, read from the environment.
+
+Build it once in a ``main()`` and pass it down; nothing reads the environment
+behind its back.
+
+>>> s = Settings(top_k=4)
+>>> s.top_k, s.chroma_path.name
+(4, 'chroma')
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent
+
+
+def configure_offline() -> None:
+    """Forbid hub downloads and telemetry before any model library is imported.
+
+    huggingface_hub and chromadb read these at import time, so every entry point
+    calls this first.
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+class Settings(BaseSettings):
+    """Every knob, overridable by an environment variable of the same name."""
+
+    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+
+    corpus_dir: Path = ROOT / "corpus"
+    data_dir: Path = Field(ROOT / "store" / "data", validation_alias="DATA_DIR")
+    collection: str = "articles"
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    embed_model: str | None = None  # a local path or model name; default: the packaged MiniLM
+    embed_batch_size: int = 64
+
+    max_file_mb: float = 20.0
+    max_question_chars: int = 2000
+    top_k: int = 6
+    retriever: Literal["dense", "bm25", "hybrid"] = "hybrid"
+    max_answer_sentences: int = 3
+    # Calibrated on evals/questions.jsonl (see README, "Evals"); raise only with evidence.
+    refusal_threshold: float = 0.42
+
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str = "not-needed"
+    llm_timeout_s: float = 60.0
+
+    app_host: str = "127.0.0.1"
+    app_port: int = 7860
+    app_auth: str | None = None
+    app_concurrency: int = 4
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def server_mode(self) -> bool:
+        return bool(self.chroma_host)
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)

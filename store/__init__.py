@@ -1,0 +1,13 @@
+"""Chroma access: one collection of passages, embedded or behind a server."""
+from store.chroma import StoreError, open_collection, open_vector_store, store_fingerprint
+from store.embedding import EmbedderInfo, embedder_info, load_embedder
+
+__all__ = [
+    "StoreError",
+    "open_collection",
+    "open_vector_store",
+    "store_fingerprint",
+    "EmbedderInfo",
+    "embedder_info",
+    "load_embedder",
+]

@@ -1,0 +1,54 @@
+"""Shared fixtures: the real MiniLM embedder (loaded once) and a real seed store."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from settings import ROOT, Settings, configure_offline
+
+SEED_CORPUS = ROOT / "corpus"
+
+
+def pytest_configure(config):
+    configure_offline()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from store import load_embedder
+
+    return load_embedder(Settings())
+
+
+@pytest.fixture
+def make_settings(tmp_path):
+    """Settings whose store lives in this test's tmp_path."""
+
+    def make(**overrides) -> Settings:
+        overrides.setdefault("data_dir", tmp_path / "data")
+        return Settings(**overrides)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory, embedder) -> Settings:
+    """A store holding the bundled seed articles, built once per session. Read-only for tests."""
+    from ingest.pipeline import ingest
+
+    root = tmp_path_factory.mktemp("seed")
+    corpus = root / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    ingest([corpus], settings, embedder=embedder, warn=lambda m: None)
+    return settings
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    """A writable copy of the seed corpus."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    return corpus
