@@ -1,0 +1,190 @@
+"""``Engine.answer(question, history)``: the one function every front end calls.
+
+>>> engine = Engine(Settings())                                       # doctest: +SKIP
+>>> a = engine.answer("Hur många poliskameror är målbilden nationellt?")  # doctest: +SKIP
+>>> "2500" in a.answer, a.citations[0].doc_id
+(True, '001_bdd417f66c796474')
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from qa import extractive
+from qa.messages import say
+from qa.retrieval import build_retriever, ranked
+from qa.text import detect_language
+from qa.types import Answer, Citation, QuestionError
+from settings import Settings
+from store import StoreError, embedder_info, load_embedder, open_collection, store_fingerprint
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+RELATED_COUNT = 3
+
+
+def validate(question: object, settings: Settings) -> str:
+    """The question, trimmed; raises ``QuestionError`` with a message in its language."""
+    text = question if isinstance(question, str) else ""
+    lang = detect_language(text)
+    if not text.strip():
+        raise QuestionError(say("empty_question", lang))
+    if len(text) > settings.max_question_chars:
+        raise QuestionError(say("too_long", lang, limit=settings.max_question_chars))
+    if CONTROL.search(text):
+        raise QuestionError(say("control_chars", lang))
+    return text.strip()
+
+
+def history_questions(history: Sequence) -> list[str]:
+    """Earlier user questions from plain strings, (user, bot) pairs or chat messages."""
+    found = []
+    for turn in history or ():
+        if isinstance(turn, str):
+            found.append(turn)
+        elif isinstance(turn, dict) and turn.get("role") == "user" and isinstance(turn.get("content"), str):
+            found.append(turn["content"])
+        elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
+            found.append(turn[0])
+    return [q for q in found if q.strip()][-3:]
+
+
+def to_citation(n: int, item, quote: str = "") -> Citation:
+    meta = item.node.metadata
+    return Citation(
+        n=n, doc_id=meta.get("doc_id", ""), chunk_id=item.node.node_id, title=meta.get("title", ""),
+        date=meta.get("date", ""), source=meta.get("source", ""), text=item.node.get_content(), quote=quote,
+    )
+
+
+class Engine:
+    """Holds the embedder, store handle, retrievers and caches; cheap to call repeatedly."""
+
+    def __init__(self, settings: Settings, embedder=None, llm=None):
+        self.settings = settings
+        self._embedder = embedder
+        self._llm = llm
+        self._collection = None
+        self._retrievers: dict[tuple[str, str], object] = {}
+        self._sentence_vectors: dict[str, np.ndarray] = {}
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            self._embedder = load_embedder(self.settings)
+        return self._embedder
+
+    def collection(self):
+        if self._collection is None:
+            self._collection = open_collection(self.settings, embedder_info(self.settings))
+        return self._collection
+
+    def retriever(self, kind: str | None = None):
+        kind = kind or self.settings.retriever
+        collection = self.collection()
+        key = (kind, store_fingerprint(collection))
+        if key not in self._retrievers:
+            self._retrievers = {k: v for k, v in self._retrievers.items() if k[1] == key[1]}
+            self._retrievers[key] = build_retriever(kind, collection, self.embedder, self.settings)
+        return self._retrievers[key]
+
+    def retrieve(self, query_text: str, kind: str | None = None):
+        from llama_index.core.schema import QueryBundle
+
+        bundle = QueryBundle(query_str=query_text, embedding=self.embedder.get_query_embedding(query_text))
+        return ranked(self.retriever(kind).retrieve(bundle)), np.asarray(bundle.embedding)
+
+    def _vectors(self, sentences: list[str]) -> np.ndarray:
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
+        if missing:
+            for s, v in zip(missing, self.embedder.get_text_embedding_batch(missing)):
+                self._sentence_vectors[s] = np.asarray(v)
+            if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
+                self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
+        return np.stack([self._sentence_vectors[s] for s in sentences])
+
+    def answer(self, question: str, history: Sequence = (), retriever: str | None = None) -> Answer:
+        """Consume ``answer_stream`` and return the final ``Answer``."""
+        final = None
+        for part in self.answer_stream(question, history, retriever):
+            final = part if isinstance(part, Answer) else final
+        return final
+
+    def answer_stream(self, question: str, history: Sequence = (), retriever: str | None = None) -> Iterator[str | Answer]:
+        """Yield pieces of answer text as they are ready, then the final ``Answer``."""
+        started = time.perf_counter()
+        lang = detect_language(question if isinstance(question, str) else "")
+        try:
+            text = validate(question, self.settings)
+            query = extractive.Query.parse(text, history_questions(history))
+            lang = detect_language(query.focus)
+            retrieved, q_vec = self.retrieve(query.retrieval_text, retriever)
+            result = yield from self._compose(text, query, retrieved, q_vec, lang, history)
+        except QuestionError as exc:
+            result = Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=str(exc))
+        except (StoreError, ValueError) as exc:
+            result = self._store_problem(question, lang, exc)
+        result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+        yield result
+
+    def _store_problem(self, question, lang: str, exc: Exception) -> Answer:
+        self._collection = None  # reopen next time: the server may be back
+        self._retrievers.clear()
+        message = say("empty_store", lang) if "empty" in str(exc) else say("store_down", lang, detail=str(exc)[:120])
+        return Answer(question=str(question), answer="", refused=True, lang=lang, error=message)
+
+    def _compose(self, text, query, retrieved, q_vec, lang, history):
+        if self.settings.llm_enabled or self._llm is not None:
+            from qa.generative import llm_answer
+
+            answer = yield from llm_answer(self, text, query, retrieved, lang, history)
+            if answer is not None:
+                answer.retrieved = retrieved_list(retrieved)
+                return answer
+        answer = self.extract(text, query, retrieved, q_vec, lang)
+        yield answer.answer
+        return answer
+
+    def extract(self, question: str, query, retrieved, q_vec, lang: str) -> Answer:
+        found = extractive.candidates(retrieved)
+        if found:
+            extractive.score(query, q_vec, found, self._vectors([c.sentence for c in found]), retrieved)
+        chosen = extractive.choose(found, self.settings.refusal_threshold, self.settings.max_answer_sentences)
+        base = Answer(question=question, answer="", lang=lang, retrieved=retrieved_list(retrieved))
+        if not chosen:
+            base.refused = True
+            base.answer = say("refused", lang)
+            base.related = [to_citation(i + 1, item) for i, item in enumerate(retrieved[:RELATED_COUNT])]
+            return base
+        base.answer, base.citations = format_quotes(chosen)
+        return base
+
+
+def format_quotes(chosen: list) -> tuple[str, list[Citation]]:
+    """'Sentence. [1] Other sentence. [2]', numbering passages by first use."""
+    numbers: dict[str, int] = {}
+    quotes: dict[str, list[str]] = {}
+    items = {}
+    parts = []
+    for cand in chosen:
+        node_id = cand.node.node.node_id
+        numbers.setdefault(node_id, len(numbers) + 1)
+        quotes.setdefault(node_id, []).append(cand.sentence)
+        items[node_id] = cand.node
+        parts.append(f"{cand.sentence} [{numbers[node_id]}]")
+    citations = [to_citation(n, items[nid], " … ".join(quotes[nid])) for nid, n in numbers.items()]
+    return " ".join(parts), citations
+
+
+def retrieved_list(retrieved) -> list[dict]:
+    return [
+        {"doc_id": item.node.metadata.get("doc_id", ""), "chunk_id": item.node.node_id, "score": round(float(item.score or 0), 4)}
+        for item in retrieved
+    ]
+
+
+def answer(question: str, history: Sequence = (), settings: Settings | None = None, engine: Engine | None = None) -> Answer:
+    """Answer one question; pass an ``engine`` to reuse the loaded model across calls."""
+    return (engine or Engine(settings or Settings())).answer(question, history)

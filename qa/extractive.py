@@ -1,0 +1,152 @@
+"""Pick the sentences of the retrieved passages that best answer a question.
+
+Each candidate sentence is scored by embedding similarity to the question,
+overlap of (stemmed, compound-aware, cognate) terms with the question, and
+whether it has the shape the question asks for (a number for "hur många", a
+year or date for "när", a name for "vem"). The answer quotes the best one to
+three sentences verbatim; if the best scores under the refusal threshold, the
+articles are taken not to say.
+
+>>> q = Query.parse("Hur många kameror?", [])
+>>> q.cues
+['number']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ingest.sentences import sentence_spans
+from qa.text import cognate_key, fold, has_answer_shape, question_cues, specific_terms, stem, terms, TOKEN
+
+ANAPHORS = {
+    "den", "det", "dess", "han", "hon", "hans", "hennes", "honom", "henne", "de", "dem", "deras", "där",
+    "då", "dessa", "detta", "denna", "dit", "it", "its", "he", "she", "him", "his", "her", "they", "them",
+    "their", "there", "this", "that", "those", "these",
+}
+INSTRUCTION = re.compile(
+    r"\b(ignorera|ignore|glöm|forget|disregard|strunta i|system\s*:|från och med nu|from now on|"
+    r"säg att|say that|state that|tell me that|skriv (först )?ut|print|repeat|du är nu|you are now)\b", re.I)
+WEIGHTS = {"sim": 0.45, "overlap": 0.30, "context": 0.10, "cue": 0.10, "rank": 0.05}
+MISSING_SPECIFIC_PENALTY = 0.12
+NEAR_DUPLICATE = 0.6
+
+
+@dataclass
+class Query:
+    """What is really asked: the question sentences, minus instructions, plus follow-up context."""
+
+    focus: str
+    retrieval_text: str
+    terms: dict[str, float]
+    cues: list[str]
+    specifics: list[str]
+
+    @classmethod
+    def parse(cls, question: str, history: list[str]) -> "Query":
+        focus = _focus(question)
+        weights = {t: 1.0 for t in terms(focus)}
+        retrieval_text = focus
+        if history and _is_follow_up(focus):
+            previous = _focus(history[-1])
+            retrieval_text = f"{previous} {focus}"
+            for t in terms(previous):
+                weights.setdefault(t, 0.5)
+        return cls(focus, retrieval_text, weights, question_cues(focus), specific_terms(focus))
+
+
+def _focus(question: str) -> str:
+    """The asking sentences: instructions aimed at the assistant are data, not the question."""
+    spans = [question[s:e] for s, e in sentence_spans(" ".join(question.split()))] or [question]
+    kept = [s for s in spans if not INSTRUCTION.search(s)]
+    asking = [s for s in kept if s.rstrip().endswith("?")]
+    return " ".join(asking or kept or spans).strip()
+
+
+def _is_follow_up(focus: str) -> bool:
+    words = [w.lower() for w in TOKEN.findall(focus)]
+    return len(terms(focus)) <= 2 or any(w in ANAPHORS for w in words) or (words[:1] in (["och"], ["and"]))
+
+
+@dataclass
+class Candidate:
+    sentence: str
+    passage_rank: int
+    node: object  # the retrieved NodeWithScore
+    score: float = 0.0
+    parts: dict = field(default_factory=dict)
+
+
+def _token_keys(text: str) -> tuple[set[str], set[str], str]:
+    words = [w.lower() for w in TOKEN.findall(text)]
+    return {stem(w) for w in words}, {cognate_key(w) for w in words if len(w) >= 4}, " ".join(fold(w) for w in words)
+
+
+def term_overlap(query_terms: dict[str, float], text: str) -> float:
+    """Weighted share of query terms found: exactly, inside a compound, or as a cognate."""
+    if not query_terms:
+        return 0.0
+    stems, cognates, folded = _token_keys(text)
+    found = 0.0
+    for term, weight in query_terms.items():
+        if term in stems:
+            found += weight
+        elif len(term) >= 4 and fold(term) in folded:
+            found += 0.8 * weight
+        elif len(term) >= 4 and cognate_key(term) in cognates:
+            found += 0.6 * weight
+    return found / sum(query_terms.values())
+
+
+def candidates(retrieved: list) -> list[Candidate]:
+    """Every sentence of every retrieved passage, headings left out."""
+    found = []
+    for rank, item in enumerate(retrieved):
+        text = item.node.get_content()
+        for s, e in sentence_spans(text):
+            sentence = text[s:e]
+            if len(TOKEN.findall(sentence)) >= 4 and not sentence.isupper():
+                found.append(Candidate(sentence, rank, item))
+    return found
+
+
+def _missing_specifics(query: Query, retrieved: list) -> int:
+    corpus = " ".join(fold(item.node.get_content() + " " + item.node.metadata.get("title", "")) for item in retrieved)
+    return sum(1 for word in query.specifics if fold(word) not in corpus)
+
+
+def score(query: Query, q_vec: np.ndarray, found: list[Candidate], vectors: np.ndarray, retrieved: list) -> None:
+    """Fill ``score`` and ``parts`` of every candidate, in place."""
+    penalty = MISSING_SPECIFIC_PENALTY * min(2, _missing_specifics(query, retrieved))
+    context = {id(item): term_overlap(query.terms, item.node.get_content()) for item in retrieved}
+    for cand, vec in zip(found, vectors):
+        cue = (sum(has_answer_shape(cand.sentence, c) for c in query.cues) / len(query.cues)) if query.cues else 0.5
+        cand.parts = {
+            "sim": float(np.dot(q_vec, vec)),
+            "overlap": term_overlap(query.terms, cand.sentence),
+            "context": context[id(cand.node)],
+            "cue": cue,
+            "rank": 1.0 / (1 + cand.passage_rank),
+        }
+        cand.score = sum(WEIGHTS[k] * v for k, v in cand.parts.items()) - penalty
+
+
+def _too_similar(a: str, b: str) -> bool:
+    wa, wb = set(TOKEN.findall(a.lower())), set(TOKEN.findall(b.lower()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) > NEAR_DUPLICATE
+
+
+def choose(found: list[Candidate], threshold: float, max_sentences: int, margin: float = 0.06) -> list[Candidate]:
+    """The best sentence, plus close runners-up that add something; [] when unsupported."""
+    ranked = sorted(found, key=lambda c: c.score, reverse=True)
+    if not ranked or ranked[0].score < threshold:
+        return []
+    chosen = [ranked[0]]
+    for cand in ranked[1:]:
+        if len(chosen) >= max_sentences or cand.score < max(threshold, ranked[0].score - margin):
+            break
+        if not any(_too_similar(cand.sentence, c.sentence) for c in chosen):
+            chosen.append(cand)
+    return chosen

@@ -1,0 +1,36 @@
+"""Every user-facing sentence, in Swedish and English.
+
+>>> say("refused", "en")
+"The articles don't say."
+"""
+from __future__ import annotations
+
+MESSAGES = {
+    "refused": ("Det framgår inte av artiklarna.", "The articles don't say."),
+    "related": ("Närmast liknande avsnitt:", "Closest passages:"),
+    "sources": ("Källor", "Sources"),
+    "empty_question": ("Skriv en fråga. / Please type a question.", "Please type a question. / Skriv en fråga."),
+    "too_long": ("Frågan är för lång: högst {limit} tecken.", "The question is too long: at most {limit} characters."),
+    "control_chars": (
+        "Frågan innehåller otillåtna tecken (NUL eller andra kontrolltecken).",
+        "The question contains characters that are not allowed (NUL or other control characters).",
+    ),
+    "empty_store": (
+        "Inga artiklar är inlästa ännu: kör `python -m ingest` först.",
+        "No articles are loaded yet: run `python -m ingest` first.",
+    ),
+    "store_down": (
+        "Artikelarkivet går inte att nå just nu ({detail}). Försök igen om en stund.",
+        "The article store cannot be reached right now ({detail}). Please try again shortly.",
+    ),
+    "llm_down": (
+        "Språkmodellen svarade inte ({detail}); svaret nedan är citat ur artiklarna.",
+        "The language model did not answer ({detail}); the answer below quotes the articles.",
+    ),
+    "unverified": ("(ej belagt i källorna)", "(not supported by the sources)"),
+}
+
+
+def say(key: str, lang: str, **values) -> str:
+    sv, en = MESSAGES[key]
+    return (en if lang == "en" else sv).format(**values)

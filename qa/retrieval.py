@@ -1,0 +1,106 @@
+"""Dense, BM25 and hybrid retrievers over the passage store.
+
+Hybrid fuses the two by reciprocal rank (LlamaIndex ``QueryFusionRetriever``,
+one query, no LLM). BM25 stems Swedish, drops Swedish stopwords and keeps
+å, ä, ö in tokens; its index is cached on disk and rebuilt when the store's
+fingerprint changes.
+
+>>> r = build_retriever("hybrid", collection, embedder, settings)   # doctest: +SKIP
+>>> [n.node.metadata["doc_id"] for n in r.retrieve("Hur många poliskameror?")][:1]
+['001_bdd417f66c796474']
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from settings import Settings
+from store import open_vector_store, store_fingerprint
+
+BM25_TOKENS = r"(?u)\b\w\w+\b"  # \w covers å, ä, ö
+
+
+def _dense(collection, embedder, top_k: int):
+    from llama_index.core import VectorStoreIndex
+
+    index = VectorStoreIndex.from_vector_store(open_vector_store(collection), embed_model=embedder)
+    return index.as_retriever(similarity_top_k=top_k)
+
+
+def _all_nodes(collection, page: int = 5000):
+    from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+    nodes, offset = [], 0
+    while True:
+        batch = collection.get(include=["metadatas", "documents"], limit=page, offset=offset)
+        for meta, text in zip(batch["metadatas"], batch["documents"]):
+            node = metadata_dict_to_node(meta, text=text)
+            nodes.append(node)
+        if len(batch["ids"]) < page:
+            return nodes
+        offset += page
+
+
+def _bm25(collection, settings: Settings, top_k: int):
+    """Load the cached BM25 index for this store state, or build and cache it."""
+    import Stemmer
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    key = store_fingerprint(collection).replace(":", "-")
+    cache = settings.cache_dir / "bm25" / settings.collection
+    target = cache / key
+    if (target / "retriever.json").exists():
+        try:
+            retriever = BM25Retriever.from_persist_dir(str(target))
+            retriever.stemmer = Stemmer.Stemmer("swedish")
+            retriever.similarity_top_k = min(top_k, retriever.similarity_top_k)
+            return retriever
+        except Exception:  # a half-written cache from a killed process: rebuild it
+            shutil.rmtree(target, ignore_errors=True)
+    retriever = BM25Retriever.from_defaults(
+        nodes=_all_nodes(collection), stemmer=Stemmer.Stemmer("swedish"), language="swedish",
+        similarity_top_k=top_k, token_pattern=BM25_TOKENS,
+    )
+    _persist(retriever, cache, target)
+    return retriever
+
+
+def _persist(retriever, cache: Path, target: Path) -> None:
+    """Write into a temp dir and rename, so readers never see half an index."""
+    tmp = cache / f".tmp-{target.name}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True, exist_ok=True)
+    retriever.persist(str(tmp))
+    for old in cache.iterdir():
+        if old.is_dir() and old != tmp:
+            shutil.rmtree(old, ignore_errors=True)
+    tmp.rename(target)
+
+
+def build_retriever(kind: str, collection, embedder, settings: Settings, top_k: int | None = None):
+    """``dense``, ``bm25`` or ``hybrid``; raises ``ValueError`` for an empty store."""
+    from llama_index.core.llms import MockLLM
+    from llama_index.core.retrievers import QueryFusionRetriever
+
+    top_k = top_k or settings.top_k
+    if collection.count() == 0:
+        raise ValueError("empty store")
+    if kind == "dense":
+        return _dense(collection, embedder, top_k)
+    if kind == "bm25":
+        return _bm25(collection, settings, top_k)
+    return QueryFusionRetriever(
+        [_dense(collection, embedder, top_k * 2), _bm25(collection, settings, top_k * 2)],
+        llm=MockLLM(), mode="reciprocal_rerank", num_queries=1, similarity_top_k=top_k, use_async=False,
+    )
+
+
+def ranked(nodes_with_scores) -> list:
+    """Drop repeats of a passage (dense and BM25 copies), keeping the first."""
+    seen, unique = set(), []
+    for item in nodes_with_scores:
+        if item.node.node_id not in seen:
+            seen.add(item.node.node_id)
+            unique.append(item)
+    return unique

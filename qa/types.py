@@ -1,0 +1,42 @@
+"""What ``answer()`` returns: the text with ``[n]`` markers and its sources.
+
+>>> a = Answer(question="Hur många?", answer="Målet är 2500 kameror. [1]")
+>>> a.to_dict()["refused"]
+False
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Citation:
+    n: int
+    doc_id: str
+    chunk_id: str
+    title: str
+    date: str
+    source: str
+    text: str  # the whole passage
+    quote: str = ""  # the sentence(s) quoted from it; empty for related reading
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    refused: bool = False
+    mode: str = "extractive"  # or "llm"
+    lang: str = "sv"
+    citations: list[Citation] = field(default_factory=list)
+    related: list[Citation] = field(default_factory=list)
+    retrieved: list[dict] = field(default_factory=list)  # ranked {"doc_id", "chunk_id", "score"}
+    latency_ms: float = 0.0
+    error: str = ""  # a user-facing one-line message when the question could not be handled
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked as it is; the message is for the user."""
