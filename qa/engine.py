@@ -151,7 +151,8 @@ class Engine:
         found = extractive.candidates(retrieved)
         if found:
             extractive.score(query, q_vec, found, self._vectors([c.sentence for c in found]), retrieved)
-        chosen = extractive.choose(found, self.settings.refusal_threshold, self.settings.max_answer_sentences)
+        threshold = self.settings.refusal_threshold_en if query.lang == "en" else self.settings.refusal_threshold
+        chosen = extractive.choose(found, query, threshold, self.settings.max_answer_sentences)
         base = Answer(question=question, answer="", lang=lang, retrieved=retrieved_list(retrieved))
         if not chosen:
             base.refused = True

@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ingest.sentences import sentence_spans
-from qa.text import cognate_key, fold, has_answer_shape, question_cues, specific_terms, stem, terms, TOKEN
+from qa.text import (
+    REQUIRED_SHAPES, TOKEN, cognate_form, cognate_key, content_words, detect_language, fold, has_answer_shape, question_cues,
+    specific_terms, stem, terms,
+)
 
 ANAPHORS = {
     "den", "det", "dess", "han", "hon", "hans", "hennes", "honom", "henne", "de", "dem", "deras", "där",
@@ -30,7 +33,10 @@ INSTRUCTION = re.compile(
     r"\b(ignorera|ignore|glöm|forget|disregard|strunta i|system\s*:|från och med nu|from now on|"
     r"säg att|say that|state that|tell me that|skriv (först )?ut|print|repeat|du är nu|you are now)\b", re.I)
 WEIGHTS = {"sim": 0.45, "overlap": 0.30, "context": 0.10, "cue": 0.10, "rank": 0.05}
-MISSING_SPECIFIC_PENALTY = 0.12
+# A name or number of the question found in no retrieved passage: in Swedish that means the
+# articles don't mention it; in English it may just be spelt otherwise (Sweden/Sverige).
+MISSING_SPECIFIC_PENALTY = {"sv": 0.3, "en": 0.12}
+MIN_OVERLAP = {"sv": 0.45, "en": 0.0}  # calibrated on the eval set: about half the content words
 NEAR_DUPLICATE = 0.6
 
 
@@ -40,21 +46,23 @@ class Query:
 
     focus: str
     retrieval_text: str
-    terms: dict[str, float]
+    terms: dict[str, float]  # content word -> weight (earlier turns count half)
     cues: list[str]
     specifics: list[str]
+    lang: str
 
     @classmethod
     def parse(cls, question: str, history: list[str]) -> "Query":
         focus = _focus(question)
-        weights = {t: 1.0 for t in terms(focus)}
+        weights = {w: 1.0 for w in content_words(focus)}
         retrieval_text = focus
         if history and _is_follow_up(focus):
             previous = _focus(history[-1])
             retrieval_text = f"{previous} {focus}"
-            for t in terms(previous):
-                weights.setdefault(t, 0.5)
-        return cls(focus, retrieval_text, weights, question_cues(focus), specific_terms(focus))
+            for w in content_words(previous):
+                weights.setdefault(w, 0.5)
+        lang = detect_language(focus)
+        return cls(focus, retrieval_text, weights, question_cues(focus), specific_terms(focus), lang)
 
 
 def _focus(question: str) -> str:
@@ -79,25 +87,28 @@ class Candidate:
     parts: dict = field(default_factory=dict)
 
 
-def _token_keys(text: str) -> tuple[set[str], set[str], str]:
-    words = [w.lower() for w in TOKEN.findall(text)]
-    return {stem(w) for w in words}, {cognate_key(w) for w in words if len(w) >= 4}, " ".join(fold(w) for w in words)
+def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv") -> float:
+    """Weighted share of question words found: same stem, inside a compound, or as a cognate.
 
-
-def term_overlap(query_terms: dict[str, float], text: str) -> float:
-    """Weighted share of query terms found: exactly, inside a compound, or as a cognate."""
-    if not query_terms:
+    >>> term_overlap({"kameror": 1.0, "göteborg": 1.0}, "Målet är 2500 poliskameror.")
+    0.4
+    >>> term_overlap({"cameras": 1.0}, "Regeringen lanserade en kameraoffensiv.", "en")
+    0.6
+    """
+    if not query_words:
         return 0.0
-    stems, cognates, folded = _token_keys(text)
+    sentence_stems = {stem(w) for w in TOKEN.findall(text)}
+    folded, cognates = fold(text), cognate_form(text)
     found = 0.0
-    for term, weight in query_terms.items():
-        if term in stems:
+    for word, weight in query_words.items():
+        word_stem = stem(word, lang)
+        if word_stem in sentence_stems:
             found += weight
-        elif len(term) >= 4 and fold(term) in folded:
+        elif len(word_stem) >= 4 and fold(word_stem) in folded:
             found += 0.8 * weight
-        elif len(term) >= 4 and cognate_key(term) in cognates:
+        elif len(word) >= 4 and cognate_key(word) in cognates:
             found += 0.6 * weight
-    return found / sum(query_terms.values())
+    return found / sum(query_words.values())
 
 
 def candidates(retrieved: list) -> list[Candidate]:
@@ -114,18 +125,18 @@ def candidates(retrieved: list) -> list[Candidate]:
 
 def _missing_specifics(query: Query, retrieved: list) -> int:
     corpus = " ".join(fold(item.node.get_content() + " " + item.node.metadata.get("title", "")) for item in retrieved)
-    return sum(1 for word in query.specifics if fold(word) not in corpus)
+    return sum(1 for word in query.specifics if fold(stem(word, query.lang)) not in corpus)
 
 
 def score(query: Query, q_vec: np.ndarray, found: list[Candidate], vectors: np.ndarray, retrieved: list) -> None:
     """Fill ``score`` and ``parts`` of every candidate, in place."""
-    penalty = MISSING_SPECIFIC_PENALTY * min(2, _missing_specifics(query, retrieved))
-    context = {id(item): term_overlap(query.terms, item.node.get_content()) for item in retrieved}
+    penalty = MISSING_SPECIFIC_PENALTY[query.lang] * min(2, _missing_specifics(query, retrieved))
+    context = {id(item): term_overlap(query.terms, item.node.get_content(), query.lang) for item in retrieved}
     for cand, vec in zip(found, vectors):
         cue = (sum(has_answer_shape(cand.sentence, c) for c in query.cues) / len(query.cues)) if query.cues else 0.5
         cand.parts = {
             "sim": float(np.dot(q_vec, vec)),
-            "overlap": term_overlap(query.terms, cand.sentence),
+            "overlap": term_overlap(query.terms, cand.sentence, query.lang),
             "context": context[id(cand.node)],
             "cue": cue,
             "rank": 1.0 / (1 + cand.passage_rank),
@@ -138,9 +149,17 @@ def _too_similar(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > NEAR_DUPLICATE
 
 
-def choose(found: list[Candidate], threshold: float, max_sentences: int, margin: float = 0.06) -> list[Candidate]:
-    """The best sentence, plus close runners-up that add something; [] when unsupported."""
-    ranked = sorted(found, key=lambda c: c.score, reverse=True)
+def eligible(cand: Candidate, query: Query) -> bool:
+    """Could this sentence answer the question at all?"""
+    if any(c in REQUIRED_SHAPES and not has_answer_shape(cand.sentence, c) for c in query.cues):
+        return False
+    return max(cand.parts["overlap"], cand.parts["context"]) >= MIN_OVERLAP[query.lang]
+
+
+def choose(found: list[Candidate], query: Query, threshold: float, max_sentences: int,
+           margin: float = 0.06) -> list[Candidate]:
+    """The best eligible sentence, plus close runners-up that add something; [] when unsupported."""
+    ranked = sorted((c for c in found if eligible(c, query)), key=lambda c: c.score, reverse=True)
     if not ranked or ranked[0].score < threshold:
         return []
     chosen = [ranked[0]]
