@@ -70,6 +70,13 @@ class Engine:
         self._retrievers: dict[tuple[str, str], object] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}
 
+    def llm(self):
+        if self._llm is None:
+            from qa.generative import build_llm
+
+            self._llm = build_llm(self.settings)
+        return self._llm
+
     @property
     def embedder(self):
         if self._embedder is None:
@@ -136,14 +143,17 @@ class Engine:
         return Answer(question=str(question), answer="", refused=True, lang=lang, error=message)
 
     def _compose(self, text, query, retrieved, q_vec, lang, history):
+        notice = ""
         if self.settings.llm_enabled or self._llm is not None:
             from qa.generative import llm_answer
 
-            answer = yield from llm_answer(self, text, query, retrieved, lang, history)
+            answer, notice = yield from llm_answer(self, text, query, retrieved, lang, history)
             if answer is not None:
                 answer.retrieved = retrieved_list(retrieved)
+                answer.notice = notice
                 return answer
         answer = self.extract(text, query, retrieved, q_vec, lang)
+        answer.notice = notice
         yield answer.answer
         return answer
 

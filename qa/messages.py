@@ -27,7 +27,10 @@ MESSAGES = {
         "Språkmodellen svarade inte ({detail}); svaret nedan är citat ur artiklarna.",
         "The language model did not answer ({detail}); the answer below quotes the articles.",
     ),
-    "unverified": ("(ej belagt i källorna)", "(not supported by the sources)"),
+    "removed_sentences": (
+        "{count} mening(ar) i modellens svar togs bort: de stöds inte av källorna.",
+        "{count} sentence(s) of the model's answer were removed: the sources do not support them.",
+    ),
 }
 
 

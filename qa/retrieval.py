@@ -42,10 +42,27 @@ def _all_nodes(collection, page: int = 5000):
         offset += page
 
 
+def _matching_bm25_class():
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    class MatchingBM25Retriever(BM25Retriever):
+        """BM25 that returns only passages sharing a term with the query.
+
+        bm25s fills its top k with zero-score passages; fused by rank, those
+        would push real matches down (English questions match few Swedish terms).
+        """
+
+        def _retrieve(self, query_bundle):
+            return [n for n in super()._retrieve(query_bundle) if (n.score or 0.0) > 0.0]
+
+    return MatchingBM25Retriever
+
+
 def _bm25(collection, settings: Settings, top_k: int):
     """Load the cached BM25 index for this store state, or build and cache it."""
     import Stemmer
-    from llama_index.retrievers.bm25 import BM25Retriever
+
+    BM25Retriever = _matching_bm25_class()
 
     key = store_fingerprint(collection).replace(":", "-")
     cache = settings.cache_dir / "bm25" / settings.collection

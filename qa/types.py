@@ -33,6 +33,7 @@ class Answer:
     retrieved: list[dict] = field(default_factory=list)  # ranked {"doc_id", "chunk_id", "score"}
     latency_ms: float = 0.0
     error: str = ""  # a user-facing one-line message when the question could not be handled
+    notice: str = ""  # a user-facing remark on an answer that was given (LLM fell back, sentences dropped)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,0 +1,47 @@
+"""``python -m qa "question" [--json] [--retriever dense|bm25|hybrid] [--history Q ...]``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def render(answer) -> str:
+    """The answer and its numbered sources, as plain text for a terminal."""
+    if answer.error:
+        return answer.error
+    lines = [answer.answer]
+    if answer.notice:
+        lines.append(f"({answer.notice})")
+    sources = answer.citations or answer.related
+    if sources:
+        from qa.messages import say
+
+        lines.append("")
+        lines.append(say("sources" if answer.citations else "related", answer.lang))
+    for c in sources:
+        outlet = f"{c.source}, " if c.source else ""
+        lines.append(f"[{c.n}] {c.title} ({outlet}{c.date}) {c.doc_id}")
+        lines.append(f"    {' '.join((c.quote or c.text).split())[:400]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from settings import Settings, configure_offline
+
+    configure_offline()
+    parser = argparse.ArgumentParser(prog="python -m qa", description="Ask the articles a question.")
+    parser.add_argument("question")
+    parser.add_argument("--json", action="store_true", help="print the Answer as one JSON object")
+    parser.add_argument("--retriever", choices=["dense", "bm25", "hybrid"], default=None)
+    parser.add_argument("--history", nargs="*", default=[], help="earlier questions of the conversation")
+    args = parser.parse_args(argv)
+    from qa.engine import Engine
+
+    answer = Engine(Settings()).answer(args.question, args.history, retriever=args.retriever)
+    print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else render(answer))
+    return 1 if answer.error else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
