@@ -1,0 +1,171 @@
+"""Pure functions that grade one answer and summarise a list of graded results.
+
+A result is one JSON line of ``evals/out/results-<retriever>.jsonl`` (see
+``evals.runner.to_record``); nothing here touches the engine or the store, so
+the metrics can be recomputed from a results file alone.
+
+>>> hit_at_k(["b", "a", "c"], ["a"], 1), hit_at_k(["b", "a", "c"], ["a"], 3)
+(False, True)
+>>> reciprocal_rank(["b", "a", "c"], ["a"])
+0.5
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+MARKER = re.compile(r"\[(\d+)\]")
+QUOTE_SEPARATOR = " … "  # how the engine joins several sentences quoted from one passage
+
+
+def hit_at_k(ranked_ids: Sequence[str], expected: Iterable[str], k: int) -> bool:
+    """Whether one of the first ``k`` retrieved passages comes from an expected article.
+
+    >>> hit_at_k(["x", "y", "a"], {"a"}, 2)
+    False
+    """
+    wanted = set(expected)
+    return any(doc_id in wanted for doc_id in ranked_ids[:k])
+
+
+def reciprocal_rank(ranked_ids: Sequence[str], expected: Iterable[str]) -> float:
+    """1/rank of the first passage from an expected article; 0.0 if none was retrieved.
+
+    >>> reciprocal_rank(["a", "b"], ["a"]), reciprocal_rank(["x", "y", "z", "a"], ["a"]), reciprocal_rank(["x"], ["a"])
+    (1.0, 0.25, 0.0)
+    """
+    wanted = set(expected)
+    return next((1.0 / rank for rank, doc_id in enumerate(ranked_ids, 1) if doc_id in wanted), 0.0)
+
+
+def missing_facts(answer: str, facts: Iterable[str]) -> list[str]:
+    """The expected-fact patterns that ``re.search`` (ignoring case) does not find in the answer.
+
+    >>> missing_facts("Målet är 2500 kameror. [1]", ["2500", "1600", "KAMEROR"])
+    ['1600']
+    """
+    return [fact for fact in facts if not re.search(fact, answer, re.IGNORECASE)]
+
+
+def citation_problems(answer: str, citations: Sequence[Mapping], stored: Mapping[str, str]) -> list[str]:
+    """What is wrong with the citations of a (non-refused) answer; empty when all are valid.
+
+    Every ``[n]`` marker must name a citation; every sentence of a citation's
+    quote must stand verbatim in its passage; the passage must be the one in
+    the store (``stored`` maps chunk_id to passage text).
+
+    >>> cite = {"n": 1, "chunk_id": "d#1", "text": "Målet är 2500. Sedan mer.", "quote": "Målet är 2500."}
+    >>> citation_problems("Målet är 2500. [1]", [cite], {"d#1": "Målet är 2500. Sedan mer."})
+    []
+    >>> citation_problems("Målet är 2500. [1] Mer. [3]", [cite], {"d#1": "Målet är 2500. Sedan mer."})
+    ['invalid citation [3]: no citation has that number']
+    """
+    markers = [int(n) for n in MARKER.findall(answer)]
+    if not markers:
+        return ["invalid citation: the answer has no [n] marker"]
+    by_number = {c["n"]: c for c in citations}
+    problems = [f"invalid citation [{n}]: no citation has that number" for n in dict.fromkeys(markers) if n not in by_number]
+    for n in dict.fromkeys(m for m in markers if m in by_number):
+        problems += _passage_problems(by_number[n], stored)
+    return problems
+
+
+def _passage_problems(citation: Mapping, stored: Mapping[str, str]) -> list[str]:
+    """Quote and passage checks of one cited passage.
+
+    >>> _passage_problems({"n": 2, "chunk_id": "d#1", "text": "A. B.", "quote": "A. … C."}, {"d#1": "A. B."})
+    ["invalid citation [2]: quote not in its passage: 'C.'"]
+    """
+    n, text = citation["n"], citation.get("text", "")
+    sentences = [s for s in citation.get("quote", "").split(QUOTE_SEPARATOR) if s.strip()]
+    problems = [] if sentences else [f"invalid citation [{n}]: it quotes nothing"]
+    problems += [f"invalid citation [{n}]: quote not in its passage: {s[:80]!r}" for s in sentences if s not in text]
+    original = stored.get(citation.get("chunk_id", ""))
+    if original is None:
+        problems.append(f"invalid citation [{n}]: passage {citation.get('chunk_id')!r} is not in the store")
+    elif original != text:
+        problems.append(f"invalid citation [{n}]: passage text differs from the stored passage")
+    return problems
+
+
+def percentile(values: Sequence[float], pct: float) -> float | None:
+    """The ``pct`` percentile with linear interpolation (numpy's default); None for no values.
+
+    >>> percentile([40, 10, 30, 20], 50), percentile([10, 20, 30, 40], 95)
+    (25.0, 38.5)
+    """
+    if not values:
+        return None
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * pct / 100
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return float(ordered[low] + (ordered[high] - ordered[low]) * (pos - low))
+
+
+def mean_of(items: Sequence, value: Callable[[Mapping], float]) -> float | None:
+    """Mean of ``value(item)`` (a bool counts 0/1); None when there are no items.
+
+    >>> mean_of([{"ok": True}, {"ok": False}], lambda r: r["ok"]), mean_of([], len)
+    (0.5, None)
+    """
+    return sum(float(value(item)) for item in items) / len(items) if items else None
+
+
+def doc_ids(record: Mapping) -> list[str]:
+    """The article ids of the retrieved passages, best first (one per passage, repeats kept)."""
+    return [hit["doc_id"] for hit in record["retrieved"]]
+
+
+def cites_expected(record: Mapping) -> bool:
+    """Whether one of the answer's citations is from an expected article."""
+    return any(c["doc_id"] in record["expected_sources"] for c in record["citations"])
+
+
+def metrics(records: Sequence[Mapping]) -> dict:
+    """Every metric of the report over some results (see evals/README.md for each one).
+
+    >>> r = {"lang": "sv", "answerable": True, "refused": False, "answer": "2500 kameror. [1]",
+    ...      "expected_facts": ["2500"], "expected_sources": ["a"], "citations": [{"doc_id": "a"}],
+    ...      "citations_valid": True, "retrieved": [{"doc_id": "b"}, {"doc_id": "a"}], "latency_ms": 12.0, "passed": True}
+    >>> m = metrics([r])
+    >>> m["hit_at_1"], m["hit_at_3"], m["mrr"], m["key_fact_recall"], m["refusal_accuracy"]
+    (0.0, 1.0, 0.5, 1.0, None)
+    """
+    answerable = [r for r in records if r["answerable"]]
+    unanswerable = [r for r in records if not r["answerable"]]
+    ranked = [r for r in answerable if r["expected_sources"]]
+    answered = [r for r in answerable if not r["refused"]]
+    latencies = [r["latency_ms"] for r in records]
+    return {
+        "questions": len(records),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "hit_at_1": mean_of(ranked, lambda r: hit_at_k(doc_ids(r), r["expected_sources"], 1)),
+        "hit_at_3": mean_of(ranked, lambda r: hit_at_k(doc_ids(r), r["expected_sources"], 3)),
+        "mrr": mean_of(ranked, lambda r: reciprocal_rank(doc_ids(r), r["expected_sources"])),
+        "key_fact_recall": mean_of(answerable, lambda r: not (r["refused"] or missing_facts(r["answer"], r["expected_facts"]))),
+        "citation_validity": mean_of([r for r in records if not r["refused"]], lambda r: r["citations_valid"]),
+        "cited_source_hit": mean_of([r for r in answered if r["expected_sources"]], cites_expected),
+        "refusal_accuracy": mean_of(unanswerable, lambda r: r["refused"]),
+        "false_refusal_rate": mean_of(answerable, lambda r: r["refused"]),
+        "latency_p50_ms": percentile(latencies, 50),
+        "latency_p95_ms": percentile(latencies, 95),
+        "pass_rate": mean_of(records, lambda r: r["passed"]),
+    }
+
+
+def summarize(records: Sequence[Mapping], retriever: str = "") -> dict:
+    """Metrics overall and per language (in order of first appearance).
+
+    >>> s = summarize([{"lang": "en", "answerable": False, "refused": True, "retrieved": [],
+    ...                 "latency_ms": 5.0, "passed": True}], "hybrid")
+    >>> s["retriever"], s["overall"]["refusal_accuracy"], list(s["by_lang"])
+    ('hybrid', 1.0, ['en'])
+    """
+    langs = dict.fromkeys(r["lang"] for r in records)
+    return {
+        "retriever": retriever,
+        "overall": metrics(records),
+        "by_lang": {lang: metrics([r for r in records if r["lang"] == lang]) for lang in langs},
+    }
