@@ -168,4 +168,5 @@ def choose(found: list[Candidate], query: Query, threshold: float, max_sentences
             break
         if not any(_too_similar(cand.sentence, c.sentence) for c in chosen):
             chosen.append(cand)
-    return chosen
+    # The sentence with the shape asked for (a date for "när") leads; ties keep score order.
+    return sorted(chosen, key=lambda c: -c.parts["cue"])
