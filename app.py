@@ -1,1 +1,261 @@
-"""Placeholder until the chat lands."""
+"""``python app.py [--host H] [--port P] [--no-auth]``: the chat page.
+
+Ask in the browser, watch the answer stream in, open every cited passage.
+The page only formats what ``Engine.answer_stream`` returns; start-up brings
+the store up to date with ``corpus_dir`` and warms the engine first.
+"""
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import sys
+import time
+
+log = logging.getLogger("app")
+
+EXAMPLES = [
+    "Hur många poliskameror är målbilden nationellt?",
+    "Vem är moderator för #Trygghetnu?",
+    "När började polisen hämta in uppgifter till en nationell lägesbild?",
+    "When is #Trygghetnu held?",
+    "Who is the moderator of #Trygghetnu?",
+]
+SOURCES_PLACEHOLDER = "Källor visas här / Sources appear here"
+OVERVIEW_HEADERS = ["Titel / Title", "Källa / Outlet", "Datum / Date", "Avsnitt / Passages"]
+FAILED = (
+    "Något gick fel när frågan besvarades; försök igen.",
+    "Something went wrong while answering; please try again.",
+)
+CSS = """
+#sources .sources h3 { margin: 0 0 .5em; }
+#sources details.source { border: 1px solid var(--border-color-primary); border-radius: 8px;
+  padding: .4em .7em; margin-bottom: .5em; background: var(--background-fill-secondary); }
+#sources summary { cursor: pointer; }
+#sources .source-n { font-weight: 600; }
+#sources .source-title { font-weight: 600; }
+#sources .source-meta { display: block; margin-left: 1.1em; font-size: .9em; font-weight: 400;
+  color: var(--body-text-color-subdued); }
+#sources .passage { white-space: pre-wrap; margin: .5em 0 .2em; line-height: 1.45; }
+#sources mark { background: #ffe58f; color: #000; padding: 0 .1em; }
+#articles table, #articles th, #articles td, #articles span { font-family: var(--font); }
+#articles td:nth-child(n+3) span, #articles th:nth-child(n+3) span { white-space: nowrap; }
+"""
+
+
+# ---- the chat handler: plain Python, called directly by the tests -------------------------------
+
+
+def respond(engine, question: str, shown: list, turns: list):
+    """Stream one answer. Yields ``(chat messages, sources HTML, turns, textbox value)``.
+
+    ``shown`` is what the chatbot displays (escaped Markdown); ``turns`` are the
+    raw earlier questions and answers the engine gets as history.
+    """
+    from qa.text import detect_language
+    from qa.types import Answer
+    from ui.render import answer_markdown, chat_markdown, sources_html
+
+    question = question if isinstance(question, str) else ""
+    shown = list(shown or [])
+    if question.strip():
+        shown.append({"role": "user", "content": chat_markdown(question)})
+    shown.append({"role": "assistant", "content": "…"})
+    yield shown, "", turns, ""
+    final, streamed = None, ""
+    try:
+        for part in engine.answer_stream(question, list(turns or [])):
+            if isinstance(part, Answer):
+                final = part
+            else:
+                streamed += part
+                shown[-1] = {"role": "assistant", "content": chat_markdown(streamed)}
+                yield shown, "", turns, ""
+        if final is None:
+            raise RuntimeError("answer_stream ended without an Answer")
+    except Exception:  # a bug must not show a traceback; the console gets it
+        log.exception("answering %r failed", question[:200])
+        lang = detect_language(question)
+        final = Answer(question=question, answer="", refused=True, lang=lang, error=FAILED[lang == "en"])
+    shown[-1] = {"role": "assistant", "content": answer_markdown(final)}
+    if not final.error:
+        turns = [*(turns or []), {"role": "user", "content": question}, {"role": "assistant", "content": final.answer}]
+    yield shown, sources_html(final), turns, ""
+
+
+def article_overview(engine, page: int = 5000) -> list[list]:
+    """One row per stored article: title, outlet, date, passages; newest first."""
+    rows: dict[str, list] = {}
+    collection, offset = engine.collection(), 0
+    while True:
+        batch = collection.get(include=["metadatas"], limit=page, offset=offset)
+        for meta in batch["metadatas"]:
+            doc = meta.get("doc_id", "")
+            row = rows.setdefault(doc, [meta.get("title") or doc, meta.get("source", ""), meta.get("date", ""), 0])
+            row[3] += 1
+        if len(batch["ids"]) < page:
+            return sorted(rows.values(), key=lambda r: (r[2], r[0]), reverse=True)
+        offset += page
+
+
+# ---- the page ------------------------------------------------------------------------------------
+
+
+def build_ui(engine, settings, overview: list[list] | None = None):
+    """The Blocks page; nothing is built at import time."""
+    import gradio as gr
+
+    def chat(question, shown, turns):
+        yield from respond(engine, question, shown, turns)
+
+    with gr.Blocks(title="Nyhetsfrågor / News Q&A") as demo:
+        gr.Markdown(
+            "## Fråga artiklarna / Ask the articles\n"
+            "Svaren citerar artiklarna ordagrant; [n] pekar på källan till höger. "
+            "Answers quote the articles verbatim; [n] points to the source on the right."
+        )
+        turns = gr.State([])
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot, question, send, new_chat = _chat_column(gr, settings)
+            with gr.Column(scale=2):
+                sources = gr.HTML(f"<p><em>{SOURCES_PLACEHOLDER}</em></p>", elem_id="sources")
+        gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Exempel / Examples")
+        with gr.Accordion(f"Inlästa artiklar / Loaded articles ({len(overview or [])})", open=True):
+            gr.Dataframe(overview or [], headers=OVERVIEW_HEADERS, datatype="str", interactive=False, wrap=True,
+                         max_height=360, show_search="search", elem_id="articles")
+        outputs = [chatbot, sources, turns, question]
+        asked = gr.on([question.submit, send.click], chat, [question, chatbot, turns], outputs, api_name="ask")
+        gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False,
+              api_visibility="private")
+    return demo
+
+
+def _chat_column(gr, settings):
+    chatbot = gr.Chatbot(
+        label="Chatt / Chat", elem_id="chat", height=460, sanitize_html=True, render_markdown=True,
+        allow_tags=False, latex_delimiters=[], buttons=["copy"], feedback_options=None,
+        placeholder="Ställ en fråga om artiklarna: svaret citerar dem ordagrant.  \n"
+                    "Ask about the articles: the answer quotes them verbatim.",
+    )
+    question = gr.Textbox(
+        label="Fråga / Question", elem_id="question", max_length=settings.max_question_chars, lines=1,
+        placeholder="Skriv en fråga på svenska eller engelska / Ask in Swedish or English",
+    )
+    with gr.Row():
+        send = gr.Button("Skicka / Send", variant="primary", elem_id="send")
+        new_chat = gr.Button("Ny chatt / New chat", elem_id="new-chat")
+    return chatbot, question, send, new_chat
+
+
+def _new_chat():
+    return [], f"<p><em>{SOURCES_PLACEHOLDER}</em></p>", [], ""
+
+
+# ---- start-up ------------------------------------------------------------------------------------
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def launch_auth(host: str, app_auth: str | None, no_auth: bool) -> tuple[str, str] | None:
+    """``(user, password)`` for launch, or None; raises ``ValueError`` with a one-line reason."""
+    if app_auth:
+        user, sep, password = app_auth.partition(":")
+        if not (sep and user and password):
+            raise ValueError("APP_AUTH must look like user:password")
+        return user, password
+    if is_loopback(host):
+        return None
+    if not no_auth:
+        raise ValueError(f"binding {host} (not loopback) needs APP_AUTH=user:password, or --no-auth")
+    print(f"warning: serving {host} without a password (--no-auth): anyone who can reach it can ask", file=sys.stderr)
+    return None
+
+
+def parse_args(argv, settings):
+    parser = argparse.ArgumentParser(prog="python app.py", description="The chat page over the article store.")
+    parser.add_argument("--host", default=settings.app_host, help=f"address to bind (default {settings.app_host})")
+    parser.add_argument("--port", type=int, default=settings.app_port, help=f"port (default {settings.app_port})")
+    parser.add_argument("--no-auth", action="store_true", help="allow a non-loopback host without APP_AUTH")
+    return parser.parse_args(argv)
+
+
+def prepare_engine(settings):
+    """Ingest ``corpus_dir`` (incremental) and warm the engine; None after a store error."""
+    from ingest.pipeline import ingest
+    from qa.engine import Engine
+    from store import StoreError
+
+    engine = Engine(settings)
+    print(f"ingest: {settings.corpus_dir} …", flush=True)
+    try:
+        engine.collection()  # a store that cannot be reached fails here, before the model loads
+        report = ingest([settings.corpus_dir], settings, embedder=engine.embedder, progress=True,
+                        warn=lambda m: print(f"warning: {m}", file=sys.stderr))
+        print(f"ingest: {report.summary_line()}", flush=True)
+        engine.retrieve("kamerabevakning")  # loads BM25 and the dense index, so the first answer is quick
+    except StoreError as exc:
+        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return None
+    except ValueError as exc:  # an empty store: the page still starts and says so
+        print(f"warning: {exc}; the page will answer that no articles are loaded", file=sys.stderr)
+    return engine
+
+
+def main(argv: list[str] | None = None) -> int:
+    from settings import Settings, configure_offline
+
+    configure_offline()
+    started = time.time()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings()
+    args = parse_args(argv, settings)
+    try:
+        auth = launch_auth(args.host, settings.app_auth, args.no_auth)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    engine = prepare_engine(settings)
+    if engine is None:
+        return 1
+    demo = build_ui(engine, settings, overview=safe_overview(engine))
+    demo.queue(default_concurrency_limit=settings.app_concurrency)
+    try:
+        demo.launch(server_name=args.host, server_port=args.port, auth=auth, prevent_thread_lock=True,
+                    css=CSS, footer_links=[], quiet=True)
+    except OSError as exc:
+        print(f"error: cannot serve on {args.host}:{args.port} ({exc})", file=sys.stderr)
+        return 1
+    print(f"ready in {time.time() - process_start(started):.1f} s: http://{args.host}:{args.port}", flush=True)
+    demo.block_thread()
+    return 0
+
+
+def safe_overview(engine) -> list[list]:
+    from store import StoreError
+
+    try:
+        return article_overview(engine)
+    except StoreError as exc:
+        print(f"warning: no article overview ({exc})", file=sys.stderr)
+        return []
+
+
+def process_start(fallback: float) -> float:
+    try:
+        import psutil
+
+        return psutil.Process().create_time()
+    except Exception:
+        return fallback
+
+
+if __name__ == "__main__":
+    sys.exit(main())

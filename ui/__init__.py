@@ -1,0 +1,1 @@
+"""Formatting for the Gradio page in ``app.py``; imports no gradio itself."""
