@@ -1,0 +1,47 @@
+"""LLM mode through the chat handler: tokens stream in, then the verified answer replaces them.
+
+The scripted OpenAI-compatible server is the one the engine tests use (tests/qa/conftest.py).
+"""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from app_helpers import last_bubble, run_chat
+
+from qa.engine import Engine
+from settings import ROOT
+from ui.render import chat_markdown
+
+QUESTION = "Hur många poliskameror är målbilden nationellt?"
+
+
+def scripted_llm_class():
+    spec = importlib.util.spec_from_file_location("qa_test_support", ROOT / "tests" / "qa" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ScriptedLLM
+
+
+@pytest.fixture
+def llm():
+    server = scripted_llm_class()()
+    yield server
+    server.close()
+
+
+def test_llm_tokens_stream_and_final_answer_replaces_them(seed_settings, embedder, llm):
+    settings = seed_settings.model_copy(update={"llm_base_url": llm.url, "llm_model": "scripted"})
+    engine = Engine(settings, embedder=embedder)
+    llm.replies = ["Okänt."]
+    engine.answer(QUESTION)  # learn under which number the model is shown the 2500 passage
+    prompt = llm.requests[-1]["messages"][-1]["content"]
+    n = int(prompt[: prompt.index("2500 kameror nationellt")].rsplit('<passage n="', 1)[1].split('"', 1)[0])
+    llm.replies = [f"Målbilden är hela 2500 kameror nationellt i Sverige [{n}]."]
+    steps = run_chat(engine, QUESTION)
+    streamed = [s[0][-1]["content"] for s in steps[1:-1]]
+    assert len(streamed) > 3, "tokens should arrive one by one"
+    assert streamed[-1] == chat_markdown(f"Målbilden är hela 2500 kameror nationellt i Sverige [{n}].")
+    assert last_bubble(steps) == chat_markdown("Målbilden är hela 2500 kameror nationellt i Sverige [1].")
+    assert "[1]" in steps[-1][1] and "2500 kameror nationellt" in steps[-1][1]
+    assert steps[-1][2][-1]["content"].endswith("[1].")
