@@ -25,6 +25,7 @@ class _ArticleParser(HTMLParser):
         self.current: list[str] = []
         self.title = ""
         self.h1 = ""
+        self.h1_in_skipped = ""  # <article><header><h1>: the headline sits in a skipped tag
         self.meta: dict[str, str] = {}
         self._in: str | None = None
 
@@ -54,6 +55,8 @@ class _ArticleParser(HTMLParser):
 
     def handle_data(self, data):
         if self.skip_depth:
+            if self._in == "h1":
+                self.h1_in_skipped += data
             return
         if self._in == "title":
             self.title += data
@@ -82,5 +85,5 @@ def read_html(html: str) -> RawArticle:
     meta = {k.lower(): v for k, v in parser.meta.items()}
     date = next((_iso_date(meta.get(k.lower())) for k in (*DATE_META, "time") if _iso_date(meta.get(k.lower()))), None)
     source = next((meta[k.lower()] for k in SOURCE_META if meta.get(k.lower())), None)
-    title = re.sub(r"\s+", " ", parser.h1 or parser.title).strip() or None
+    title = re.sub(r"\s+", " ", parser.h1 or parser.h1_in_skipped or parser.title).strip() or None
     return RawArticle(text="\n\n".join(parser.blocks), title=title, date=date, source=source)

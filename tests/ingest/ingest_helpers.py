@@ -1,0 +1,43 @@
+"""Plain helpers for the ingest tests: write articles, read back the store, run the CLI."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from settings import ROOT, Settings
+
+
+def stored_passages(settings: Settings) -> list[dict]:
+    """Every stored passage as ``{"id", "text", "meta"}``, sorted by id."""
+    from store import embedder_info, open_collection
+
+    got = open_collection(settings, embedder_info(settings)).get(include=["metadatas", "documents"])
+    rows = zip(got["ids"], got["documents"], got["metadatas"])
+    return sorted(({"id": i, "text": t, "meta": m} for i, t, m in rows), key=lambda p: p["id"])
+
+
+def ids_of(settings: Settings, doc_id: str | None = None) -> list[str]:
+    return [p["id"] for p in stored_passages(settings) if doc_id is None or p["meta"]["doc_id"] == doc_id]
+
+
+def write_article(folder: Path, name: str, body: str, title: str = "Rubrik", date: str = "2024-01-02",
+                  encoding: str = "utf-8") -> Path:
+    """An article file with the usual scraped header: date, headline, then paragraphs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(f"{date}\n\n{title}\n\n{body}\n".encode(encoding))
+    return path
+
+
+def cli_env(data_dir: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHROMA_")}
+    env.update(DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
+    return env
+
+
+def start_cli(folder: Path, data_dir: Path, *args: str, **popen) -> subprocess.Popen:
+    """``python -m ingest FOLDER`` as a real subprocess writing into ``data_dir``."""
+    command = [sys.executable, "-m", "ingest", str(folder), "--quiet", *args]
+    return subprocess.Popen(command, cwd=ROOT, env=cli_env(data_dir), text=True, **popen)

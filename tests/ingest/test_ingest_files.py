@@ -1,0 +1,91 @@
+"""Odd files: other encodings, junk that must be skipped with a warning, and HTML pages."""
+from __future__ import annotations
+
+import pytest
+
+from ingest_helpers import stored_passages, write_article
+
+MALMO = "Polisen i Malmö sätter upp fler kameror på Möllevångstorget. Det säger kommunpolisen Åsa Ström."
+GOOD = "Kommunen i Växjö har fått nya övervakningskameror. Beslutet togs i våras."
+
+
+@pytest.mark.parametrize(
+    "encoding, body",
+    [("cp1252", MALMO + " – Det är bra, säger hon."), ("latin-1", MALMO)],  # '–' is cp1252 only
+)
+def test_legacy_encoded_article_is_stored_with_its_letters(tmp_path, make_settings, run_ingest, encoding, body):
+    folder = tmp_path / "in"
+    write_article(folder, "malmo.txt", body, title="Kameror i Malmö", encoding=encoding)
+    assert "Malmö".encode("utf-8") not in (folder / "malmo.txt").read_bytes()
+    settings = make_settings()
+
+    report, warnings = run_ingest([folder], settings)
+
+    assert (report.files_read, report.skipped, warnings) == (1, [], [])
+    [passage] = stored_passages(settings)
+    assert passage["text"] == body
+    assert (passage["meta"]["title"], passage["meta"]["date"]) == ("Kameror i Malmö", "2024-01-02")
+
+
+JUNK = {
+    "binary.txt": b"\x00\x01\x02BIN\x00\xff\xfe" * 200,
+    "empty.txt": b"",
+    "fake.pdf": "Det här är ingen PDF, bara text.".encode("utf-8"),
+    "notes.docx": b"PK\x03\x04 a word file",
+}
+
+
+def test_unusable_files_are_warned_and_skipped_while_others_go_in(tmp_path, make_settings, run_ingest):
+    folder = tmp_path / "in"
+    write_article(folder, "good.txt", GOOD)
+    for name, data in JUNK.items():
+        (folder / name).write_bytes(data)
+    settings = make_settings()
+
+    report, warnings = run_ingest([folder], settings)
+
+    assert sorted(name.rsplit("/", 1)[-1] for name, _ in report.skipped) == sorted(JUNK)
+    assert len(warnings) == len(JUNK)
+    for name in JUNK:
+        [message] = [w for w in warnings if name in w]
+        assert "\n" not in message and message.strip()
+    assert [p["text"] for p in stored_passages(settings)] == [GOOD]
+    assert report.files_read == 1
+
+
+HTML_PAGE = """<!doctype html>
+<html><head>
+<title>Sajtens titel | Nyheter</title>
+<meta property="article:published_time" content="2024-05-01T10:00">
+<style>.ingress {{ color: red; }}</style>
+<script>alert(1)</script>
+</head><body>
+<nav>Meny</nav>
+{headline}
+<p>Polisen i Lund har satt upp sex nya kameror vid stationen.</p>
+<p>Kamerorna ska vara i drift hela sommaren, säger polisen.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["<h1>Nya kameror i Lund</h1>", "<article><header><h1>Nya kameror i Lund</h1></header>"],
+    ids=["h1", "h1-in-article-header"],
+)
+def test_html_article_gets_headline_date_and_body_only(tmp_path, make_settings, run_ingest, headline):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "lund.html").write_text(HTML_PAGE.format(headline=headline), encoding="utf-8")
+    settings = make_settings()
+
+    report, warnings = run_ingest([folder], settings)
+
+    assert (report.files_read, warnings) == (1, [])
+    passages = stored_passages(settings)
+    assert {(p["meta"]["title"], p["meta"]["date"]) for p in passages} == {("Nya kameror i Lund", "2024-05-01")}
+    text = "\n\n".join(p["text"] for p in passages)
+    assert "Polisen i Lund har satt upp sex nya kameror vid stationen." in text
+    assert "Kamerorna ska vara i drift hela sommaren, säger polisen." in text
+    for unwanted in ("alert", "color", "Meny", "Sajtens titel", "<"):
+        assert unwanted not in text

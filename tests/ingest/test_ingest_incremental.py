@@ -1,0 +1,71 @@
+"""Running ingest again: nothing redone when nothing changed, edits replaced, deletions pruned."""
+from __future__ import annotations
+
+from ingest_helpers import ids_of, stored_passages
+
+EDITED = "001_bdd417f66c796474"
+OTHER = "000_a5d2021ba032f9f0"
+OLD_SENTENCE = "I år är det stort fokus på kamerabevakning."
+NEW_SENTENCE = "I år ligger fokus helt på drönare över Göteborg."
+
+
+def texts_of(settings, doc_id: str) -> list[str]:
+    return [p["text"] for p in stored_passages(settings) if p["meta"]["doc_id"] == doc_id]
+
+
+def test_second_ingest_of_unchanged_files_embeds_nothing(seed_copy, make_settings, run_ingest):
+    settings = make_settings()
+    first, _ = run_ingest([seed_copy], settings)
+    before = ids_of(settings)
+    second, warnings = run_ingest([seed_copy], settings)
+    assert first.added == len(before) > 0
+    assert (second.embedded, second.added, second.updated, second.unchanged) == (0, 0, 0, 2)
+    assert ids_of(settings) == before
+    assert warnings == []
+
+
+def test_cli_run_twice_reports_nothing_added_the_second_time(seed_copy, tmp_path, run_cli):
+    data_dir = tmp_path / "cli-data"
+    first = run_cli(seed_copy, data_dir)
+    assert first.returncode == 0, first.stderr
+    second = run_cli(seed_copy, data_dir)
+    assert second.returncode == 0, second.stderr
+    assert "0 passages added" not in first.stdout
+    last_line = second.stdout.strip().splitlines()[-1]
+    assert "0 passages added" in last_line and "2 unchanged" in last_line
+
+
+def test_edited_article_has_its_passages_replaced(seed_copy, make_settings, run_ingest):
+    settings = make_settings()
+    run_ingest([seed_copy], settings)
+    other_before = [(p["id"], p["text"]) for p in stored_passages(settings) if p["meta"]["doc_id"] == OTHER]
+    path = seed_copy / f"{EDITED}.txt"
+    original = path.read_text(encoding="utf-8")
+    assert OLD_SENTENCE in original
+    path.write_text(original.replace(OLD_SENTENCE, NEW_SENTENCE), encoding="utf-8")
+
+    report, _ = run_ingest([seed_copy], settings)
+
+    edited = texts_of(settings, EDITED)
+    assert not any(OLD_SENTENCE in t for t in edited)
+    assert sum(NEW_SENTENCE in t for t in edited) == 1
+    assert report.embedded == len(edited) == report.updated + report.added
+    assert report.unchanged == 1
+    other_after = [(p["id"], p["text"]) for p in stored_passages(settings) if p["meta"]["doc_id"] == OTHER]
+    assert other_after == other_before
+
+
+def test_deleted_file_stays_without_prune_and_goes_with_it(seed_copy, make_settings, run_ingest):
+    settings = make_settings()
+    run_ingest([seed_copy], settings)
+    gone_count = len(ids_of(settings, EDITED))
+    (seed_copy / f"{EDITED}.txt").unlink()
+
+    kept, _ = run_ingest([seed_copy], settings)
+    assert kept.deleted == 0
+    assert len(ids_of(settings, EDITED)) == gone_count > 0
+
+    pruned, _ = run_ingest([seed_copy], settings, prune=True)
+    assert pruned.deleted == gone_count
+    assert ids_of(settings, EDITED) == []
+    assert ids_of(settings, OTHER)
