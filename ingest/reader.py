@@ -32,6 +32,11 @@ class RawArticle:
 
 
 def decode_text(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with BOM ("Unicode" in Windows Notepad)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile("broken UTF-16 text") from exc
     if b"\x00" in data[:8192]:
         raise UnreadableFile("binary file (contains NUL bytes)")
     try:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterator, Sequence
 
@@ -44,11 +45,20 @@ def history_questions(history: Sequence) -> list[str]:
     for turn in history or ():
         if isinstance(turn, str):
             found.append(turn)
-        elif isinstance(turn, dict) and turn.get("role") == "user" and isinstance(turn.get("content"), str):
-            found.append(turn["content"])
+        elif isinstance(turn, dict) and turn.get("role") == "user":
+            found.append(_message_text(turn.get("content")))
         elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
             found.append(turn[0])
     return [q for q in found if q.strip()][-3:]
+
+
+def _message_text(content) -> str:
+    """Chat message content as text: a string, or (Gradio 6) a list of {"type": "text"} parts."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, (list, tuple)):
+        return " ".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+    return ""
 
 
 def to_citation(n: int, item, quote: str = "") -> Citation:
@@ -69,6 +79,7 @@ class Engine:
         self._collection = None
         self._retrievers: dict[tuple[str, str], object] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # chat workers share one engine; build retrievers once
 
     def llm(self):
         if self._llm is None:
@@ -90,12 +101,13 @@ class Engine:
 
     def retriever(self, kind: str | None = None):
         kind = kind or self.settings.retriever
-        collection = self.collection()
-        key = (kind, store_fingerprint(collection))
-        if key not in self._retrievers:
-            self._retrievers = {k: v for k, v in self._retrievers.items() if k[1] == key[1]}
-            self._retrievers[key] = build_retriever(kind, collection, self.embedder, self.settings)
-        return self._retrievers[key]
+        with self._lock:
+            collection = self.collection()
+            key = (kind, store_fingerprint(collection))
+            if key not in self._retrievers:
+                self._retrievers = {k: v for k, v in self._retrievers.items() if k[1] == key[1]}
+                self._retrievers[key] = build_retriever(kind, collection, self.embedder, self.settings)
+            return self._retrievers[key]
 
     def retrieve(self, query_text: str, kind: str | None = None):
         from llama_index.core.schema import QueryBundle

@@ -24,11 +24,14 @@ from qa.text import (
     specific_terms, stem, terms,
 )
 
+# Pronouns that point back to an earlier turn. Swedish den/det/de are also articles
+# ("den nya lägesbilden"), so they count only where they end the clause ("när hålls den?").
 ANAPHORS = {
-    "den", "det", "dess", "han", "hon", "hans", "hennes", "honom", "henne", "de", "dem", "deras", "där",
-    "då", "dessa", "detta", "denna", "dit", "it", "its", "he", "she", "him", "his", "her", "they", "them",
-    "their", "there", "this", "that", "those", "these",
+    "han", "hon", "hans", "hennes", "honom", "henne", "dess", "deras", "dessa", "detta", "dit", "he", "she",
+    "him", "his", "her", "they", "them", "their", "its", "those", "these",
 }
+CLAUSE_FINAL_ANAPHORS = {"den", "det", "de", "dem", "där", "då", "it", "that", "this", "there", "then"}
+LEADING_LINKS = {"och", "men", "också", "and", "but", "also", "so"}
 INSTRUCTION = re.compile(
     r"\b(ignorera|ignore|glöm|forget|disregard|strunta i|system\s*:|från och med nu|from now on|"
     r"säg att|say that|state that|tell me that|skriv (först )?ut|print|repeat|du är nu|you are now)\b", re.I)
@@ -74,8 +77,23 @@ def _focus(question: str) -> str:
 
 
 def _is_follow_up(focus: str) -> bool:
+    """Leans on an earlier turn: a back-pointing pronoun, a leading "och/and", or next to no content.
+
+    >>> _is_follow_up("Och när hålls den?"), _is_follow_up("Vem är moderator för #Trygghetnu?")
+    (True, False)
+    >>> _is_follow_up("Vilka år var den sociala oron större?")
+    False
+    """
     words = [w.lower() for w in TOKEN.findall(focus)]
-    return len(terms(focus)) <= 2 or any(w in ANAPHORS for w in words) or (words[:1] in (["och"], ["and"]))
+    if not words:
+        return False
+    clause_final = {m.group(1).lower() for m in re.finditer(r"(\w+)\s*[?.!,;]", focus)} | {words[-1]}
+    return (
+        any(w in ANAPHORS for w in words)
+        or bool(clause_final & CLAUSE_FINAL_ANAPHORS)
+        or words[0] in LEADING_LINKS
+        or len(content_words(focus)) <= 1
+    )
 
 
 @dataclass

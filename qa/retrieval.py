@@ -84,15 +84,19 @@ def _bm25(collection, settings: Settings, top_k: int):
 
 
 def _persist(retriever, cache: Path, target: Path) -> None:
-    """Write into a temp dir and rename, so readers never see half an index."""
-    tmp = cache / f".tmp-{target.name}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True, exist_ok=True)
+    """Write into a private temp dir and rename, so readers never see half an index."""
+    import tempfile
+
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache))  # unique: other processes may build too
     retriever.persist(str(tmp))
     for old in cache.iterdir():
-        if old.is_dir() and old != tmp:
+        if old.is_dir() and old != tmp and not old.name.startswith(".tmp-"):
             shutil.rmtree(old, ignore_errors=True)
-    tmp.rename(target)
+    try:
+        tmp.rename(target)
+    except OSError:  # another process renamed its identical index into place first
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def build_retriever(kind: str, collection, embedder, settings: Settings, top_k: int | None = None):

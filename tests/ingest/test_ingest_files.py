@@ -11,7 +11,8 @@ GOOD = "Kommunen i Växjö har fått nya övervakningskameror. Beslutet togs i v
 
 @pytest.mark.parametrize(
     "encoding, body",
-    [("cp1252", MALMO + " – Det är bra, säger hon."), ("latin-1", MALMO)],  # '–' is cp1252 only
+    # '–' is cp1252 only; UTF-16 (with BOM) is what Windows Notepad saves as "Unicode".
+    [("cp1252", MALMO + " – Det är bra, säger hon."), ("latin-1", MALMO), ("utf-16", MALMO)],
 )
 def test_legacy_encoded_article_is_stored_with_its_letters(tmp_path, make_settings, run_ingest, encoding, body):
     folder = tmp_path / "in"

@@ -65,6 +65,20 @@ def test_chat_message_history_works_like_plain_questions(engine):
     assert "2015" in engine.answer("Sedan vilket år har han varit en del av samhällssamtalet?", history).answer
 
 
+@pytest.mark.parametrize("question, fact", [
+    ("Vem är moderator för #Trygghetnu?", "Markus Lahtinen"),
+    ("Vilka år var den sociala oron med upplopp större?", "2017"),
+])
+def test_a_new_standalone_question_is_not_taken_as_a_follow_up(engine, question, fact):
+    after_other = engine.answer(question, ["När började polisen hämta in uppgifter till en nationell lägesbild?"])
+    assert after_other.answer == engine.answer(question).answer and fact in after_other.answer
+
+
+def test_gradio_message_parts_count_as_history(engine):
+    history = [{"role": "user", "content": [{"type": "text", "text": "Vilken konferens talar Stefan Singman på?"}]}]
+    assert "25 april" in engine.answer("Och när hålls den?", history).answer.split(" [")[0]
+
+
 def test_english_question_finds_the_swedish_quote(engine):
     answer = engine.answer("How many police cameras is the national target?")
     assert answer.lang == "en" and "2500" in answer.answer
