@@ -141,6 +141,15 @@ def _bump_generation(collection) -> None:
     collection.modify(metadata=meta)
 
 
+def _prune(stored: dict[str, dict], files: list[Path], vector_store, report: IngestReport) -> None:
+    """Delete articles whose file is gone; an unreadable file still counts as present."""
+    present = {p.stem for p in files} | {Path(name).stem for name, _ in report.skipped}
+    for doc_id, entry in stored.items():
+        if doc_id not in present:
+            vector_store.delete(doc_id)
+            report.deleted += entry["count"]
+
+
 def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = False,
            progress: bool = False, warn: Callable[[str], None] = print) -> IngestReport:
     """Bring the store in line with the article files under ``paths``."""
@@ -177,11 +186,7 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
     if group:
         _write_group(group, embedder or load_embedder(settings), vector_store, report)
     if prune:
-        present = {p.stem for p in files} | {Path(name).stem for name, _ in report.skipped}
-        for doc_id, entry in stored.items():
-            if doc_id not in present:
-                vector_store.delete(doc_id)
-                report.deleted += entry["count"]
+        _prune(stored, files, vector_store, report)
     if report.added or report.updated or report.deleted:
         _bump_generation(collection)
     report.seconds = time.perf_counter() - started
