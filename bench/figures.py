@@ -1,0 +1,130 @@
+"""Each product figure measured in the same run as its plain reference.
+
+>>> emb = load_embedder(Settings())                                   # doctest: +SKIP
+>>> fig, texts = ingest_figures(Path("corpus"), Settings(data_dir=tmp), emb, plain_encoder())  # doctest: +SKIP
+>>> fig["throughput"]["ratio"] > 0.5, fig["reingest"]["ratio"] < 0.1   # doctest: +SKIP
+(True, True)
+>>> latency = answer_figures(Settings(data_dir=tmp), emb, eval_questions())  # doctest: +SKIP
+>>> sorted(latency["engine_ms"])                                      # doctest: +SKIP
+['p50', 'p95']
+"""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from bench.measure import percentiles, ratio, timed
+from settings import Settings
+from store import embedder_info, open_collection
+
+def quiet(message: str) -> None:
+    """Drop ingest warnings (the benchmark corpora have none worth printing)."""
+
+
+def plain_encoder():
+    """The reference: plain ``SentenceTransformer`` on the same local model files, on the CPU."""
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(embedder_info(Settings()).path, device="cpu")
+
+
+def embed_texts(paths: list[Path], max_bytes: int = 10**9) -> list[str]:
+    """Exactly the strings ingest embeds for these files (title + passage), in order."""
+    from ingest.clean import parse_article
+    from ingest.pipeline import article_hash, build_nodes
+    from ingest.reader import UnreadableFile, read_article
+    from llama_index.core.schema import MetadataMode
+
+    texts = []
+    for path in paths:
+        try:
+            article = parse_article(read_article(path, max_bytes).text, path.stem)
+        except UnreadableFile:
+            continue
+        nodes = build_nodes(article, str(path), article_hash(article))
+        texts += [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
+    return texts
+
+
+def encode_rate(encoder, texts: list[str]) -> float:
+    """Passages per second of ``encoder.encode(texts, batch_size=64)``."""
+    _, seconds = timed(encoder.encode, texts, batch_size=64)
+    return len(texts) / seconds
+
+
+def ingest_figures(folder: Path, settings: Settings, embedder, encoder, sample: int = 1000) -> tuple[dict, list[str]]:
+    """Ingest throughput vs plain encode, and re-ingest vs full ingest; also the embedded texts.
+
+    The reference rate is the mean of two plain encodes of an even sample of
+    the same texts, one just before and one just after the ingest, so load
+    from other work on the machine weighs on both sides alike.
+    """
+    from ingest.pipeline import ingest
+
+    texts = embed_texts(sorted(folder.glob("*.txt")))
+    part = texts[:: max(1, len(texts) // sample)][:sample]
+    encoder.encode(part[:64], batch_size=64)  # warm both, so neither pays first-call costs
+    embedder.get_text_embedding_batch(part[:64])
+    before = encode_rate(encoder, part)
+    report, full_s = timed(ingest, [folder], settings, embedder=embedder, warn=quiet)
+    after = encode_rate(encoder, part)
+    again, re_s = timed(ingest, [folder], settings, embedder=embedder, warn=quiet)
+    rate, reference = report.embedded / full_s, (before + after) / 2
+    return {
+        "passages": report.embedded, "files": report.files_read, "skipped": len(report.skipped),
+        "throughput": {"value": round(rate, 1), "reference": round(reference, 1), "ratio": ratio(rate, reference),
+                       "ingest_s": round(full_s, 2), "encode_rates": [round(before, 1), round(after, 1)],
+                       "encode_sample": len(part)},
+        "reingest": {"value": round(re_s, 3), "reference": round(full_s, 2), "ratio": ratio(re_s, full_s),
+                     "embedded": again.embedded, "unchanged": again.unchanged},
+    }, texts
+
+
+def plain_retriever(settings: Settings, embedder, top_k: int = 6):
+    """The reference: LlamaIndex's own dense retriever on the same Chroma collection."""
+    from llama_index.core import VectorStoreIndex
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    col = open_collection(settings, embedder_info(settings))
+    index = VectorStoreIndex.from_vector_store(ChromaVectorStore(chroma_collection=col), embed_model=embedder)
+    return index.as_retriever(similarity_top_k=top_k)
+
+
+def answer_figures(settings: Settings, embedder, questions: list[dict]) -> dict:
+    """Engine.answer (with history) vs plain retrieve, timed question by question, interleaved."""
+    from qa.engine import Engine
+
+    engine, plain = Engine(settings, embedder=embedder), plain_retriever(settings, embedder)
+    first, first_s = timed(engine.answer, questions[0]["question"], questions[0].get("history", []))
+    plain.retrieve(questions[0]["question"])
+    engine_ms, plain_ms, refused, errors = [], [], 0, []
+    for q in questions:
+        answer, seconds = timed(engine.answer, q["question"], q.get("history", []))
+        engine_ms.append(seconds * 1000)
+        refused += answer.refused
+        errors += [answer.error] if answer.error else []
+        plain_ms.append(timed(plain.retrieve, q["question"])[1] * 1000)
+    engine_p, plain_p = percentiles(engine_ms), percentiles(plain_ms)
+    return {
+        "questions": len(questions), "refused": refused, "errors": errors[:3], "first_answer_ms": round(first_s * 1000, 1),
+        "engine_ms": engine_p, "plain_ms": plain_p,
+        "ratio_p50": ratio(engine_p["p50"], plain_p["p50"]), "ratio_p95": ratio(engine_p["p95"], plain_p["p95"]),
+    }
+
+
+def bm25_figures(settings: Settings, embedder, texts: list[str]) -> dict:
+    """Cold BM25 build of the product (read store, index, persist) vs plain ``bm25s`` on the texts."""
+    import bm25s
+    import Stemmer
+
+    from qa.retrieval import build_retriever
+
+    shutil.rmtree(settings.cache_dir / "bm25", ignore_errors=True)
+    collection = open_collection(settings, embedder_info(settings))
+    _, build_s = timed(build_retriever, "bm25", collection, embedder, settings)
+    started = time.perf_counter()
+    tokens = bm25s.tokenize(texts, stopwords="sv", stemmer=Stemmer.Stemmer("swedish"), show_progress=False)
+    bm25s.BM25().index(tokens, show_progress=False)
+    plain_s = time.perf_counter() - started
+    return {"value": round(build_s, 3), "reference": round(plain_s, 3), "ratio": ratio(build_s, plain_s)}

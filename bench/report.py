@@ -1,0 +1,180 @@
+"""Write bench.json, bench.md and latency.png from one run's results.
+
+Targets are goals reported beside the numbers, never asserted:
+
+>>> verdict(40.0, "<=", 50.0)
+'met (20% under)'
+>>> verdict(0.8, ">=", 0.9)
+'missed by 11%'
+>>> verdict(None, "<=", 8.0)
+'n/a'
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# (label, path into the results, comparison, target, unit)
+TARGETS = [
+    ("ingest throughput / plain encode", ("ingest", "throughput", "ratio"), ">=", 0.9, "x"),
+    ("re-ingest / full ingest (seconds)", ("ingest", "reingest", "ratio"), "<=", 0.02, "x"),
+    ("answer p50 on the seed corpus", ("answer", "engine_ms", "p50"), "<=", 50.0, "ms"),
+    ("cold start to first answer", ("cold_start", "first_answer_s", "value"), "<=", 8.0, "s"),
+    ("app peak RSS", ("cold_start", "peak_rss_mb", "value"), "<=", 1500.0, "MB"),
+]
+
+
+def dig(data: dict, path: tuple[str, ...]):
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def verdict(value: float | None, op: str, target: float) -> str:
+    """'met (N% under/over)' or 'missed by N%' (relative to the target), or 'n/a'."""
+    if value is None:
+        return "n/a"
+    gap = abs(value - target) / target * 100
+    ok = value <= target if op == "<=" else value >= target
+    if ok:
+        return f"met ({gap:.0f}% {'under' if op == '<=' else 'over'})"
+    return f"missed by {gap:.0f}%"
+
+
+def targets(results: dict) -> list[dict]:
+    return [
+        {"figure": label, "value": dig(results, path), "target": f"{op} {target:g} {unit}",
+         "status": verdict(dig(results, path), op, target)}
+        for label, path, op, target, unit in TARGETS
+    ]
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.4g}" if isinstance(value, float) else str(value)
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(_fmt(c) if not isinstance(c, str) else c for c in cells) + " |"
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    return [_row(header), _row(["---"] * len(header)), *(_row(r) for r in rows)]
+
+
+def headline_rows(r: dict) -> list[list]:
+    ing, ans, cold = r.get("ingest", {}), r.get("answer", {}), r.get("cold_start", {})
+    thr, re_ = ing.get("throughput", {}), ing.get("reingest", {})
+    rows = [
+        [f"ingest throughput, passages/s ({ing.get('passages')}-passage synthetic corpus)", thr.get("value"),
+         "plain SentenceTransformer.encode, batch 64", thr.get("reference"), thr.get("ratio")],
+        ["re-ingest of that unchanged corpus, s", re_.get("value"), "full ingest, s", re_.get("reference"), re_.get("ratio")],
+    ]
+    for p in ("p50", "p95"):
+        rows.append([f"Engine.answer {p}, ms (seed, {ans.get('questions')} questions)", dig(ans, ("engine_ms", p)),
+                     "plain LlamaIndex dense retrieve, ms", dig(ans, ("plain_ms", p)), ans.get(f"ratio_{p}")])
+    if cold.get("status") == "ok":
+        for key, label in (("first_answer_s", "cold start to first answer, s"), ("peak_rss_mb", "app peak RSS, MB")):
+            fig = cold[key]
+            rows.append([label, fig["value"], "bare Engine process (launch, answer once, exit)", fig["reference"], fig["ratio"]])
+    else:
+        rows.append(["cold start / app peak RSS", "n/a", cold.get("reason", "not run"), None, None])
+    return rows
+
+
+def scale_rows(r: dict) -> list[list]:
+    rows = []
+    for s in r.get("scale", []):
+        if "error" in s:
+            rows.append([s["passages"], f"error: {s['error']}", *[""] * 6])
+            continue
+        ing, store, bm, ans, rss = s["ingest"]["throughput"], s["store_mb"], s["bm25_build_s"], s["answer"], s["peak_rss_mb"]
+        rows.append([
+            s["passages"], s["articles"], f"{ing['value']:g} / {ing['reference']:g} = {ing['ratio']:.2f}",
+            f"{store['value']:g} / {store['reference']:g} = {store['ratio']:.2f}",
+            f"{bm['value']:g} / {bm['reference']:g} = {bm['ratio']:.2f}",
+            f"{ans['engine_ms']['p50']:g} / {ans['plain_ms']['p50']:g} = {ans['ratio_p50']:.2f}",
+            f"{ans['engine_ms']['p95']:g} / {ans['plain_ms']['p95']:g} = {ans['ratio_p95']:.2f}",
+            f"{rss['value']:g} / {rss['reference']:g} = {rss['ratio']:.2f}",
+        ])
+    return rows
+
+
+SCALE_HEADER = [
+    "passages", "articles", "ingest passages/s (/ plain encode)", "store MB (/ raw vectors+text)",
+    "BM25 build s (/ plain bm25s)", "answer p50 ms (/ plain retrieve)", "answer p95 ms (/ plain retrieve)",
+    "peak RSS MB (/ after model load)",
+]
+
+
+def profile_lines(name: str, summary: dict) -> list[str]:
+    if not summary or not summary.get("by_category"):
+        return [f"### {name}", "", "not profiled", ""]
+    top_cat, top_fn = summary["by_category"][0], (summary["ours"] or [["-", "-", 0, 0]])
+    lines = [f"### {name} ({summary['total_s']:g} s sampled)", "",
+             f"Largest bucket: **{top_cat[0]}** ({top_cat[2]}% of the time).", ""]
+    lines += _table(["self time in", "s", "%"], summary["by_category"]) + [""]
+    lines += ["Our functions, inclusive time (nested calls overlap):", ""]
+    lines += _table(["function", "where", "s", "%"], top_fn) + [""]
+    lines += ["Library calls made from our code, inclusive time:", ""]
+    lines += _table(["call", "where", "s", "%"], summary.get("calls_out") or [["-", "-", 0, 0]]) + [""]
+    return lines
+
+
+def markdown(r: dict) -> str:
+    meta = r["meta"]
+    lines = [f"# Benchmark ({meta['mode']} run, {meta['date']}, git {meta['git']})", "",
+             f"{meta['cpus']} CPUs; load average {meta['load_before']} before, {meta['load_after']} after "
+             f"(other work on the machine slows both sides of each ratio alike). Total {meta['seconds']:g} s.", "",
+             "## Targets", ""]
+    lines += _table(["figure", "measured", "target", "status"],
+                    [[t["figure"], t["value"], t["target"], t["status"]] for t in r["targets"]]) + [""]
+    lines += ["## Figures beside their references", ""]
+    lines += _table(["figure", "value", "reference", "ref. value", "ratio"], headline_rows(r)) + [""]
+    phases = r.get("cold_start", {}).get("engine_phases_s")
+    if phases:
+        lines += ["Cold start of the bare engine process, by phase (s):", ""]
+        lines += _table(["phase", "s"], [[k, v] for k, v in phases.items()]) + [""]
+    lines += ["## Scale (synthetic corpus, one subprocess per size)", "",
+              "Each cell is value / reference = ratio.", ""]
+    lines += _table(SCALE_HEADER, scale_rows(r)) + [""]
+    lines += ["## Where the time goes (pyinstrument)", ""]
+    for key, name in (("answer", "Engine.answer over the eval questions"), ("ingest", "ingest() of a 300-passage synthetic corpus into a fresh store")):
+        lines += profile_lines(name, r.get("profile", {}).get(key, {}))
+    lines += r.get("notes", [])
+    return "\n".join(lines) + "\n"
+
+
+def latency_plot(r: dict, path: Path) -> None:
+    """Answer p50/p95 (engine and plain reference) against corpus size, log-log."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    points = [(r["answer_passages"], r["answer"])] if r.get("answer") else []
+    points += [(s["passages"], s["answer"]) for s in r.get("scale", []) if "answer" in s]
+    points.sort(key=lambda p: p[0])
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for who, style in (("engine_ms", "-o"), ("plain_ms", "--s")):
+        for p, alpha in (("p50", 1.0), ("p95", 0.5)):
+            label = f"{'Engine.answer' if who == 'engine_ms' else 'plain dense retrieve'} {p}"
+            ax.plot([x for x, _ in points], [a[who][p] for _, a in points], style, alpha=alpha, label=label)
+    ax.axhline(50, color="grey", linewidth=0.8, linestyle=":", label="target p50 50 ms (seed)")
+    ax.set(xscale="log", yscale="log", xlabel="passages in the store", ylabel="latency (ms)",
+           title="Answer latency against corpus size")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def write_all(r: dict, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    r["targets"] = targets(r)
+    (out / "bench.json").write_text(json.dumps(r, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    (out / "bench.md").write_text(markdown(r), encoding="utf-8")
+    latency_plot(r, out / "latency.png")
