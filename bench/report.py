@@ -114,8 +114,12 @@ def profile_lines(name: str, summary: dict) -> list[str]:
     if not summary or not summary.get("by_category"):
         return [f"### {name}", "", "not profiled", ""]
     top_cat, top_fn = summary["by_category"][0], (summary["ours"] or [["-", "-", 0, 0]])
+    inner = next((f for f in top_fn if f[3] < 90), top_fn[-1])
+    out = (summary.get("calls_out") or [["-", "-", 0, 0]])[0]
     lines = [f"### {name} ({summary['total_s']:g} s sampled)", "",
-             f"Largest bucket: **{top_cat[0]}** ({top_cat[2]}% of the time).", ""]
+             f"Largest bucket: **{top_cat[0]}** ({top_cat[2]}% of the time). Largest call our code makes: "
+             f"**{out[0]}** ({out[1]}, {out[3]}%). Largest of our functions below the entry point: "
+             f"**{inner[0]}** ({inner[1]}, {inner[3]}%).", ""]
     lines += _table(["self time in", "s", "%"], summary["by_category"]) + [""]
     lines += ["Our functions, inclusive time (nested calls overlap):", ""]
     lines += _table(["function", "where", "s", "%"], top_fn) + [""]
