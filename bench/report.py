@@ -163,10 +163,10 @@ def latency_plot(r: dict, path: Path) -> None:
     points += [(s["passages"], s["answer"]) for s in r.get("scale", []) if "answer" in s]
     points.sort(key=lambda p: p[0])
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    for who, style in (("engine_ms", "-o"), ("plain_ms", "--s")):
-        for p, alpha in (("p50", 1.0), ("p95", 0.5)):
+    for who, style, color in (("engine_ms", "-o", "tab:blue"), ("plain_ms", "--s", "tab:green")):
+        for p, alpha in (("p50", 1.0), ("p95", 0.45)):
             label = f"{'Engine.answer' if who == 'engine_ms' else 'plain dense retrieve'} {p}"
-            ax.plot([x for x, _ in points], [a[who][p] for _, a in points], style, alpha=alpha, label=label)
+            ax.plot([x for x, _ in points], [a[who][p] for _, a in points], style, color=color, alpha=alpha, label=label)
     ax.axhline(50, color="grey", linewidth=0.8, linestyle=":", label="target p50 50 ms (seed)")
     ax.set(xscale="log", yscale="log", xlabel="passages in the store", ylabel="latency (ms)",
            title="Answer latency against corpus size")
