@@ -109,8 +109,11 @@ def _write_group(group: list[_Pending], embedder, vector_store, report: IngestRe
     from llama_index.core.schema import MetadataMode
 
     nodes = [n for item in group for n in build_nodes(item.article, item.file, item.doc_hash)]
-    texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
-    for node, vector in zip(nodes, embedder.get_text_embedding_batch(texts)):
+    # Batches are cut in list order and padded to their longest text: similar lengths together
+    # waste less (sentence-transformers' own encode sorts the same way).
+    by_length = sorted(nodes, key=lambda n: len(n.get_content(metadata_mode=MetadataMode.EMBED)))
+    texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in by_length]
+    for node, vector in zip(by_length, embedder.get_text_embedding_batch(texts)):
         node.embedding = vector
     report.embedded += len(nodes)
     for item in group:
