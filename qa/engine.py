@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -23,7 +24,20 @@ from settings import Settings
 from store import StoreError, embedder_info, load_embedder, open_collection, store_fingerprint
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 RELATED_COUNT = 3
+LOG = logging.getLogger(__name__)
+
+
+def is_connection_error(exc: BaseException) -> bool:
+    """True for a store (or server) that went away mid-request, whichever client library raised it."""
+    import httpx
+
+    while exc is not None:
+        if isinstance(exc, (ConnectionError, TimeoutError, httpx.TransportError)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def validate(question: object, settings: Settings) -> str:
@@ -36,6 +50,8 @@ def validate(question: object, settings: Settings) -> str:
         raise QuestionError(say("too_long", lang, limit=settings.max_question_chars))
     if CONTROL.search(text):
         raise QuestionError(say("control_chars", lang))
+    if not text.isascii() and SURROGATE.search(text):  # browsers and JSON can carry them; tokenizers choke
+        raise QuestionError(say("bad_encoding", lang))
     return text.strip()
 
 
@@ -80,6 +96,7 @@ class Engine:
         self._retrievers: dict[tuple[str, str], object] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()  # chat workers share one engine; build retrievers once
+        self._vectors_lock = threading.Lock()
 
     def llm(self):
         if self._llm is None:
@@ -105,6 +122,9 @@ class Engine:
             collection = self.collection()
             key = (kind, store_fingerprint(collection))
             if key not in self._retrievers:
+                self._collection = None  # reopen: `ingest --rebuild` may have replaced the collection
+                collection = self.collection()
+                key = (kind, store_fingerprint(collection))
                 self._retrievers = {k: v for k, v in self._retrievers.items() if k[1] == key[1]}
                 self._retrievers[key] = build_retriever(kind, collection, self.embedder, self.settings)
             return self._retrievers[key]
@@ -116,13 +136,16 @@ class Engine:
         return ranked(self.retriever(kind).retrieve(bundle)), np.asarray(bundle.embedding)
 
     def _vectors(self, sentences: list[str]) -> np.ndarray:
-        missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
+        known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
+        missing = [s for s in dict.fromkeys(sentences) if s not in known]
         if missing:
-            for s, v in zip(missing, self.embedder.get_text_embedding_batch(missing)):
-                self._sentence_vectors[s] = np.asarray(v)
-            if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
-                self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
-        return np.stack([self._sentence_vectors[s] for s in sentences])
+            fresh = dict(zip(missing, map(np.asarray, self.embedder.get_text_embedding_batch(missing))))
+            with self._vectors_lock:
+                self._sentence_vectors.update(fresh)
+                if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
+                    self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
+            return np.stack([fresh[s] if s in fresh else known[s] for s in sentences])
+        return np.stack([known[s] for s in sentences])
 
     def answer(self, question: str, history: Sequence = (), retriever: str | None = None) -> Answer:
         """Consume ``answer_stream`` and return the final ``Answer``."""
@@ -145,14 +168,24 @@ class Engine:
             result = Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=str(exc))
         except (StoreError, ValueError) as exc:
             result = self._store_problem(question, lang, exc)
+        except Exception as exc:  # a front end must get an Answer, never a traceback
+            result = self._unexpected(question, lang, exc)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         yield result
 
     def _store_problem(self, question, lang: str, exc: Exception) -> Answer:
-        self._collection = None  # reopen next time: the server may be back
-        self._retrievers.clear()
-        message = say("empty_store", lang) if "empty" in str(exc) else say("store_down", lang, detail=str(exc)[:120])
+        with self._lock:
+            self._collection = None  # reopen next time: the server may be back
+            self._retrievers.clear()
+        detail = " ".join(str(exc).split())[:120]
+        message = say("empty_store", lang) if "empty" in detail else say("store_down", lang, detail=detail)
         return Answer(question=str(question), answer="", refused=True, lang=lang, error=message)
+
+    def _unexpected(self, question, lang: str, exc: Exception) -> Answer:
+        if is_connection_error(exc):
+            return self._store_problem(question, lang, StoreError(f"{type(exc).__name__}: {str(exc)[:80]}"))
+        LOG.exception("answering %r failed", str(question)[:200])  # the details go to the operator's log
+        return Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=say("internal_error", lang))
 
     def _compose(self, text, query, retrieved, q_vec, lang, history):
         notice = ""

@@ -15,6 +15,14 @@ MESSAGES = {
         "Frågan innehåller otillåtna tecken (NUL eller andra kontrolltecken).",
         "The question contains characters that are not allowed (NUL or other control characters).",
     ),
+    "bad_encoding": (
+        "Frågan innehåller tecken som inte är giltig text (ensamma surrogattecken).",
+        "The question contains characters that are not valid text (lone surrogates).",
+    ),
+    "internal_error": (
+        "Något gick fel när svaret togs fram. Försök igen.",
+        "Something went wrong while answering. Please try again.",
+    ),
     "empty_store": (
         "Inga artiklar är inlästa ännu: kör `python -m ingest` först.",
         "No articles are loaded yet: run `python -m ingest` first.",

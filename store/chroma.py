@@ -73,10 +73,19 @@ def store_fingerprint(collection) -> str:
     """Changes whenever passages are added, replaced or removed.
 
     Every ingest run writes a fresh ``generation`` into the collection metadata
-    after it changed anything, so caches (the BM25 index) key on it.
+    after it changed anything, so caches (the BM25 index) key on it. The handle's
+    metadata is a snapshot from when it was opened, so it is read again here:
+    another process (``python -m ingest``) may have changed the store since.
     """
-    meta = collection.metadata or {}
-    return f"{collection.count()}:{meta.get('generation', 0)}"
+    try:
+        model = collection._client.get_collection(collection.name, collection.tenant, collection.database)
+        if model.id != collection.id:  # replaced by `ingest --rebuild`: the caller reopens it
+            return f"{model.id}:replaced"
+        return f"{model.id}:{collection.count()}:{(model.metadata or {}).get('generation', 0)}"
+    except Exception as exc:
+        if "does not exist" in str(exc).lower():
+            raise StoreError("The store is empty: run `python -m ingest` first.") from exc
+        raise StoreError(f"Cannot read the store ({type(exc).__name__}).") from exc
 
 
 def drop_collection(settings: Settings) -> None:

@@ -6,10 +6,6 @@ import pytest
 from qa.types import Answer
 from reliability_helpers import is_one_line
 
-SURROGATE_BUG = pytest.mark.xfail(strict=True, raises=TypeError, reason=(
-    "product bug: qa/engine.py validate() lets a lone UTF-16 surrogate through and the tokenizer raises "
-    "TypeError out of Engine.answer (answer_stream catches only QuestionError/StoreError/ValueError)"))
-
 ERROR, REFUSAL, ANY = "error", "refusal", "answer or refusal"
 
 QUESTIONS = [
@@ -37,9 +33,8 @@ QUESTIONS = [
     ("int", 123, ERROR),
     ("bytes", b"Hur m\xc3\xa5nga kameror?", ERROR),
     ("list", ["Hur många kameror?"], ERROR),
-    ("lone surrogate in a question", "Hur många kameror?\udc80", ANY),
+    ("lone surrogate in a question", "Hur många kameror?\udc80", ERROR),
 ]
-MARKS = {"lone surrogate in a question": SURROGATE_BUG}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +44,7 @@ def engine(seed_settings, embedder):
     return Engine(seed_settings, embedder=embedder)
 
 
-@pytest.mark.parametrize("name, question, expect", [pytest.param(*q, id=q[0], marks=MARKS.get(q[0], ())) for q in QUESTIONS])
+@pytest.mark.parametrize("name, question, expect", [pytest.param(*q, id=q[0]) for q in QUESTIONS])
 def test_bad_question_gives_an_answer_with_a_one_line_message(engine, name, question, expect):
     answer = engine.answer(question)
 
