@@ -11,12 +11,17 @@ from pathlib import Path
 from ingest.reader import SUPPORTED_SUFFIXES
 
 
+def _is_broken_link(path: Path) -> bool:
+    """A symbolic link to nothing, or one of a loop of links: reported, not silently dropped."""
+    return path.is_symlink() and not path.exists()
+
+
 def _walk(path: Path) -> list[Path]:
-    if path.is_file():
+    if path.is_file() or _is_broken_link(path):
         return [path]
     return sorted(
         p for p in path.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        if (p.is_file() or _is_broken_link(p)) and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 
 
@@ -26,10 +31,13 @@ def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]
     problems: list[tuple[str, str]] = []
     seen: dict[str, Path] = {}
     for root in paths:
-        if not root.exists():
+        if not root.exists() and not _is_broken_link(root):
             problems.append((str(root), "no such file or folder"))
             continue
         for path in _walk(root):
+            if _is_broken_link(path):
+                problems.append((str(path), "broken or looping symbolic link"))
+                continue
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 if path == root or path.suffix:
                     problems.append((str(path), f"unsupported type (use {', '.join(SUPPORTED_SUFFIXES)})"))

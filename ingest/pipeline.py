@@ -13,6 +13,7 @@ moment leaves articles that the next run simply redoes; ids are derived from
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +27,9 @@ from settings import Settings
 from store import embedder_info, load_embedder, open_collection, open_vector_store
 
 # Bump when cleaning or chunking changes, so stored articles are redone.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 EMBED_GROUP = 256
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 
 
 @dataclass
@@ -138,6 +140,15 @@ def _read(path: Path, settings: Settings) -> Article:
     return article
 
 
+def shown(name: str) -> str:
+    """A message safe to print on one line: control characters and undecodable bytes escaped.
+
+    >>> shown("evil\\nname.txt")
+    'evil\\\\nname.txt'
+    """
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name)
+
+
 def _bump_generation(collection) -> None:
     meta = {k: v for k, v in (collection.metadata or {}).items() if not k.startswith("hnsw:")}
     meta["generation"] = time.time_ns()
@@ -163,7 +174,7 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
     files, problems = discover_files(paths)
     for name, reason in problems:
         report.skipped.append((name, reason))
-        warn(f"skipped {name}: {reason}")
+        warn(shown(f"skipped {name}: {reason}"))
     collection = open_collection(settings, embedder_info(settings))
     vector_store = open_vector_store(collection)
     stored = stored_articles(collection)
@@ -173,7 +184,7 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
             article = _read(path, settings)
         except UnreadableFile as exc:
             report.skipped.append((str(path), str(exc)))
-            warn(f"skipped {path}: {exc}")
+            warn(shown(f"skipped {path}: {exc}"))
             continue
         report.files_read += 1
         doc_hash = article_hash(article)
