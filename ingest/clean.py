@@ -61,13 +61,23 @@ def _split_header(lines: list[str]) -> tuple[dict, list[str]]:
         return header, lines
     header["date"] = ISO_DATE.match(lines[date_at]).group(1)
     before = [i for i in filled if i < date_at]
+    after = [i for i, line in enumerate(lines) if i > date_at and line.strip()]
+    if before and after and _is_sentence(lines[after[0]]):
+        # Headline, date, body: the line after the date is already body text.
+        header["title"] = _strip_md_heading(lines[before[-1]])
+        return header, lines[date_at + 1 :]
     if before and len(lines[before[-1]].split()) <= 5:
         header["source"] = lines[before[-1]].strip()
-    after = [i for i, line in enumerate(lines) if i > date_at and line.strip()]
     if after:
         header["title"] = _strip_md_heading(lines[after[0]])
         return header, lines[after[0] + 1 :]
     return header, []
+
+
+def _is_sentence(line: str) -> bool:
+    """Body text ends with a full stop; headlines don't ("Kameror har minskat drogförsäljningen")."""
+    line = line.strip()
+    return line.endswith(".") and not line.endswith("..") and len(line.split()) >= 4
 
 
 def _is_near_repeat(para: str, other: str) -> bool:
