@@ -77,11 +77,13 @@ def detect_language(text: str) -> str:
     return "en" if en > sv else "sv"
 
 
+@lru_cache(maxsize=65536)  # called per word of every candidate sentence on each question
 def fold(word: str) -> str:
     """Accents off, for matching Swedish and English spellings alike."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str, lang: str = "sv") -> str:
     return _stemmer("english" if lang == "en" else "swedish").stemWord(word.lower())
 
@@ -113,6 +115,7 @@ def cognate_form(text: str) -> str:
     return w.replace("c", "k")
 
 
+@lru_cache(maxsize=65536)
 def cognate_key(word: str) -> str:
     """The stem-like head of a word's cognate form: five letters of a long word, else all."""
     form = cognate_form(word)
