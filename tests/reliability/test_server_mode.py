@@ -75,3 +75,20 @@ def test_answers_resume_after_the_server_restarts(chroma_server, server_engine):
     back = server_engine.answer(QUESTION)
 
     assert "2500" in back.answer and not back.error, back
+
+
+def test_the_chat_says_the_store_is_down_then_answers_again(chroma_server, server_engine):
+    from app import respond
+
+    def bubble(question: str) -> str:
+        *_, (shown, _sources, _turns, _box) = respond(server_engine, question, [], [])
+        return shown[-1]["content"]
+
+    chroma_server.stop()
+    down = bubble(QUESTION)
+    chroma_server.start()
+    back = bubble(QUESTION)
+
+    assert "Artikelarkivet går inte att nå just nu" in down and is_one_line(down), down
+    assert "Traceback" not in down
+    assert "2500" in back and "\\[1\\]" in back, back
