@@ -30,7 +30,9 @@ ingest: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -q -ra
 
+# The eval reads the store: bring it up to date with corpus/ first (nothing is embedded if it is).
 evals: $(VENV)/.installed
+	$(PY) -m ingest --quiet
 	$(PY) -m evals
 
 bench: $(VENV)/.installed-dev
