@@ -43,7 +43,12 @@ def _all_nodes(collection, page: int = 5000):
 
 
 def _matching_bm25_class():
+    import logging
+
     from llama_index.retrievers.bm25 import BM25Retriever
+
+    # bm25s sets its own logger to DEBUG on import, which prints build chatter in the app's console
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
 
     class MatchingBM25Retriever(BM25Retriever):
         """BM25 that returns only passages sharing a term with the query.
