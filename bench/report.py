@@ -46,9 +46,12 @@ def verdict(value: float | None, op: str, target: float) -> str:
 
 
 def scale_p50(results: dict, passages: int) -> float | None:
-    """Engine answer p50 (ms) of the scale run with that many passages, None if not run."""
-    runs = [s for s in results.get("scale", []) if s.get("passages") == passages and "answer" in s]
-    return dig(runs[0], ("answer", "engine_ms", "p50")) if runs else None
+    """Engine answer p50 (ms) of the smallest scale run with at least that many passages.
+
+    The synthetic corpus ends on a whole article, so "100k" holds a few passages more.
+    """
+    runs = [s for s in results.get("scale", []) if s.get("passages", 0) >= passages and "answer" in s]
+    return dig(min(runs, key=lambda s: s["passages"]), ("answer", "engine_ms", "p50")) if runs else None
 
 
 def targets(results: dict) -> list[dict]:
