@@ -60,3 +60,18 @@ def test_a_rebuilt_store_is_picked_up(store, embedder):
     after = engine.answer(QUESTION)
 
     assert not after.error and "90 nya" in after.answer, after
+
+
+def test_building_the_bm25_index_prints_no_debug_chatter(store, embedder, caplog):
+    """bm25s turns its own logger to DEBUG; the app's console must not show index builds."""
+    import logging
+
+    from qa.engine import Engine
+
+    settings, write_and_ingest = store
+    write_and_ingest(40)
+    caplog.set_level(logging.DEBUG)
+    assert "40 nya" in Engine(settings, embedder=embedder).answer(QUESTION, retriever="bm25").answer
+
+    chatter = [r.getMessage() for r in caplog.records if r.name.startswith("bm25s") and r.levelno < logging.WARNING]
+    assert not chatter, chatter
