@@ -155,17 +155,24 @@ def metrics(records: Sequence[Mapping]) -> dict:
     }
 
 
+def grouped(records: Sequence[Mapping], key: str) -> dict[str, dict]:
+    """Metrics per value of ``key`` (in order of first appearance); records without it are left out."""
+    values = dict.fromkeys(r[key] for r in records if r.get(key))
+    return {value: metrics([r for r in records if r.get(key) == value]) for value in values}
+
+
 def summarize(records: Sequence[Mapping], retriever: str = "") -> dict:
-    """Metrics overall and per language (in order of first appearance).
+    """Metrics overall, per language, per question category and per article format.
 
     >>> s = summarize([{"lang": "en", "answerable": False, "refused": True, "retrieved": [],
-    ...                 "latency_ms": 5.0, "passed": True}], "hybrid")
-    >>> s["retriever"], s["overall"]["refusal_accuracy"], list(s["by_lang"])
-    ('hybrid', 1.0, ['en'])
+    ...                 "latency_ms": 5.0, "passed": True, "category": "near_miss"}], "hybrid")
+    >>> s["retriever"], s["overall"]["refusal_accuracy"], list(s["by_lang"]), list(s["by_category"]), s["by_format"]
+    ('hybrid', 1.0, ['en'], ['near_miss'], {})
     """
-    langs = dict.fromkeys(r["lang"] for r in records)
     return {
         "retriever": retriever,
         "overall": metrics(records),
-        "by_lang": {lang: metrics([r for r in records if r["lang"] == lang]) for lang in langs},
+        "by_lang": grouped(records, "lang"),
+        "by_category": grouped(records, "category"),
+        "by_format": grouped(records, "format"),
     }

@@ -25,6 +25,10 @@ OUT_DIR = EVALS_DIR / "out"
 RETRIEVERS = ("dense", "bm25", "hybrid")
 REQUIRED = {"id": str, "question": str, "lang": str, "answerable": bool}
 OPTIONAL_LISTS = ("expected_facts", "expected_sources", "history")
+# Optional strings: what kind of question it is, and (for fitting and for the paraphrase report)
+# the article sentence that answers it and the exact short answer inside that sentence.
+OPTIONAL_TEXT = ("category", "answer_type", "answer_sentence", "short_answer")
+CATEGORIES = ("fact", "overview", "conflict", "follow_up", "injection", "near_miss", "unanswerable")
 
 
 class EvalError(Exception):
@@ -40,6 +44,21 @@ class Question:
     expected_facts: tuple[str, ...] = ()
     expected_sources: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
+    category: str = ""
+    answer_type: str = ""
+    answer_sentence: str = ""
+    short_answer: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The category, or one read off the question when the file gives none.
+
+        >>> Question("q", "Och när?", "sv", True, history=("Vem?",)).kind, Question("u", "?", "en", False).kind
+        ('follow_up', 'unanswerable')
+        """
+        if self.category:
+            return self.category
+        return "follow_up" if self.history else ("fact" if self.answerable else "unanswerable")
 
 
 def parse_question(line: str, lineno: int) -> Question:
@@ -62,12 +81,22 @@ def parse_question(line: str, lineno: int) -> Question:
         if not isinstance(data[name], kind):
             raise EvalError(f"line {lineno}: field {name!r} must be a {kind.__name__}")
     lists = {name: _string_list(data, name, lineno) for name in OPTIONAL_LISTS}
+    texts = {name: _text(data, name, lineno) for name in OPTIONAL_TEXT}
+    if texts["category"] and texts["category"] not in CATEGORIES:
+        raise EvalError(f"line {lineno}: category {texts['category']!r} is not one of {', '.join(CATEGORIES)}")
     for pattern in lists["expected_facts"]:
         try:
             re.compile(pattern)
         except re.error as exc:
             raise EvalError(f"line {lineno}: expected fact {pattern!r} is not a valid regex ({exc})") from None
-    return Question(**{name: data[name] for name in REQUIRED}, **lists)
+    return Question(**{name: data[name] for name in REQUIRED}, **lists, **texts)
+
+
+def _text(data: Mapping, name: str, lineno: int) -> str:
+    value = data.get(name, "")
+    if not isinstance(value, str):
+        raise EvalError(f"line {lineno}: field {name!r} must be a string")
+    return value
 
 
 def _string_list(data: Mapping, name: str, lineno: int) -> tuple[str, ...]:
@@ -124,6 +153,7 @@ def to_record(question: Question, answer: Mapping, stored: Mapping[str, str], re
     failures, citations_valid = grade(question, answer, stored)
     return {
         "id": question.id, "question": question.question, "lang": question.lang, "retriever": retriever,
+        "category": question.kind, "answer_type": question.answer_type, "short_answer": question.short_answer,
         "answerable": question.answerable, "expected_facts": list(question.expected_facts),
         "expected_sources": list(question.expected_sources), "history": list(question.history),
         "answer": answer["answer"], "refused": answer["refused"], "mode": answer.get("mode", ""),

@@ -1,0 +1,100 @@
+"""Eval sets: a corpus folder and a questions file, each evaluated in a store of its own.
+
+The seed set is the bundled ``corpus/`` with ``evals/questions.jsonl``; the dev
+set is ``evals/dev/`` (invented articles in every layout users have). Every
+run ingests its set into a fresh temporary store, so it never touches the
+user's ``DATA_DIR`` or Chroma server, and no set sees another's articles.
+
+>>> [(s.name, s.corpus.name, s.questions.name) for s in default_sets()]
+[('seed', 'corpus', 'questions.jsonl'), ('dev', 'corpus', 'questions.jsonl')]
+>>> EvalSet.custom(Path("my/articles"), Path("held/out.jsonl")).name
+'out'
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from settings import ROOT, Settings
+
+EVALS_DIR = Path(__file__).resolve().parent
+DEV_DIR = EVALS_DIR / "dev"
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    corpus: Path
+    questions: Path
+
+    @classmethod
+    def custom(cls, corpus: Path, questions: Path) -> "EvalSet":
+        """A set of the operator's own, named after its questions file."""
+        return cls(Path(questions).stem, Path(corpus), Path(questions))
+
+
+def default_sets() -> list[EvalSet]:
+    """The sets ``python -m evals`` runs with no arguments, in report order."""
+    return [
+        EvalSet("seed", ROOT / "corpus", EVALS_DIR / "questions.jsonl"),
+        EvalSet("dev", DEV_DIR / "corpus", DEV_DIR / "questions.jsonl"),
+    ]
+
+
+def doc_formats(corpus: Path) -> dict[str, str]:
+    """doc_id -> file format ("txt", "html", ...) of every article file in ``corpus``.
+
+    >>> doc_formats(ROOT / "corpus")["000_a5d2021ba032f9f0"]
+    'txt'
+    """
+    from ingest.discover import discover_files
+
+    files, _ = discover_files([Path(corpus)])
+    return {f.stem: f.suffix.lower().lstrip(".").replace("htm", "html").replace("htmll", "html") for f in files}
+
+
+def record_format(record: Mapping, formats: Mapping[str, str]) -> str:
+    """The format of a question's expected article; "none" for a question with no source.
+
+    >>> record_format({"expected_sources": ["a", "b"]}, {"a": "pdf", "b": "txt"}), record_format({"expected_sources": []}, {})
+    ('pdf', 'none')
+    """
+    sources = record.get("expected_sources") or []
+    return formats.get(sources[0], "unknown") if sources else "none"
+
+
+@contextmanager
+def temporary_store(evalset: EvalSet, settings: Settings, embedder=None,
+                    warn: Callable[[str], None] = lambda m: print(f"warning: {m}", file=sys.stderr)) -> Iterator[Settings]:
+    """Settings for a fresh embedded store holding ``evalset``'s articles, removed afterwards."""
+    from ingest.pipeline import ingest
+
+    with tempfile.TemporaryDirectory(prefix=f"newsqa-eval-{evalset.name}-") as tmp:
+        local = settings.model_copy(update={"data_dir": Path(tmp), "corpus_dir": evalset.corpus, "chroma_host": None})
+        ingest([evalset.corpus], local, embedder=embedder, warn=warn)
+        yield local
+
+
+def run_set(evalset: EvalSet, settings: Settings, embedder, retriever: str, compare: bool,
+            progress: Callable[[str], None] = lambda message: None) -> dict[str, list[dict]]:
+    """Ingest ``evalset`` into a temporary store and grade its questions: results per retriever.
+
+    Each result also says the format of its expected article (``format``).
+    """
+    from evals.runner import load_questions, run_all
+    from qa.engine import Engine
+
+    questions = load_questions(evalset.questions)
+    progress(f"evals: {evalset.name} set: ingesting {evalset.corpus} into a temporary store")
+    with temporary_store(evalset, settings, embedder) as local:
+        runs = run_all(questions, Engine(local, embedder=embedder), retriever, compare,
+                       progress=lambda message: progress(message.replace("evals:", f"evals: {evalset.name} set:")))
+    formats = doc_formats(evalset.corpus)
+    for records in runs.values():
+        for record in records:
+            record["format"] = record_format(record, formats)
+    return runs
