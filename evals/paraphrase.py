@@ -7,7 +7,7 @@ readers' own words score low. The dev set must keep the median at most 0.35
 with at least a quarter of its questions sharing at most one content word.
 
 >>> overlap("Hur många kameror ska polisen ha?", "Polisen vill ha 2500 kameror.")
-(1.0, 3)
+(1.0, 2)
 >>> overlap("Vad kom politikerna fram till?", "Fullmäktige beslutade att bygga en simhall.")
 (0.0, 0)
 """
