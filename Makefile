@@ -30,9 +30,8 @@ ingest: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -q -ra
 
-# The eval reads the store: bring it up to date with corpus/ first (nothing is embedded if it is).
+# Each eval set is ingested into a temporary store of its own; DATA_DIR is never touched.
 evals: $(VENV)/.installed
-	$(PY) -m ingest --quiet
 	$(PY) -m evals
 
 bench: $(VENV)/.installed-dev

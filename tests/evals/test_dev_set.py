@@ -1,0 +1,60 @@
+"""The dev set is what users bring: many invented articles in every layout, and readers' questions."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from evals.paraphrase import MAX_MEDIAN, MIN_SHARE_AT_MOST_ONE, distribution
+from evals.runner import load_questions
+from evals.sets import DEV_DIR, doc_formats
+
+CORPUS = DEV_DIR / "corpus"
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return load_questions(DEV_DIR / "questions.jsonl")
+
+
+def test_articles_cover_every_format_users_bring():
+    formats = Counter(doc_formats(CORPUS).values())
+    assert sum(formats.values()) >= 40
+    assert formats["html"] >= 8 and formats["md"] >= 3 and formats["pdf"] >= 2 and formats["txt"] >= 16
+
+
+def test_articles_are_news_length():
+    for path in CORPUS.glob("*.txt"):
+        words = len(path.read_text(encoding="utf-8").split())
+        assert 150 <= words <= 1300, f"{path.name}: {words} words"
+
+
+def test_question_mix(questions):
+    langs = Counter(q.lang for q in questions)
+    kinds = Counter(q.kind for q in questions)
+    assert len(questions) >= 400 and langs["sv"] >= 240 and langs["en"] >= 100
+    assert sum(not q.answerable for q in questions) >= 60 and kinds["near_miss"] >= 30
+    assert kinds["follow_up"] >= 25 and kinds["injection"] >= 10 and kinds["overview"] >= 15 and kinds["conflict"] >= 10
+    assert all(q.history for q in questions if q.kind == "follow_up")
+
+
+def test_every_source_exists_and_every_article_is_asked_about(questions):
+    docs = set(doc_formats(CORPUS))
+    asked = Counter(src for q in questions for src in q.expected_sources)
+    assert set(asked) <= docs
+    assert all(asked[doc] >= 5 for doc in docs), [doc for doc in docs if asked[doc] < 5]
+
+
+def test_answer_sentences_hold_their_facts_and_short_answers(questions):
+    for q in questions:
+        if q.answerable and q.kind not in ("overview", "conflict"):
+            assert q.answer_sentence, q.id
+            assert all(re.search(f, q.answer_sentence, re.I) for f in q.expected_facts), q.id
+            assert q.short_answer in q.answer_sentence, q.id
+
+
+def test_questions_are_paraphrased(questions):
+    found = distribution(questions)
+    assert len(found.shares) >= 200
+    assert found.median <= MAX_MEDIAN and found.at_most_one >= MIN_SHARE_AT_MOST_ONE, (found.median, found.at_most_one)
