@@ -54,7 +54,7 @@ BYLINE = re.compile(
     rf"^{_NAME}\s*[,|–\-/]\s*(?:\w+\s+){{0,2}}{_ROLE}(?:\s*[,|–\-/]\s*[A-ZÅÄÖ]{{2,5}})?$|^{_ROLE}$|"
     rf"^{_NAME}\s*[,|–\-/]\s*[A-ZÅÄÖ]{{2,5}}$|"
     rf"^(?:{_NAME}\s*[,|–\-/:]\s*|(?i:e-?post|mejl|mail|e-mail|email|kontakt)\s*:?\s*)?{_EMAIL}$")
-NAME_ONLY = re.compile(rf"^{_NAME}$")
+NAME_ONLY = re.compile(r"^[A-ZÅÄÖÉ][\w\-]+(?:\s+[A-ZÅÄÖÉ][\w\-]+){1,2}$")  # "Karin Holm", not a one-word kicker
 AGE_SUBJECT = r"(artikel\w*|nyhet\w*|texten|text|inlägget|sidan|innehållet|informationen|uppgifterna|article|story|news|content|post)"
 AGE_NOTICE = re.compile(
     rf"\b{AGE_SUBJECT}\s+(?:\w+\s+){{0,2}}?(är|var|publicerades|skrevs|kan|has been|is|was|may)\b.*?"
@@ -101,14 +101,17 @@ def is_chrome(line: str) -> bool:
     return _is_chrome_piece(line)
 
 
+LIST_MARKER = re.compile(r"^([-*•]|\d+[.)])\s+")
+
+
 def _is_chrome_piece(line: str) -> bool:
-    bare = EMPHASIS.sub("", line.strip()).strip()
+    bare = LIST_MARKER.sub("", EMPHASIS.sub("", line.strip()).strip())  # share buttons come as <li> too
     lowered = bare.strip(":|»›>").strip().lower()
     if not bare:
         return False
     return (
         lowered in MENU_WORDS or bool(LINK_BOX_LABEL.match(lowered)) or bool(LINK_LINE.match(bare))
-        or bool(SIGNUP.match(bare)) or bool(AD_MARKER.match(bare)) or bool(SHARE_LINE.match(bare))
+        or bool(SIGNUP.match(bare)) or bool(AD_MARKER.match(bare)) or bool(SHARE_LINE.match(bare.rstrip(" :")))
         or bool(CREDIT.match(bare)) or bool(BYLINE.match(bare)) or is_age_notice(bare)
         or (bool(COOKIE.search(bare)) and bool(CONSENT.search(bare))) or bool(CONSENT_BUTTON.match(bare))
     )
@@ -120,7 +123,10 @@ def _is_caption(line: str) -> bool:
 
 
 def drop_chrome(lines: list[str]) -> list[str]:
-    """The non-empty lines that are article text ("" in ``lines`` is a paragraph break)."""
+    """The non-empty lines that are article text ("" in ``lines`` is a paragraph break).
+
+    Date lines go too: below the header they are a dateline or an update stamp.
+    """
     kept: list[str] = []
     previous_blank = True  # was the line before the last kept one a paragraph break?
     after_link_label = False
@@ -131,10 +137,11 @@ def drop_chrome(lines: list[str]) -> list[str]:
             continue
         if CREDIT.match(line) and kept and not previous_blank and _is_caption(kept[-1]):
             kept.pop()  # the caption the credit belongs to
-        if is_chrome(line) or CAPTION_WITH_CREDIT.search(line):
+        dated = read_date(line)
+        if dated or is_chrome(line) or CAPTION_WITH_CREDIT.search(line) or not re.search(r"\w", line):
             after_link_label = bool(LINK_BOX_LABEL.match(line.lower().strip(":")))
-            if BYLINE.match(line) and kept and NAME_ONLY.match(kept[-1]):
-                kept.pop()  # "Karin Holm" above "karin.holm@tidning.se"
+            if ("@" in line or dated) and kept and NAME_ONLY.match(kept[-1]):
+                kept.pop()  # "Karin Holm" above "karin.holm@tidning.se" or above the date
             continue
         if after_link_label and len(line.split()) <= 15 and not line.endswith("."):
             after_link_label = False

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from ingest.chrome import drop_chrome, is_chrome, pieces, strip_link_residue
 from ingest.header import HEADER_SPAN, MD_HEADING, is_outlet_like, plain, read_date, split_header
 from ingest.reader import RawArticle
-from ingest.sentences import sentence_spans
+from ingest.sentences import is_heading, sentence_spans
 
 WORD = re.compile(r"\w+")
 NEAR_REPEAT_MIN_WORDS = 8
@@ -61,7 +61,8 @@ def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
             unique.append(para)
     return [
         p for i, p in enumerate(unique)
-        if not any(j != i and len(q) > len(p) and _is_near_repeat(p, q) for j, q in enumerate(unique))
+        # A subheading may well sum up the paragraph below it in its words: it is no repeat.
+        if is_heading(p) or not any(j != i and len(q) > len(p) and _is_near_repeat(p, q) for j, q in enumerate(unique))
     ]
 
 
@@ -107,8 +108,8 @@ def parse_article(text: str, doc_id: str, raw: RawArticle | None = None) -> Arti
     raw = raw or RawArticle(text=text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header, body = _header_and_body(lines, raw.headed)
-    # Markdown "## Mellanrubrik" keeps its line as a plain subheading; date lines below the header go.
-    body = ["" if read_date(line) else plain(line) if MD_HEADING.match(line.strip()) else line for line in body]
+    # Markdown "## Mellanrubrik" keeps its line as a plain subheading.
+    body = [plain(line) if MD_HEADING.match(line.strip()) else line for line in body]
     paragraphs = [p for p in (strip_link_residue(line) for line in drop_chrome(body)) if p]
     title = header.get("title") or raw.title
     if title and paragraphs and plain(paragraphs[0]) == title:

@@ -20,6 +20,7 @@ import re
 from html.parser import HTMLParser
 
 from ingest.chrome import AD_MARKER, LINK_BOX_LABEL
+from ingest.header import is_sentence
 from ingest.reader import RawArticle
 
 SKIPPED_TAGS = {
@@ -47,6 +48,7 @@ class _ArticleParser(HTMLParser):
         self.h1_in_skipped = ""  # <article><header><h1>: the headline sits in a skipped tag
         self.meta: dict[str, str] = {}
         self._in: str | None = None
+        self.h1_at: int | None = None  # blocks before the headline: kicker, breadcrumbs, banners
         self._open: list[tuple[str, int]] = []  # block-level tags open, with len(blocks) at their start
 
     def handle_starttag(self, tag, attrs):
@@ -62,6 +64,8 @@ class _ArticleParser(HTMLParser):
         elif tag in ("title", "h1"):
             self._flush()
             self._in = tag
+            if tag == "h1" and self.h1_at is None:
+                self.h1_at = len(self.blocks)
         elif tag in BLOCK_TAGS or (tag in DIV_PARTS and self._open and self._open[-1][0] == "div"):
             self._flush()
             if tag != "br" and tag in BLOCK_TAGS:
@@ -114,6 +118,13 @@ def _is_chrome_box(blocks: list[str]) -> bool:
     return bool(AD_MARKER.match(blocks[0]) or LINK_BOX_LABEL.match(label))
 
 
+def _after_headline(blocks: list[str], h1_at: int | None) -> list[str]:
+    """Above the <h1> only whole sentences can be article text; a kicker ("Ekonomi") is not."""
+    if h1_at is None:
+        return blocks
+    return [b for b in blocks[:h1_at] if is_sentence(b)] + blocks[h1_at:]
+
+
 def _iso_date(value: str | None) -> str | None:
     match = re.search(r"\d{4}-\d{2}-\d{2}", value or "")
     return match.group(0) if match else None
@@ -137,5 +148,5 @@ def read_html(html: str) -> RawArticle:
     meta = {k.lower(): v for k, v in parser.meta.items()}
     date = next((_iso_date(meta.get(k.lower())) for k in (*DATE_META, "time") if _iso_date(meta.get(k.lower()))), None)
     source = next((meta[k.lower()] for k in SOURCE_META if meta.get(k.lower())), None)
-    return RawArticle(text="\n\n".join(parser.blocks), title=_title(parser, source), date=date, source=source,
+    return RawArticle(text="\n\n".join(_after_headline(parser.blocks, parser.h1_at)), title=_title(parser, source), date=date, source=source,
                       headed=True)
