@@ -63,8 +63,10 @@ AGE_NOTICE = re.compile(
     r"(aktuell|current|up to date|accurate))", re.I)
 AGE_NOTICE_MAX_WORDS = 30
 COOKIE = re.compile(r"\b(kakor|kakorna|cookies?|cookie-?\w+)\b", re.I)
+# A banner speaks of the site itself ("vi använder kakor") or asks for consent; an article about cookies doesn't.
 CONSENT = re.compile(
-    r"\b(använder|godkänn\w*|accept\w*|samtyck\w*|inställningar|personuppgifter|we use|uses|consent|settings)\b", re.I)
+    r"\b(vi|we|sajten|webbplatsen|sidan|this site)\s+(använder|uses?)\b|\b(godkänn\w*|accept\w*|samtyck\w*|"
+    r"inställningar|\w*policy|consent|settings)\b", re.I)
 CONSENT_BUTTON = re.compile(r"^(acceptera|godkänn|neka|avvisa|tillåt|accept|reject|allow)( alla| all| endast \w+| nödvändiga)?$", re.I)
 LINK_RESIDUE = re.compile(
     r",?\s*\(\s*(länk till (en )?(annan|extern) (webbplats|sida)|extern länk|öppnas i (ett )?nytt (fönster|flik)|"

@@ -75,7 +75,8 @@ def _header_and_body(lines: list[str], headed: bool) -> tuple[dict, list[str]]:
     kept = [i for i in filled if not is_chrome(lines[i]) and lines[i] not in found["rows"]]
     header, used = split_header([lines[i] for i in kept])
     header = {**{k: v for k, v in found.items() if k != "rows"}, **header}
-    return header, lines[kept[used - 1] + 1:] if used else lines
+    body = lines[kept[used - 1] + 1:] if used else lines
+    return header, ["" if line in found["rows"] else line for line in body]
 
 
 def _from_meta_rows(lines: list[str]) -> dict:
