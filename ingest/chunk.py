@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.sentences import sentence_spans
+from ingest.sentences import is_heading, sentence_spans
 
 MAX_SENTENCES = 4
 MAX_CHARS = 700
-HEADING_MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -31,17 +30,13 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
-def _is_heading(line: str) -> bool:
-    return len(line.split()) <= HEADING_MAX_WORDS and not re.search(r"[.!?:…”\"]$", line.strip())
-
-
 def _units(text: str) -> list[list[tuple[int, int]]]:
     """Paragraphs as lists of sentence spans; a heading joins the first sentence below it."""
     units: list[list[tuple[int, int]]] = []
     heading_start: int | None = None
     for start, end in _paragraph_spans(text):
         spans = sentence_spans(text[start:end], offset=start)
-        if _is_heading(text[start:end]):
+        if is_heading(text[start:end]):
             heading_start = start if heading_start is None else heading_start
             continue
         if heading_start is not None and spans:

@@ -1,13 +1,19 @@
 """Turn raw article text into a clean ``Article``: header fields and body.
 
-The header of a scraped article is an optional outlet line, an ISO date and
-the headline; site chrome (tag lists, "Till toppen av sidan") is dropped, and
-so is a paragraph repeated (or nearly repeated) elsewhere in the article.
-Everything else is kept exactly as written, since citations quote it.
+The header (outlet, date, headline in any of the usual layouts, see
+``ingest.header``) becomes fields; site chrome (ads, age notices, share buttons,
+photo credits, bylines, see ``ingest.chrome``) is dropped, and so is a paragraph
+repeated (or nearly repeated) elsewhere in the article. Everything else is kept
+exactly as written, since citations quote it.
 
 >>> a = parse_article("Outlet\\n\\n2024-03-04\\n\\nRubrik\\n\\nText här.\\n\\nTaggar", "x")
 >>> a.source, a.date, a.title, a.text
 ('Outlet', '2024-03-04', 'Rubrik', 'Text här.')
+>>> a = parse_article("Norra Dagbladet\\nNy bro över älven\\nAnnons\\nBron öppnar i maj. Den kostar mycket.", "y")
+>>> a.source, a.date, a.title, a.text
+('Norra Dagbladet', '', 'Ny bro över älven', 'Bron öppnar i maj. Den kostar mycket.')
+>>> parse_article("Bron över älven öppnar i maj. Den kostar mycket.", "z").title
+'Bron över älven öppnar i maj.'
 """
 from __future__ import annotations
 
@@ -15,22 +21,15 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ingest.chrome import drop_chrome, is_chrome, pieces, strip_link_residue
+from ingest.header import HEADER_SPAN, MD_HEADING, is_outlet_like, plain, read_date, split_header
 from ingest.reader import RawArticle
+from ingest.sentences import is_heading, sentence_spans
 
-CHROME_LINES = {
-    "taggar", "leverantörer", "ändra marknad", "till toppen av sidan", "stäng", "dela", "dela artikeln",
-    "annons", "annonser", "läs mer", "relaterade artiklar", "nyhetsbrev", "logga in", "meny", "sök",
-    "tags", "suppliers", "change market", "back to top", "close", "share", "advertisement", "read more",
-    "related articles", "newsletter", "log in", "menu", "search", "cookies", "acceptera cookies",
-}
-SIGNUP = re.compile(
-    r"^(prenumerera|anmäl dig|registrera dig|få våra nyhetsbrev|sign up|subscribe|register)\b.{0,80}$",
-    re.IGNORECASE,
-)
-ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[ T][\d:]+)?\s*$")
 WORD = re.compile(r"\w+")
 NEAR_REPEAT_MIN_WORDS = 8
 NEAR_REPEAT_SHARE = 0.8
+TITLE_MAX_CHARS = 120  # a title made from a body sentence is cut at a word boundary
 
 
 @dataclass
@@ -40,44 +39,6 @@ class Article:
     date: str
     source: str
     text: str  # cleaned body; passage offsets point into it
-
-
-def _strip_md_heading(line: str) -> str:
-    """'# Rubrik' is Markdown; '#TRYGGHETNU:' is a hashtag and stays."""
-    return re.sub(r"^#{1,6}\s+", "", line.strip())
-
-
-def is_chrome(line: str) -> bool:
-    bare = line.strip().strip(":|»›>").strip().lower()
-    return bare in CHROME_LINES or bool(SIGNUP.match(line.strip()))
-
-
-def _split_header(lines: list[str]) -> tuple[dict, list[str]]:
-    """Outlet, date and headline from the first non-empty lines, when present."""
-    filled = [i for i, line in enumerate(lines) if line.strip()][:3]
-    header: dict = {}
-    date_at = next((i for i in filled if ISO_DATE.match(lines[i])), None)
-    if date_at is None:
-        return header, lines
-    header["date"] = ISO_DATE.match(lines[date_at]).group(1)
-    before = [i for i in filled if i < date_at]
-    after = [i for i, line in enumerate(lines) if i > date_at and line.strip()]
-    if before and after and _is_sentence(lines[after[0]]):
-        # Headline, date, body: the line after the date is already body text.
-        header["title"] = _strip_md_heading(lines[before[-1]])
-        return header, lines[date_at + 1 :]
-    if before and len(lines[before[-1]].split()) <= 5:
-        header["source"] = lines[before[-1]].strip()
-    if after:
-        header["title"] = _strip_md_heading(lines[after[0]])
-        return header, lines[after[0] + 1 :]
-    return header, []
-
-
-def _is_sentence(line: str) -> bool:
-    """Body text ends with a full stop; headlines don't ("Kameror har minskat drogförsäljningen")."""
-    line = line.strip()
-    return line.endswith(".") and not line.endswith("..") and len(line.split()) >= 4
 
 
 def _is_near_repeat(para: str, other: str) -> bool:
@@ -100,24 +61,65 @@ def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
             unique.append(para)
     return [
         p for i, p in enumerate(unique)
-        if not any(j != i and len(q) > len(p) and _is_near_repeat(p, q) for j, q in enumerate(unique))
+        # A subheading may well sum up the paragraph below it in its words: it is no repeat.
+        if is_heading(p) or not any(j != i and len(q) > len(p) and _is_near_repeat(p, q) for j, q in enumerate(unique))
     ]
 
 
+def _header_and_body(lines: list[str], headed: bool) -> tuple[dict, list[str]]:
+    """Header fields from the first lines that are not chrome, and the body lines after them."""
+    if headed:  # the format (HTML) already gave the header; the text is body only
+        return {}, lines
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    found = _from_meta_rows([lines[i] for i in filled[:HEADER_SPAN + 6]])
+    kept = [i for i in filled if not is_chrome(lines[i]) and lines[i] not in found["rows"]]
+    header, used = split_header([lines[i] for i in kept])
+    header = {**{k: v for k, v in found.items() if k != "rows"}, **header}
+    body = lines[kept[used - 1] + 1:] if used else lines
+    return header, ["" if line in found["rows"] else line for line in body]
+
+
+def _from_meta_rows(lines: list[str]) -> dict:
+    """Outlet and date on rows that are otherwise chrome: "**Outlet** · Av Karin Holm", "Av X · 4 mars 2024"."""
+    found: dict = {"rows": set()}
+    for line in lines:
+        parts = pieces(line)
+        if len(parts) < 2:
+            continue
+        if is_outlet_like(parts[0]) and all(is_chrome(p) for p in parts[1:]):
+            found.setdefault("source", plain(parts[0]))
+            found["rows"].add(line)
+        elif is_chrome(line):
+            dates = [read_date(p) for p in parts if read_date(p)]
+            if dates:
+                found.setdefault("date", dates[0][0])
+    return found
+
+
+def _title_from_body(text: str) -> str:
+    """The first sentence, as a title for an article without a headline."""
+    spans = sentence_spans(text)
+    first = text[spans[0][0]:spans[0][1]] if spans else text
+    if len(first) <= TITLE_MAX_CHARS:
+        return first
+    return first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + " …"
+
+
 def parse_article(text: str, doc_id: str, raw: RawArticle | None = None) -> Article:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    header, body = _split_header(lines)
-    paragraphs = [line.strip() for line in body if line.strip() and not is_chrome(line)]
     raw = raw or RawArticle(text=text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header, body = _header_and_body(lines, raw.headed)
+    # Markdown "## Mellanrubrik" keeps its line as a plain subheading.
+    body = [plain(line) if MD_HEADING.match(line.strip()) else line for line in body]
+    paragraphs = [p for p in (strip_link_residue(line) for line in drop_chrome(body)) if p]
     title = header.get("title") or raw.title
-    if not title and paragraphs:
-        title = _strip_md_heading(paragraphs.pop(0))
-    if raw.title and paragraphs and paragraphs[0] == raw.title:
-        paragraphs.pop(0)
+    if title and paragraphs and plain(paragraphs[0]) == title:
+        paragraphs.pop(0)  # the headline repeated as the first body line
+    body_text = "\n\n".join(dedupe_paragraphs(paragraphs))
     return Article(
         doc_id=doc_id,
-        title=title or doc_id,
+        title=title or _title_from_body(body_text) or doc_id,
         date=header.get("date") or raw.date or "",
         source=header.get("source") or raw.source or "",
-        text="\n\n".join(dedupe_paragraphs(paragraphs)),
+        text=body_text,
     )

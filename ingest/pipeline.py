@@ -27,7 +27,7 @@ from settings import Settings
 from store import embedder_info, load_embedder, open_collection, open_vector_store
 
 # Bump when cleaning or chunking changes, so stored articles are redone.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 EMBED_GROUP = 256
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 

@@ -10,7 +10,7 @@ Anything that cannot be read raises ``UnreadableFile`` with a one-line reason.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
@@ -22,13 +22,17 @@ class UnreadableFile(ValueError):
 
 @dataclass
 class RawArticle:
-    """Text as read, plus whatever the format itself said (HTML title, meta date)."""
+    """Text as read, plus whatever the format itself said (HTML title, meta date).
+
+    ``headed`` says the format gave the header apart from the text (HTML), so the text
+    is body only; plain text, Markdown and PDF carry their header in their first lines.
+    """
 
     text: str
     title: str | None = None
     date: str | None = None
     source: str | None = None
-    extra: dict = field(default_factory=dict)
+    headed: bool = False
 
 
 def decode_text(data: bytes) -> str:

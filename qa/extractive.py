@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.sentences import sentence_spans
+from ingest.sentences import heading_spans, sentence_spans
 from qa.text import (
     REQUIRED_SHAPES, TOKEN, cognate_form, cognate_key, content_words, detect_language, fold, has_answer_shape, question_cues,
     specific_terms, stem, terms,
@@ -134,9 +134,10 @@ def candidates(retrieved: list) -> list[Candidate]:
     found = []
     for rank, item in enumerate(retrieved):
         text = item.node.get_content()
+        headings = set(heading_spans(text))  # a subheading is structure, never an answer on its own
         for s, e in sentence_spans(text):
             sentence = text[s:e]
-            if len(TOKEN.findall(sentence)) >= 4 and not sentence.isupper():
+            if len(TOKEN.findall(sentence)) >= 4 and not sentence.isupper() and (s, e) not in headings:
                 found.append(Candidate(sentence, rank, item))
     return found
 
