@@ -207,6 +207,7 @@ def launch_limits(settings, auth: tuple[str, str] | None) -> dict:
 
 
 def _interrupt(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not break the shutdown under way
     raise KeyboardInterrupt
 
 
