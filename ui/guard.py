@@ -37,7 +37,7 @@ class LoginBackoff:
     """Failed logins per client address, and how long that client must wait."""
 
     free_failures: int = 5
-    base_s: float = 1.0
+    base_s: float = 2.0
     max_wait_s: float = 300.0
     _failures: dict[str, int] = field(default_factory=dict)
     _until: dict[str, float] = field(default_factory=dict)

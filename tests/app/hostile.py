@@ -59,6 +59,32 @@ def long_history(messages: int) -> list[dict]:
     return [{"role": ("user", "assistant")[i % 2], "content": f"meddelande {i}"} for i in range(messages)]
 
 
+def hostile_worker(url: str, fn: int, attack, stop, sent, threads: int = 4, pause_s: float = 0.25) -> None:
+    """In its own process: ``threads`` requests at a time, each an 80,000-message history,
+    while ``attack`` is set; ``sent`` counts refused ones, and an accepted one as a million."""
+    body = json.dumps({"data": ["Hur många?", long_history(80_000)], "fn_index": fn, "session_hash": "h"}).encode()
+
+    def loop():
+        with httpx.Client(timeout=30) as client:
+            while not stop.is_set():
+                if not attack.wait(0.05):
+                    continue
+                try:
+                    status = client.post(f"{url}{JOIN}", content=body, headers={"Content-Type": "application/json"})
+                    refused = status.status_code == 413
+                except httpx.HTTPError:
+                    refused = True  # the server closed the connection on the refused body
+                with sent.get_lock():
+                    sent.value += 1 if refused else 1_000_000  # an accepted one shows up as a huge count
+                stop.wait(pause_s)  # four at once, again and again; not an unbounded flood of connections
+
+    workers = [threading.Thread(target=loop) for _ in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+
+
 class Canary:
     """An HTTP server on 127.0.0.1 that records every request made to it."""
 

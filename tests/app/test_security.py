@@ -15,7 +15,7 @@ import uuid
 
 import httpx
 import pytest
-from hostile import Canary, component_messages, fn_index, join, long_history, wait_done
+from hostile import Canary, component_messages, fn_index, hostile_worker, join, long_history, wait_done
 from test_browser import CHROMIUM_ARGS, NO_INJECTED_ELEMENTS, chromium_path
 
 from settings import ROOT, Settings
@@ -139,54 +139,39 @@ def test_an_80000_message_history_is_refused_in_under_a_second(guarded):
     assert response.status_code == 413 and elapsed < 1.0, (response.status_code, elapsed)
 
 
-def hostile_load(url: str, fn: int, attack: threading.Event, stop: threading.Event) -> list[int]:
-    """Four threads posting 80,000-message histories while ``attack`` is set; their statuses."""
-    body = json.dumps({"data": [QUESTION, long_history(80_000)], "fn_index": fn, "session_hash": "h"}).encode()
-    statuses: list[int] = []
-
-    def loop():
-        with httpx.Client(timeout=30) as client:
-            while not stop.is_set():
-                if not attack.wait(0.05):
-                    continue
-                try:
-                    statuses.append(client.post(f"{url}gradio_api/queue/join", content=body,
-                                                headers={"Content-Type": "application/json"}).status_code)
-                except httpx.HTTPError:
-                    statuses.append(0)  # the server closed the connection on the refused body
-
-    threads = [threading.Thread(target=loop, daemon=True) for _ in range(4)]
-    for t in threads:
-        t.start()
-    return statuses
-
-
 def test_four_hostile_requests_leave_a_normal_question_fast(guarded):
+    """Four 80,000-message requests at a time (from another process, so they do not share the
+    measuring client's GIL); normal questions are timed with and without them, interleaved."""
+    import multiprocessing
+
     import psutil
     from gradio_client import Client
 
     app, _ = guarded
     client = Client(app.url, verbose=False)
     client.predict(QUESTION, api_name="/ask")  # warm
-    attack, stop = threading.Event(), threading.Event()
-    statuses = hostile_load(app.url, fn_index(app.url, "ask"), attack, stop)
+    ctx = multiprocessing.get_context("spawn")
+    attack, stop, sent = ctx.Event(), ctx.Event(), ctx.Value("q", 0)
+    attacker = ctx.Process(target=hostile_worker, args=(app.url, fn_index(app.url, "ask"), attack, stop, sent))
+    attacker.start()
     rss_before = psutil.Process(app.proc.pid).memory_info().rss
     times = {False: [], True: []}
     try:
         for _ in range(12):  # interleaved, so a busy machine weighs on both alike
             for loaded in (False, True):
                 attack.set() if loaded else attack.clear()
-                time.sleep(0.2)
+                time.sleep(0.3)
                 started = time.perf_counter()
                 assert "2500" in str(client.predict(QUESTION, api_name="/ask"))
                 times[loaded].append(time.perf_counter() - started)
     finally:
         stop.set()
+        attacker.join(30)
     grown_mb = (psutil.Process(app.proc.pid).memory_info().rss - rss_before) / MB
     p95 = {k: statistics.quantiles(v, n=20)[-1] for k, v in times.items()}
     print(f"normal question p95: unloaded {p95[False]:.3f} s, under 4 hostile {p95[True]:.3f} s; "
-          f"{len(statuses)} hostile requests, RSS +{grown_mb:.0f} MB")
-    assert statuses and set(statuses) <= {413, 0}
+          f"{sent.value} hostile requests refused, RSS {grown_mb:+.0f} MB")
+    assert 0 < sent.value < 1_000_000, "every hostile request is refused"
     assert p95[True] <= 2 * p95[False], p95
     assert grown_mb < 100
 
@@ -218,9 +203,12 @@ def test_login_backs_off_after_repeated_failures(login_app):
     wrong = [login("someone", "guess") if i % 2 else login(USER, f"guess-{i}") for i in range(30)]
     evaluated = [r for r in wrong if r.status_code == 400]
     free = Settings().login_free_failures
-    assert len(evaluated) == free + 1, [r.status_code for r in wrong]
+    # free + 1 get an answer; one more only if this machine stalled past the first wait
+    assert free + 1 <= len(evaluated) <= free + 2, [r.status_code for r in wrong]
     assert {r.json()["detail"] for r in evaluated} == {"Incorrect credentials."}  # wrong user == wrong password
-    assert all(r.status_code == 429 for r in wrong[free + 1:])
+    assert all(r.status_code == 429 and int(r.headers["retry-after"]) >= 1 for r in wrong if r.status_code != 400)
+    time.sleep(int(wrong[-1].headers["retry-after"]) + 0.2)
+    assert login(USER, "one-more-guess").status_code == 400  # heard again, and the wait doubles
     locked = login(USER, PASSWORD)
     assert locked.status_code == 429, "the right password during the wait is refused too"
     time.sleep(int(locked.headers["retry-after"]) + 0.2)
