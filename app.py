@@ -7,8 +7,10 @@ the store up to date with ``corpus_dir`` and warms the engine first.
 from __future__ import annotations
 
 import argparse
+import hmac
 import ipaddress
 import logging
+import signal
 import sys
 import time
 
@@ -46,41 +48,38 @@ CSS = """
 # ---- the chat handler: plain Python, called directly by the tests -------------------------------
 
 
-def respond(engine, question: str, shown: list, turns: list):
-    """Stream one answer. Yields ``(chat messages, sources HTML, turns, textbox value)``.
+def respond(engine, settings, question: str, exchanges: list):
+    """Stream one answer. Yields ``(chat messages, sources HTML, exchanges, textbox value)``.
 
-    ``shown`` is what the chatbot displays (escaped Markdown); ``turns`` are the
-    raw earlier questions and answers the engine gets as history.
+    ``exchanges`` is the session's conversation, kept on the server (a ``gr.State``):
+    the chat is rendered from it here, and at most ``settings.max_turns`` are kept.
     """
     from qa.text import detect_language
     from qa.types import Answer
-    from ui.render import answer_markdown, chat_markdown, sources_html
+    from ui.conversation import chat_messages, echoed, exchange, history, kept
+    from ui.render import sources_html
 
     question = question if isinstance(question, str) else ""
-    shown = list(shown or [])
-    if question.strip():
-        shown.append({"role": "user", "content": chat_markdown(question)})
-    shown.append({"role": "assistant", "content": "…"})
-    yield shown, "", turns, ""
-    final, streamed = None, ""
+    earlier = kept(exchanges, settings.max_turns - 1)
+    current = exchange(echoed(question, settings.max_question_chars), pending=True)
+    yield chat_messages([*earlier, current]), "", earlier, ""
+    final = None
     try:
-        for part in engine.answer_stream(question, list(turns or [])):
+        for part in engine.answer_stream(question, history(earlier)):
             if isinstance(part, Answer):
                 final = part
             else:
-                streamed += part
-                shown[-1] = {"role": "assistant", "content": chat_markdown(streamed)}
-                yield shown, "", turns, ""
+                current["answer"] += part
+                yield chat_messages([*earlier, current]), "", earlier, ""
         if final is None:
             raise RuntimeError("answer_stream ended without an Answer")
     except Exception:  # a bug must not show a traceback; the console gets it
         log.exception("answering %r failed", question[:200])
         lang = detect_language(question)
         final = Answer(question=question, answer="", refused=True, lang=lang, error=FAILED[lang == "en"])
-    shown[-1] = {"role": "assistant", "content": answer_markdown(final)}
-    if not final.error:
-        turns = [*(turns or []), {"role": "user", "content": question}, {"role": "assistant", "content": final.answer}]
-    yield shown, sources_html(final), turns, ""
+    current.update(answer=final.answer, error=final.error, notice=final.notice, pending=False)
+    exchanges = [*earlier, current]
+    yield chat_messages(exchanges), sources_html(final), exchanges, ""
 
 
 def article_overview(engine, page: int = 5000) -> list[list]:
@@ -105,16 +104,17 @@ def build_ui(engine, settings, overview: list[list] | None = None):
     """The Blocks page; nothing is built at import time."""
     import gradio as gr
 
-    def chat(question, shown, turns):
-        yield from respond(engine, question, shown, turns)
+    def chat(question, exchanges):
+        yield from respond(engine, settings, question, exchanges)
 
-    with gr.Blocks(title="Nyhetsfrågor / News Q&A") as demo:
+    # Gradio's temp files (deep links included) older than an hour go; all of them at shutdown.
+    with gr.Blocks(title="Nyhetsfrågor / News Q&A", delete_cache=(3600, 3600)) as demo:
         gr.Markdown(
             "## Fråga artiklarna / Ask the articles\n"
             "Svaren citerar artiklarna ordagrant; [n] pekar på källan till höger. "
             "Answers quote the articles verbatim; [n] points to the source on the right."
         )
-        turns = gr.State([])
+        conversation = gr.State([])  # the exchanges, on the server only: no client sends them
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 chatbot, question, send, new_chat = _chat_column(gr, settings)
@@ -124,8 +124,8 @@ def build_ui(engine, settings, overview: list[list] | None = None):
         with gr.Accordion(f"Inlästa artiklar / Loaded articles ({len(overview or [])})", open=True):
             gr.Dataframe(overview or [], headers=OVERVIEW_HEADERS, datatype="str", interactive=False, wrap=True,
                          max_height=360, show_search="search", elem_id="articles")
-        outputs = [chatbot, sources, turns, question]
-        asked = gr.on([question.submit, send.click], chat, [question, chatbot, turns], outputs, api_name="ask")
+        outputs = [chatbot, sources, conversation, question]
+        asked = gr.on([question.submit, send.click], chat, [question, conversation], outputs, api_name="ask")
         gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False,
               api_visibility="private")
     return demo
@@ -179,6 +179,38 @@ def launch_auth(host: str, app_auth: str | None, no_auth: bool) -> tuple[str, st
     return None
 
 
+def password_check(user: str, password: str):
+    """Gradio's ``auth`` callable: user and password both compared in constant time, so a wrong
+    user and a wrong password take as long and get the same message."""
+    def check(given_user: str, given_password: str) -> bool:
+        same_user = hmac.compare_digest(given_user.encode(), user.encode())
+        return same_user & hmac.compare_digest(given_password.encode(), password.encode())
+
+    return check
+
+
+def launch_limits(settings, auth: tuple[str, str] | None) -> dict:
+    """``launch`` options that bound what a client can do and close what the page does not use."""
+    from starlette.middleware import Middleware
+
+    from ui.guard import LoginBackoff, RequestGuard
+
+    backoff = LoginBackoff(settings.login_free_failures, max_wait_s=settings.login_max_wait_s)
+    guard = Middleware(RequestGuard, max_body_bytes=settings.app_max_body_kb * 1024, backoff=backoff)
+    return dict(
+        auth=password_check(*auth) if auth else None,
+        app_kwargs={"middleware": [guard], "openapi_url": None},  # FastAPI's own schema: the page never reads it
+        max_file_size=0,  # the page has no upload; Gradio has no switch to turn the route off
+        footer_links=[], run_history=False, enable_monitoring=False, mcp_server=False, pwa=False,
+        ssr_mode=False, show_error=False,
+    )
+
+
+def _interrupt(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not break the shutdown under way
+    raise KeyboardInterrupt
+
+
 def parse_args(argv, settings):
     parser = argparse.ArgumentParser(prog="python app.py", description="The chat page over the article store.")
     parser.add_argument("--host", default=settings.app_host, help=f"address to bind (default {settings.app_host})")
@@ -226,10 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     if engine is None:
         return 1
     demo = build_ui(engine, settings, overview=safe_overview(engine))
-    demo.queue(default_concurrency_limit=settings.app_concurrency)
+    demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
+    signal.signal(signal.SIGTERM, _interrupt)  # a terminated app shuts Gradio down, which empties its cache
     try:
-        demo.launch(server_name=args.host, server_port=args.port, auth=auth, prevent_thread_lock=True,
-                    css=CSS, footer_links=[], quiet=True)
+        demo.launch(server_name=args.host, server_port=args.port, prevent_thread_lock=True, css=CSS,
+                    quiet=True, **launch_limits(settings, auth))
     except OSError as exc:
         print(f"error: cannot serve on {args.host}:{args.port} ({exc})", file=sys.stderr)
         return 1

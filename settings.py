@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     app_port: int = 7860
     app_auth: str | None = None
     app_concurrency: int = 4
+    # Limits on what one client can make the page do; see README, "Exposing the chat".
+    max_turns: int = Field(10, ge=1)  # exchanges kept per chat; the oldest are dropped
+    app_max_body_kb: int = Field(64, ge=8)  # any request body; a question is at most a few kB
+    app_queue_size: int = Field(64, ge=1)  # waiting requests beyond this are turned away
+    login_free_failures: int = Field(5, ge=1)  # then each further failure doubles the wait
+    login_max_wait_s: float = Field(300.0, gt=0)
 
     @property
     def chroma_path(self) -> Path:

@@ -28,10 +28,23 @@ def chat_markdown(text: str) -> str:
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The chat bubble: the answer with its [n] markers, or the one-line error."""
-    if answer.error:
-        return f"{WARNING_SIGN} {chat_markdown(' '.join(answer.error.split()))}"
-    return chat_markdown(answer.answer)
+    """The chat bubble: the answer with its [n] markers and notice, or the one-line error."""
+    return reply_markdown(answer.answer, answer.error, answer.notice)
+
+
+def reply_markdown(text: str, error: str = "", notice: str = "") -> str:
+    """A bubble from its parts, each escaped; the notice (e.g. sentences removed) in its own line.
+
+    >>> print(reply_markdown("Svar [1]", notice="1 mening <togs> bort"))
+    Svar \\[1\\]
+    <BLANKLINE>
+    _\\(1 mening &lt;togs&gt; bort\\)_
+    """
+    if error:
+        return f"{WARNING_SIGN} {chat_markdown(' '.join(error.split()))}"
+    if notice:
+        return f"{chat_markdown(text)}\n\n_{chat_markdown('(' + ' '.join(notice.split()) + ')')}_"
+    return chat_markdown(text)
 
 
 def _quote_spans(text: str, quote: str) -> list[tuple[int, int]]:

@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 
-def run_chat(engine, question: str, shown=(), turns=()) -> list[tuple]:
-    """Every yield of ``app.respond`` for one question: (shown, sources, turns, textbox)."""
-    from app import respond
+def run_chat(engine, question: str, exchanges=(), settings=None) -> list[tuple]:
+    """Every yield of ``app.respond`` for one question: (shown, sources, turns, textbox, exchanges).
 
-    return [tuple(step) for step in respond(engine, question, list(shown), list(turns))]
+    ``exchanges`` is the server-side conversation the page keeps in a ``gr.State``;
+    ``turns`` is the history the engine gets from it.
+    """
+    from app import respond
+    from ui.conversation import history
+
+    steps = respond(engine, settings or engine.settings, question, list(exchanges))
+    return [(shown, sources, history(kept), box, kept) for shown, sources, kept, box in steps]
 
 
 def last_bubble(steps: list[tuple]) -> str:

@@ -12,7 +12,7 @@ def test_answer_streams_then_final_text_with_citation(engine):
     assert len(steps) >= 3  # placeholder, at least one streamed piece, final
     intermediate = steps[:-1]
     assert intermediate and all(s[0][-1]["role"] == "assistant" for s in intermediate)
-    shown, sources, turns, box = steps[-1]
+    shown, sources, turns, box, _ = steps[-1]
     assert shown[0] == {"role": "user", "content": "Hur många poliskameror är målbilden nationellt?"}
     final = last_bubble(steps)
     assert "2500" in final and "\\[1\\]" in final  # [1] escaped for Markdown, shown as [1]
@@ -26,9 +26,9 @@ def test_answer_streams_then_final_text_with_citation(engine):
 
 def test_follow_up_gets_the_history(engine):
     first = run_chat(engine, "Vilken konferens talar Stefan Singman på?")
-    shown, _, turns, _ = first[-1]
+    _, _, turns, _, exchanges = first[-1]
     assert [t["role"] for t in turns] == ["user", "assistant"]
-    second = run_chat(engine, "Och när hålls den?", shown, turns)
+    second = run_chat(engine, "Och när hålls den?", exchanges)
     assert "25 april" in last_bubble(second)
     assert len(second[-1][0]) == 4 and len(second[-1][2]) == 4
 
@@ -52,7 +52,7 @@ def test_english_question_gets_english_text(engine):
 
 def test_empty_question_gets_one_line_and_no_history(engine):
     steps = run_chat(engine, "   ")
-    shown, sources, turns, _ = steps[-1]
+    shown, sources, turns, _, _ = steps[-1]
     assert len(shown) == 1 and shown[0]["role"] == "assistant"
     message = shown[0]["content"]
     assert "Skriv en fråga" in message and "\n" not in message
@@ -100,3 +100,22 @@ def test_article_overview_reads_the_store(engine):
     assert row[1:3] == ["SecurityWorldMarket", "2024-03-04"] and row[3] >= 1
     assert sum(r[3] for r in rows) == engine.collection().count()
     assert [r[2] for r in rows] == sorted((r[2] for r in rows), reverse=True)
+
+
+def test_only_the_newest_turns_are_kept(engine):
+    settings = engine.settings.model_copy(update={"max_turns": 2})
+    exchanges = []
+    for question in ("Vilken konferens talar Stefan Singman på?", "Och när hålls den?",
+                     "Hur många poliskameror är målbilden nationellt?"):
+        *_, (shown, _, turns, _, exchanges) = run_chat(engine, question, exchanges, settings)
+    assert [m["content"] for m in shown if m["role"] == "user"] == [
+        "Och när hålls den?", "Hur många poliskameror är målbilden nationellt?"]
+    assert len(exchanges) == 2 and len(turns) == 4
+    assert "Vilken konferens" not in str(exchanges) and "Vilken konferens" not in str(shown)
+
+
+def test_too_long_question_is_echoed_only_by_its_start(engine, seed_settings):
+    question = "Hur många poliskameror? " + "x" * (50 * seed_settings.max_question_chars)
+    shown = run_chat(engine, question)[-1][0]
+    assert shown[0]["role"] == "user" and shown[0]["content"].startswith("Hur många poliskameror?")
+    assert len(shown[0]["content"]) <= 210 and sum(len(m["content"]) for m in shown) < 400

@@ -45,3 +45,18 @@ def test_llm_tokens_stream_and_final_answer_replaces_them(seed_settings, embedde
     assert last_bubble(steps) == chat_markdown("Målbilden är hela 2500 kameror nationellt i Sverige [1].")
     assert "[1]" in steps[-1][1] and "2500 kameror nationellt" in steps[-1][1]
     assert steps[-1][2][-1]["content"].endswith("[1].")
+
+
+def test_removed_sentences_notice_shows_in_the_chat_escaped(seed_settings, embedder, llm):
+    settings = seed_settings.model_copy(update={"llm_base_url": llm.url, "llm_model": "scripted"})
+    engine = Engine(settings, embedder=embedder)
+    llm.replies = ["Okänt."]
+    engine.answer(QUESTION)
+    prompt = llm.requests[-1]["messages"][-1]["content"]
+    n = int(prompt[: prompt.index("2500 kameror nationellt")].rsplit('<passage n="', 1)[1].split('"', 1)[0])
+    llm.replies = [f"Målbilden är 2500 kameror nationellt [{n}]. Månen består av <b>grön ost</b> [{n}]."]
+    steps = run_chat(engine, QUESTION)
+    bubble = last_bubble(steps)
+    assert "2500" in bubble and "ost" not in bubble
+    assert chat_markdown("1 mening(ar) i modellens svar togs bort") in bubble
+    assert "<b>" not in bubble

@@ -81,7 +81,7 @@ def test_the_chat_says_the_store_is_down_then_answers_again(chroma_server, serve
     from app import respond
 
     def bubble(question: str) -> str:
-        *_, (shown, _sources, _turns, _box) = respond(server_engine, question, [], [])
+        *_, (shown, _sources, _exchanges, _box) = respond(server_engine, server_engine.settings, question, [])
         return shown[-1]["content"]
 
     chroma_server.stop()

@@ -1,0 +1,60 @@
+"""The conversation the server keeps per session, and the chat rendered from it.
+
+A browser (or any client) sends only the question; the exchanges live in a
+server-side ``gr.State`` and the Chatbot value is always built here, escaped,
+so nothing a client sends can become a chat message of its own making.
+
+>>> ex = [exchange("Hur många?", "2500 [1]"), exchange("", error="Skriv en fråga.")]
+>>> [m["content"] for m in chat_messages(ex)]
+['Hur många?', '2500 \\\\[1\\\\]', '⚠️ Skriv en fråga\\\\.']
+>>> history(ex)
+[{'role': 'user', 'content': 'Hur många?'}, {'role': 'assistant', 'content': '2500 [1]'}]
+>>> len(kept([exchange(str(i), "a") for i in range(5)], room=2))
+2
+>>> echoed("x" * 5000, limit=2000) == "x" * ECHO_CHARS + "…"
+True
+"""
+from __future__ import annotations
+
+from ui.render import chat_markdown, reply_markdown
+
+ECHO_CHARS = 200  # a question refused as too long is shown only this far
+PENDING = "…"
+
+
+def exchange(question: str, answer: str = "", error: str = "", notice: str = "", pending: bool = False) -> dict:
+    """One question and its reply, as raw text (escaped only when rendered)."""
+    return {"question": question, "answer": answer, "error": error, "notice": notice, "pending": pending}
+
+
+def echoed(question: str, limit: int) -> str:
+    """The question as the chat keeps it: whole, or only its start when it is over ``limit``."""
+    return question if len(question) <= limit else question[:ECHO_CHARS] + "…"
+
+
+def kept(exchanges, room: int) -> list[dict]:
+    """The newest ``room`` exchanges (the oldest are dropped)."""
+    return list(exchanges or [])[-room:] if room > 0 else []
+
+
+def chat_messages(exchanges) -> list[dict]:
+    """The Chatbot value: escaped Markdown bubbles, a user bubble only for a non-blank question."""
+    messages = []
+    for ex in exchanges:
+        if ex["question"].strip():
+            messages.append({"role": "user", "content": chat_markdown(ex["question"])})
+        if ex["pending"] and not ex["answer"]:
+            reply = PENDING
+        else:
+            reply = reply_markdown(ex["answer"], ex["error"], ex["notice"])
+        messages.append({"role": "assistant", "content": reply})
+    return messages
+
+
+def history(exchanges) -> list[dict]:
+    """What the engine gets as earlier turns: answered exchanges only, raw text."""
+    turns = []
+    for ex in exchanges:
+        if not ex["error"] and not ex["pending"]:
+            turns += [{"role": "user", "content": ex["question"]}, {"role": "assistant", "content": ex["answer"]}]
+    return turns

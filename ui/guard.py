@@ -1,0 +1,159 @@
+"""An ASGI middleware in front of the Gradio app: body cap, closed routes, login backoff.
+
+Gradio has no setting for any of these, so the page's FastAPI app gets this
+as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
+
+- Every request body is capped: refused with 413 by ``Content-Length`` before
+  a byte is read, and by counting when the body is streamed without one.
+- Routes the chat page never calls (file upload) answer 404.
+- After ``free_failures`` wrong logins a client waits, twice as long after each
+  further failure (up to ``max_wait_s``); a correct password does not end the
+  wait early, so guessing gains nothing.
+
+>>> backoff = LoginBackoff(free_failures=2, base_s=1.0, max_wait_s=8.0)
+>>> [backoff.failed("10.0.0.1", now=0.0) for _ in range(5)]
+[0.0, 0.0, 1.0, 2.0, 4.0]
+>>> backoff.wait_s("10.0.0.1", now=2.0), backoff.wait_s("10.0.0.2", now=2.0)
+(2.0, 0.0)
+>>> backoff.succeeded("10.0.0.1"); backoff.wait_s("10.0.0.1", now=2.0)
+0.0
+"""
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+LOGIN_PATHS = frozenset({"/login", "/login/"})
+# The page has no file input; Gradio serves upload anyway and has no switch for it.
+CLOSED_PREFIXES = ("/gradio_api/upload",)
+
+
+@dataclass
+class LoginBackoff:
+    """Failed logins per client address, and how long that client must wait."""
+
+    free_failures: int = 5
+    base_s: float = 2.0
+    max_wait_s: float = 300.0
+    _failures: dict[str, int] = field(default_factory=dict)
+    _until: dict[str, float] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def wait_s(self, client: str, now: float | None = None) -> float:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            return max(0.0, self._until.get(client, 0.0) - now)
+
+    def failed(self, client: str, now: float | None = None) -> float:
+        """Count a failure; the wait it starts (0 while failures are still free)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            count = self._failures[client] = self._failures.get(client, 0) + 1
+            over = count - self.free_failures
+            wait = 0.0 if over <= 0 else min(self.max_wait_s, self.base_s * 2 ** (over - 1))
+            self._until[client] = now + wait
+            return wait
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+            self._until.pop(client, None)
+
+
+class RequestGuard:
+    """The middleware; ``max_body_bytes`` caps every request body."""
+
+    def __init__(self, app, max_body_bytes: int, backoff: LoginBackoff | None = None):
+        self.app, self.max_body_bytes = app, max_body_bytes
+        self.backoff = backoff or LoginBackoff()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path = scope.get("path", "")
+        if path.startswith(CLOSED_PREFIXES):
+            return await respond(send, 404, "Not Found")
+        if scope.get("method", "GET") not in BODYLESS_METHODS:
+            if declared_length(scope) > self.max_body_bytes:
+                return await respond(send, 413, too_large(self.max_body_bytes))
+            body = await read_capped(receive, self.max_body_bytes)
+            if body is None:
+                return await respond(send, 413, too_large(self.max_body_bytes))
+            receive = replay(body, receive)
+        if path in LOGIN_PATHS and scope.get("method") == "POST":
+            return await self.login(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+    async def login(self, scope, receive, send):
+        client = (scope.get("client") or ("unknown", 0))[0]
+        wait = self.backoff.wait_s(client)
+        if wait > 0:
+            return await respond(send, 429, f"Too many failed logins; try again in {math.ceil(wait)} s.",
+                                 [(b"retry-after", str(math.ceil(wait)).encode())])
+
+        async def watch(message):
+            if message["type"] == "http.response.start":
+                if message["status"] == 200:
+                    self.backoff.succeeded(client)
+                elif 400 <= message["status"] < 500:
+                    self.backoff.failed(client)
+            await send(message)
+
+        return await self.app(scope, receive, watch)
+
+
+def declared_length(scope) -> int:
+    """The request's ``Content-Length`` (0 when absent or unreadable)."""
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0
+    return 0
+
+
+async def read_capped(receive, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it grows past ``limit``."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks)  # the client went away; the app sees an empty body
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def replay(body: bytes, receive):
+    """A ``receive`` that hands the app the buffered body, then the live connection."""
+    sent = False
+
+    async def replayed():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
+
+
+def too_large(limit: int) -> str:
+    return f"Request body too large (limit {limit} bytes)."
+
+
+async def respond(send, status: int, detail: str, headers: list | None = None) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close"), *(headers or [])]})
+    await send({"type": "http.response.body", "body": body})
