@@ -134,12 +134,14 @@ class TorchE5:
 
     def __init__(self, path: Path, batch_size: int = 64):
         from sentence_transformers import SentenceTransformer, models
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # ingest shows its own progress; a weight-loading bar is noise
         bundle = read_bundle()
         self.translate = str.maketrans(bundle.normalize)
         self.max_content = bundle.max_positions - 2  # <s> and </s>
         body = models.Transformer(str(path), max_seq_length=bundle.max_positions,
-                                  model_args={"add_pooling_layer": False})
+                                  model_kwargs={"add_pooling_layer": False})
         pooling = models.Pooling(bundle.hidden, pooling_mode="mean")
         self.model = SentenceTransformer(modules=[body, pooling, models.Normalize()], device="cpu")
         self.tokenizer = body.tokenizer.backend_tokenizer
