@@ -24,7 +24,7 @@ from ingest.clean import Article, parse_article
 from ingest.discover import discover_files
 from ingest.reader import UnreadableFile, read_article
 from settings import Settings
-from store import embedder_info, load_embedder, open_collection, open_vector_store
+from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
 
 # Bump when cleaning or chunking changes, so stored articles are redone.
 PIPELINE_VERSION = "3"
@@ -175,7 +175,8 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
     for name, reason in problems:
         report.skipped.append((name, reason))
         warn(shown(f"skipped {name}: {reason}"))
-    collection = open_collection(settings, embedder_info(settings))
+    embedder = embedder or load_embedder(settings)
+    collection = open_collection(settings, identity(embedder))
     vector_store = open_vector_store(collection)
     stored = stored_articles(collection)
     group: list[_Pending] = []
@@ -194,11 +195,10 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
             continue
         group.append(_Pending(article, str(path), doc_hash, entry["count"] if entry else 0))
         if sum(len(p.article.text) for p in group) > EMBED_GROUP * 400:
-            embedder = embedder or load_embedder(settings)
-            _write_group(group, embedder, vector_store, report)
+            _write_group(group, ingest_embedder(embedder), vector_store, report)
             group = []
     if group:
-        _write_group(group, embedder or load_embedder(settings), vector_store, report)
+        _write_group(group, ingest_embedder(embedder), vector_store, report)
     if prune:
         _prune(stored, files, vector_store, report)
     if report.added or report.updated or report.deleted:

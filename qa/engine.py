@@ -21,7 +21,7 @@ from qa.retrieval import build_retriever, ranked
 from qa.text import detect_language
 from qa.types import Answer, Citation, QuestionError
 from settings import Settings
-from store import StoreError, embedder_info, load_embedder, open_collection, store_fingerprint
+from store import StoreError, identity, load_embedder, open_collection, store_fingerprint
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -113,7 +113,7 @@ class Engine:
 
     def collection(self):
         if self._collection is None:
-            self._collection = open_collection(self.settings, embedder_info(self.settings))
+            self._collection = open_collection(self.settings, identity(self.embedder))
         return self._collection
 
     def retriever(self, kind: str | None = None):
