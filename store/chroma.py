@@ -99,9 +99,12 @@ def store_fingerprint(collection) -> str:
 
 
 def drop_collection(settings: Settings, name: str | None = None) -> None:
-    """Delete the collection (for a rebuild with another embedding model)."""
+    """Delete the collection and its sentence vectors (for a rebuild with another embedding model)."""
+    from store.sentences import sentences_name
+
     client = _client(settings)
-    try:
-        client.delete_collection(name or settings.collection)
-    except Exception:  # absent already: nothing to drop
-        pass
+    for doomed in (name or settings.collection, sentences_name(name or settings.collection)):
+        try:
+            client.delete_collection(doomed)
+        except Exception:  # absent already: nothing to drop
+            pass

