@@ -35,6 +35,10 @@ INFLECTION = re.compile(r"(s|a|e|en|et|na|n|or|ar|er|orna|arna|erna|ens|ets|erna
 MIN_PART = 4  # shorter stems ("bil", "år") match inside too many unrelated words
 CORE_SHARE = 0.6  # of the content words must be in the supporting sentence itself, not only its neighbours
 NEAR = 10  # tokens: a name farther than this from every other word of the claim is a different person's role
+# Words said together in the claim stand together in the support: consecutive content words of the
+# sentence lie at most PAIR_GAP tokens apart there, or in one sentence in the same order; one pair
+# in four may break (a paraphrase reorders a little).
+PAIR_GAP = 10
 
 
 def numbers(text: str) -> set[str]:
@@ -42,6 +46,11 @@ def numbers(text: str) -> set[str]:
     found = {re.sub(r"[ \u00a0]", "", m).replace(",", ".").replace(":", ".") for m in NUMBER.findall(text)}
     found |= {f"month:{MONTHS[m.lower()[:3]]}" for m in MONTH_WORD.findall(text)}
     return found
+
+
+def joined_numbers(text: str) -> str:
+    """ "2 500" as "2500", so a number is one token on both sides."""
+    return NUMBER.sub(lambda m: re.sub(r"[ \u00a0]", "", m.group()), text)
 
 
 def root(word_stem: str) -> str:
@@ -72,9 +81,12 @@ def name_units(sentence: str) -> list[list[str]]:
 class Window:
     """One passage sentence (``core``) and the text around it (``text``: it and its neighbours)."""
 
-    def __init__(self, core: str, text: str):
+    def __init__(self, core: str, text: str, parts: list[str] | None = None):
         self.core, self.text = core, text
-        self.tokens = [fold(t) for t in TOKEN.findall(text)]
+        parts = parts or [text]
+        parts = [joined_numbers(part) for part in parts]
+        self.tokens = [fold(t) for part in parts for t in TOKEN.findall(part)]
+        self.sentence_of = [k for k, part in enumerate(parts) for _ in TOKEN.findall(part)]
         self.stems = [fold(stem(t)) for t in self.tokens]
         self.core_window = None if core == text else Window(core, core)
 
@@ -122,7 +134,19 @@ class Window:
         core = self.core_window or self
         if words and sum(core.covers(w) for w in words) < CORE_SHARE * len(words):
             return False
-        return all(self._named_together(unit, words) for unit in name_units(sentence))
+        if not all(self._named_together(unit, words) for unit in name_units(sentence)):
+            return False
+        said = content_words(joined_numbers(sentence))
+        return self._pairs_apart(said) <= (len(said) - 2) // 4
+
+    def _pairs_apart(self, words: list[str]) -> int:
+        """How many consecutive word pairs of the claim stand far apart (or not at all) here."""
+        where = [self.positions(w) for w in words]
+        return sum(not any(self._together(i, j) for i in a for j in b) for a, b in zip(where, where[1:]))
+
+    def _together(self, i: int, j: int) -> bool:
+        """Close by, or in one sentence in the claim's order (a long subject ahead of its verb)."""
+        return abs(i - j) <= PAIR_GAP or (i < j and self.sentence_of[i] == self.sentence_of[j])
 
     def _named_together(self, unit: list[str], words: list[str]) -> bool:
         """A name must stand near another word of the claim, or it is someone else's role."""
@@ -141,7 +165,7 @@ def windows(sentence: str, passage_text: str) -> list[Window]:
     """Every sentence of the passage with its neighbours, most shared words first."""
     spans = sentence_spans(passage_text) or [(0, len(passage_text))]
     texts = [passage_text[s:e] for s, e in spans]
-    found = [Window(core, " ".join(texts[max(0, i - 1) : i + 2])) for i, core in enumerate(texts)]
+    found = [Window(core, " ".join(texts[max(0, i - 1) : i + 2]), texts[max(0, i - 1) : i + 2]) for i, core in enumerate(texts)]
     words = set(content_words(sentence))
     return sorted(found, key=lambda w: -len(words & set(content_words(w.core))))
 
