@@ -44,6 +44,8 @@ def test_names_must_be_there_and_next_to_their_role():
     assert not supported("Anna Berg är moderator för #Trygghetnu.", MODERATOR)
     assert not supported("Stefan Singman är moderatorn för #Trygghetnu.", MODERATOR)  # the role is Lahtinen's
     assert not supported("#Trygghetnu äger rum på Clarion Göteborg Hotel.", MODERATOR)
+    # Long enough that one pair of words may stand apart: the name's own distance decides.
+    assert not supported("Stefan Singman är moderatorn som leder #Trygghetnu för tredje året i rad.", MODERATOR)
 
 
 def test_content_words_must_come_from_one_sentence_not_the_whole_passage():
@@ -51,6 +53,8 @@ def test_content_words_must_come_from_one_sentence_not_the_whole_passage():
     # Every word is in the passage, but the claim is stitched from two sentences.
     assert not supported("Regeringen lanserade ansiktsigenkänning i oktober 2023.", CAMERAS)
     assert not supported("Polisen ska använda 2500 drönare.", CAMERAS)
+    # One word the passage never says, at the end of a long sentence where one pair may stand apart.
+    assert not supported("Den redan ambitiösa målbilden skruvades upp till 2500 kameror nationellt efter valet.", CAMERAS)
 
 
 def test_opposite_direction_and_negation_fail():
