@@ -1,8 +1,10 @@
 """``Engine.answer(question, history)``: the one function every front end calls.
 
+(Skipped as a doctest: it loads the model and needs an ingested store.)
+
 >>> engine = Engine(Settings())                                       # doctest: +SKIP
 >>> a = engine.answer("Hur många poliskameror är målbilden nationellt?")  # doctest: +SKIP
->>> "2500" in a.answer, a.citations[0].doc_id
+>>> "2500" in a.answer, a.citations[0].doc_id  # doctest: +SKIP
 (True, '001_bdd417f66c796474')
 """
 from __future__ import annotations

@@ -3,10 +3,10 @@
 Hybrid fuses the two by reciprocal rank (LlamaIndex ``QueryFusionRetriever``,
 one query, no LLM). BM25 stems Swedish, drops Swedish stopwords and keeps
 å, ä, ö in tokens; its index is cached on disk and rebuilt when the store's
-fingerprint changes.
+fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
 
 >>> r = build_retriever("hybrid", collection, embedder, settings)   # doctest: +SKIP
->>> [n.node.metadata["doc_id"] for n in r.retrieve("Hur många poliskameror?")][:1]
+>>> [n.node.metadata["doc_id"] for n in r.retrieve("Hur många poliskameror?")][:1]  # doctest: +SKIP
 ['001_bdd417f66c796474']
 """
 from __future__ import annotations
