@@ -74,7 +74,7 @@ def _bm25(collection, settings: Settings, top_k: int):
     target = cache / key
     if (target / "retriever.json").exists():
         try:
-            retriever = BM25Retriever.from_persist_dir(str(target))
+            retriever = BM25Retriever.from_persist_dir(str(target), show_progress=False)  # no bar in the console
             retriever.stemmer = Stemmer.Stemmer("swedish")
             retriever.similarity_top_k = min(top_k, retriever.similarity_top_k)
             return retriever
@@ -94,7 +94,7 @@ def _persist(retriever, cache: Path, target: Path) -> None:
 
     cache.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache))  # unique: other processes may build too
-    retriever.persist(str(tmp))
+    retriever.persist(str(tmp), show_progress=False)  # bm25s would draw a progress bar in the console
     for old in cache.iterdir():
         if old.is_dir() and old != tmp and not old.name.startswith(".tmp-"):
             shutil.rmtree(old, ignore_errors=True)
