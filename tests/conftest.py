@@ -25,14 +25,18 @@ def embedder(tmp_path_factory):
     return load_embedder(Settings(data_dir=tmp_path_factory.mktemp("e5-cache")))
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
-def backend(request, embedder) -> tuple[str, object]:
-    """``(EMBED_BACKEND, its embedder)``: each embedder test runs with both backends."""
+@pytest.fixture(scope="session")
+def minilm():
+    """The sentence-transformers backend's MiniLM (loaded once)."""
     from store import load_embedder
 
-    if request.param == "e5":
-        return request.param, embedder
-    return request.param, load_embedder(Settings(embed_backend=request.param))
+    return load_embedder(Settings(embed_backend="sentence-transformers"))
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request, embedder, minilm) -> tuple[str, object]:
+    """``(EMBED_BACKEND, its embedder)``: each embedder test runs with both backends."""
+    return request.param, (embedder if request.param == "e5" else minilm)
 
 
 @pytest.fixture

@@ -31,13 +31,20 @@ def write_article(folder: Path, name: str, body: str, title: str = "Rubrik", dat
     return path
 
 
-def cli_env(data_dir: Path) -> dict:
+# The kill tests ingest with MiniLM: kill safety does not depend on the embedder, and MiniLM reads
+# their made-up 100-character words as one token each, so their long corpora stay cheap to embed.
+KILL_BACKEND = "sentence-transformers"
+
+
+def cli_env(data_dir: Path, backend: str | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHROMA_")}
     env.update(DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
+    if backend:
+        env["EMBED_BACKEND"] = backend
     return env
 
 
-def start_cli(folder: Path, data_dir: Path, *args: str, **popen) -> subprocess.Popen:
+def start_cli(folder: Path, data_dir: Path, *args: str, backend: str | None = None, **popen) -> subprocess.Popen:
     """``python -m ingest FOLDER`` as a real subprocess writing into ``data_dir``."""
     command = [sys.executable, "-m", "ingest", str(folder), "--quiet", *args]
-    return subprocess.Popen(command, cwd=ROOT, env=cli_env(data_dir), text=True, **popen)
+    return subprocess.Popen(command, cwd=ROOT, env=cli_env(data_dir, backend), text=True, **popen)

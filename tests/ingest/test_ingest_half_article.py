@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest_helpers import cli_env, stored_passages
+from ingest_helpers import KILL_BACKEND, cli_env, stored_passages
 from proc_helpers import stop_process
 from settings import ROOT
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.timeout(240)
 
 
 def ingest_dying_after(corpus: Path, data_dir: Path, passages: int) -> subprocess.CompletedProcess:
-    env = cli_env(data_dir) | {"NEWSQA_FAULT_AFTER_PASSAGES": str(passages), "PYTHONPATH": str(ROOT)}
+    env = cli_env(data_dir, KILL_BACKEND) | {"NEWSQA_FAULT_AFTER_PASSAGES": str(passages), "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, str(WRAPPER), str(corpus), "--quiet"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -36,10 +36,12 @@ def ingest_dying_after(corpus: Path, data_dir: Path, passages: int) -> subproces
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
-def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settings, run_ingest):
+def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settings, minilm):
+    from ingest.pipeline import ingest
+
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
-    killed = make_settings(data_dir=tmp_path / "killed")
+    killed = make_settings(data_dir=tmp_path / "killed", embed_backend=KILL_BACKEND)
 
     died = ingest_dying_after(corpus, killed.data_dir, WRITTEN)
     assert died.returncode == -signal.SIGKILL, died.stderr[-2000:]
@@ -47,9 +49,9 @@ def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settin
     assert len(partial) == WRITTEN and len({p["meta"]["doc_id"] for p in partial}) == 1
     assert partial[0]["meta"]["n_chunks"] > WRITTEN, "the article must be only partly written"
 
-    resumed, _ = run_ingest([corpus], killed)
-    clean = make_settings(data_dir=tmp_path / "clean")
-    run_ingest([corpus], clean)
+    resumed = ingest([corpus], killed, embedder=minilm, warn=lambda m: None)
+    clean = make_settings(data_dir=tmp_path / "clean", embed_backend=KILL_BACKEND)
+    ingest([corpus], clean, embedder=minilm, warn=lambda m: None)
     after, expected = stored_passages(killed), stored_passages(clean)
 
     assert [(p["id"], p["text"], p["meta"]["doc_hash"]) for p in after] == [
@@ -58,3 +60,10 @@ def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settin
     assert all(p["meta"]["n_chunks"] == counts[p["meta"]["doc_id"]] for p in after), "an article is incomplete"
     assert set(counts) == {f.stem for f in corpus.iterdir()}, "passages of no article file (orphans)"
     assert resumed.unchanged == 0 and resumed.updated == partial[0]["meta"]["n_chunks"]
+    assert sentence_ids(killed) == sentence_ids(clean), "sentence vectors differ from a clean ingest's"
+
+
+def sentence_ids(settings) -> list[str]:
+    from store.sentences import open_sentences
+
+    return sorted(open_sentences(settings).get(include=[])["ids"])

@@ -8,7 +8,7 @@ import subprocess
 import time
 from collections import defaultdict
 
-from ingest_helpers import start_cli, stored_passages
+from ingest_helpers import KILL_BACKEND, start_cli, stored_passages
 from proc_helpers import stop_process
 from settings import ROOT
 
@@ -32,13 +32,19 @@ def make_corpus(folder):
         (folder / f"syn_{n:03d}.txt").write_text(synthetic_article(n), encoding="utf-8")
 
 
-def stored_rows(chroma_file) -> int:
+PASSAGE_ROWS = (  # rows of the passage collection only (its sentence vectors live in another one)
+    "SELECT count(*) FROM embeddings e JOIN segments s ON e.segment_id = s.id "
+    "JOIN collections c ON s.collection = c.id WHERE c.name = ?"
+)
+
+
+def stored_rows(chroma_file, collection: str = "articles") -> int:
     """Passages written so far, read straight from Chroma's SQLite file (no client in this process)."""
     if not chroma_file.exists():
         return 0
     con = sqlite3.connect(f"file:{chroma_file}?mode=ro", uri=True, timeout=1)
     try:
-        return con.execute("SELECT count(*) FROM embeddings").fetchone()[0]
+        return con.execute(PASSAGE_ROWS, (collection,)).fetchone()[0]
     except sqlite3.Error:  # tables not created yet, or locked by the writer for a moment
         return 0
     finally:
@@ -55,13 +61,15 @@ def kill_once_writing(proc: subprocess.Popen, chroma_file, log, timeout: float =
     proc.wait(timeout=30)
 
 
-def test_ingest_killed_while_writing_then_rerun_matches_a_clean_ingest(tmp_path, make_settings, run_ingest):
+def test_ingest_killed_while_writing_then_rerun_matches_a_clean_ingest(tmp_path, make_settings, minilm):
+    from ingest.pipeline import ingest
+
     corpus = tmp_path / "corpus"
     make_corpus(corpus)
-    killed = make_settings(data_dir=tmp_path / "killed")
+    killed = make_settings(data_dir=tmp_path / "killed", embed_backend=KILL_BACKEND)
     log = tmp_path / "ingest.log"
     with log.open("w") as out:
-        proc = start_cli(corpus, killed.data_dir, stdout=out, stderr=subprocess.STDOUT)
+        proc = start_cli(corpus, killed.data_dir, backend=KILL_BACKEND, stdout=out, stderr=subprocess.STDOUT)
     try:
         kill_once_writing(proc, killed.chroma_path / "chroma.sqlite3", log)
     finally:
@@ -69,9 +77,9 @@ def test_ingest_killed_while_writing_then_rerun_matches_a_clean_ingest(tmp_path,
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
     partial = len(stored_passages(killed))
 
-    resumed, _ = run_ingest([corpus], killed)
-    clean = make_settings(data_dir=tmp_path / "clean")
-    run_ingest([corpus], clean)
+    resumed = ingest([corpus], killed, embedder=minilm, warn=lambda m: None)
+    clean = make_settings(data_dir=tmp_path / "clean", embed_backend=KILL_BACKEND)
+    ingest([corpus], clean, embedder=minilm, warn=lambda m: None)
 
     after, expected = stored_passages(killed), stored_passages(clean)
     assert [p["id"] for p in after] == [p["id"] for p in expected]

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import pytest
 
-from ingest_helpers import start_cli, stored_passages
+from ingest_helpers import KILL_BACKEND, start_cli, stored_passages
 from settings import Settings
 from test_ingest_kill import stored_rows
 
@@ -44,14 +44,14 @@ class MemoEmbedder:
 
 
 @pytest.fixture(scope="module")
-def kill_corpus(tmp_path_factory, embedder):
+def kill_corpus(tmp_path_factory, minilm):
     """The corpus, the passages a clean, never-killed ingest stores from it, and the memo embedder."""
     from bench.synth import write_corpus
     from ingest.pipeline import ingest
 
     root = tmp_path_factory.mktemp("kills")
     write_corpus(root / "corpus", articles=200, seed=11, size=(3, 5))
-    clean, memo = Settings(data_dir=root / "clean"), MemoEmbedder(embedder)
+    clean, memo = Settings(data_dir=root / "clean", embed_backend=KILL_BACKEND), MemoEmbedder(minilm)
     ingest([root / "corpus"], clean, embedder=memo, warn=lambda m: None)
     return root / "corpus", stored_passages(clean), memo
 
@@ -75,8 +75,8 @@ def test_killed_ingest_rerun_equals_a_clean_ingest(point, kill_corpus, tmp_path)
     from ingest.pipeline import ingest
 
     corpus, expected, memo = kill_corpus
-    killed = Settings(data_dir=tmp_path / "killed")
-    proc = start_cli(corpus, killed.data_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killed = Settings(data_dir=tmp_path / "killed", embed_backend=KILL_BACKEND)
+    proc = start_cli(corpus, killed.data_dir, backend=KILL_BACKEND, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         was_killed = kill_when(proc, point, killed.chroma_path / "chroma.sqlite3")
     finally:
