@@ -84,14 +84,16 @@ def main(argv: list[str] | None = None) -> int:
         for chosen in sets:  # a malformed file is reported before the model loads
             runner.load_questions(chosen.questions)
         embedder = load_embedder(settings)
-        set_runs = {s.name: run_set(s, settings, embedder, args.retriever, args.compare, progress) for s in sets}
+        set_runs = {}
+        for chosen in sets:  # results are written as each set ends: a long run keeps what it finished
+            set_runs[chosen.name] = run_set(chosen, settings, embedder, args.retriever, args.compare, progress)
+            for kind, records in set_runs[chosen.name].items():
+                runner.write_results(records, results_path(args, chosen.name, kind, len(sets) == 1))
     except (runner.EvalError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     set_summaries, gate, violations = {}, [], []
     for name, runs in set_runs.items():
-        for kind, records in runs.items():
-            runner.write_results(records, results_path(args, name, kind, len(sets) == 1))
         set_summaries[name] = {kind: summarize(records, kind) for kind, records in runs.items()}
         lines, missed = report.gate_lines(set_summaries[name], thresholds, name)
         gate += lines
