@@ -19,7 +19,7 @@ from qa import extractive, overview
 from qa.messages import say
 from qa.retrieval import build_retriever, ranked
 from qa.conflict import disagreeing
-from qa.shortanswer import short_answer
+from qa.shortanswer import question_kind, short_answer
 from qa.text import detect_language
 from qa.types import Answer, Citation, QuestionError
 from settings import Settings
@@ -68,6 +68,20 @@ def history_questions(history: Sequence) -> list[str]:
         elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
             found.append(turn[0])
     return [q for q in found if q.strip()][-3:]
+
+
+def previous_answer(history: Sequence) -> str:
+    """The last answer of the conversation, if the history carries answers ((user, bot) pairs or chat messages).
+
+    >>> previous_answer([("Vem?", "Anna Berg leder arbetet. [1]")]), previous_answer(["Vem?"])
+    ('Anna Berg leder arbetet. [1]', '')
+    """
+    for turn in reversed(list(history or ())):
+        if isinstance(turn, dict) and turn.get("role") == "assistant":
+            return _message_text(turn.get("content"))
+        if isinstance(turn, (list, tuple)) and len(turn) > 1 and isinstance(turn[1], str):
+            return turn[1]
+    return ""
 
 
 def _message_text(content) -> str:
@@ -163,7 +177,7 @@ class Engine:
         lang = detect_language(question if isinstance(question, str) else "")
         try:
             text = validate(question, self.settings)
-            query = extractive.Query.parse(text, history_questions(history))
+            query = extractive.Query.parse(text, history_questions(history), previous_answer(history))
             lang = detect_language(query.focus)
             retrieved, q_vec = self.retrieve(query.retrieval_text, retriever)
             result = yield from self._compose(text, query, retrieved, q_vec, lang, history)
@@ -243,7 +257,8 @@ class Engine:
             base.related = [to_citation(i + 1, item) for i, item in enumerate(retrieved[:RELATED_COUNT])]
             return base
         base.answer, base.citations = format_quotes(chosen)
-        base.short_answer = short_answer(query.focus, chosen[0].sentence)
+        kind = question_kind(query.focus) or question_kind(query.retrieval_text)  # "Och året innan?" asks what the last did
+        base.short_answer = short_answer(query.focus, chosen[0].sentence, kind)
         if base.short_answer:  # the span first, cited to the quote it is cut from
             base.answer = f"{base.short_answer} [1]: {base.answer}"
         return base

@@ -49,13 +49,15 @@ class Query:
     lang: str
 
     @classmethod
-    def parse(cls, question: str, history: list[str]) -> "Query":
+    def parse(cls, question: str, history: list[str], previous_answer: str = "") -> "Query":
+        """A follow-up also retrieves with the earlier question and the names and figures of the last answer."""
         focus = _focus(question)
         weights = {w: 1.0 for w in content_words(focus)}
         retrieval_text = focus
         if history and _is_follow_up(focus):
+            quoted = " ".join(specific_terms(re.sub(r"\[\d+\]", " ", previous_answer)))
             previous = _focus(history[-1])
-            retrieval_text = f"{previous} {focus}"
+            retrieval_text = f"{previous} {quoted} {focus}".replace("  ", " ")
             for w in content_words(previous):
                 weights.setdefault(w, 0.5)
         lang = detect_language(focus)

@@ -10,7 +10,7 @@ the articles answer it at all; both are standardised logistic regressions whose
 numbers ``python -m evals.fit`` writes. Nothing here is set by hand.
 
 >>> m = Linear.from_dict({"mean": [0.0, 0.0], "scale": [1.0, 1.0], "coef": [2.0, 1.0], "intercept": -1.0})
->>> [round(p, 3) for p in m.probabilities(np.array([[0.5, 0.0], [1.0, 1.0]]))]
+>>> [round(float(p), 3) for p in m.probabilities(np.array([[0.5, 0.0], [1.0, 1.0]]))]
 [0.5, 0.881]
 """
 from __future__ import annotations

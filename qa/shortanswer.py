@@ -26,21 +26,26 @@ ASKS = {
     "number": re.compile(CUES["number"].pattern + r"|\b(hur (manga|mkt|stor|stort|länge|lång|långt|hög|högt|fort|snabbt|"
                          r"gammal|kallt|varmt|dyr\w*)|vad kostar|vad kostade|vilken (andel|nivå|summa|kostnad)|"
                          r"how (long|big|large|high|fast|far|old|cold|warm)|what (share|percentage|proportion|price|rate|level)|"
-                         r"jobless rate|price tag)\b", re.I),
+                         r"jobless rate|price tag|vad (kostar|kostade|betalar|betalade|får man betala)|kosta|cost|costs|pay|pays|"
+                         r"how did the vote|hur gick omröstningen|what (was|is) the (average|previous|yearly|monthly)|"
+                         r"vilken (fartgräns|hastighet|temperatur)|hur fuktigt|vilket påslag)\b", re.I),
     "date": re.compile(CUES["time"].pattern + "|" + CUES["clock"].pattern + r"|\b(nar|vilket datum|vilken dag|vilken vecka|which day|by when|from when)\b", re.I),
     "place": re.compile(CUES["place"].pattern + r"|\b(vilken (kommun|ort|stad|stadsdel|by|plats|region)|which (town|place|municipality|county|city))\b", re.I),
     "name": re.compile(CUES["person"].pattern + r"|\b(vad heter|(vilken|vilket|which) \w+)\b", re.I),
 }
-QUALIFIER = r"(?:(?:drygt|knappt|cirka|ca|omkring|runt|nästan|över|under|minst|upp till|mer än|mindre än|about|around|over|nearly|almost)\s+)?"
+QUALIFIER = (r"(?:(?:drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
+             r"about|around|over|nearly|almost)\s+)?")
+# "4 000 kronor i månaden", "30 km/h": the rate or unit belongs to the figure.
+RATE = r"(?:\s+(?:i|per|om)\s+(?:månaden|året|dagen|timmen|veckan|kvadratmeter|kvm))?"
 NUMBER = re.compile(
     rf"{QUALIFIER}(?<![\w-])(?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+)(?:[.,]\d+)?(?:\s*%|(?:\s+(?:miljoner|miljarder|tusen))?"
-    rf"(?:\s+(?!och\b|av\b|i\b|på\b|som\b)[a-zåäöé]+){{0,2}})|{QUALIFIER}\b{NUMBER_WORDS}\b(?:\s+[a-zåäöé]+)?", re.I)
+    rf"(?:\s+(?!och\b|av\b|i\b|på\b|som\b)[a-zåäöé/]+){{0,2}}{RATE})|{QUALIFIER}\b{NUMBER_WORDS}\b(?:\s+[a-zåäöé]+)?", re.I)
 YEAR = re.compile(r"^(?:\D*\s)?(1[89]\d\d|20\d\d)$")
 DATE = re.compile(
-    rf"\b\d{{4}}-\d\d-\d\d\b|\b(?:den\s+)?\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?\b|"
-    rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:i\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}\b|"
+    rf"\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
+    rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}\b|"
     r"\b(?:klockan|kl\.)\s*\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}[.:]\d\d\b|\b(?:i fjol|i år|i höstas|i våras|i vintras|i somras)\b|"
-    r"\b(?:år\s+)?(?:19|20)\d\d\b", re.I)
+    r"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?(?:19|20)\d\d\b", re.I)
 CAPITAL = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:af\s+|von\s+|de\s+)?{CAPITAL}){{0,3}}")
 PLACE = re.compile(rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?")
