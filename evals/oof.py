@@ -57,7 +57,10 @@ def oof_report(engine, questions, data: Data, evalset, retriever: str = "hybrid"
     from evals import report
     from evals.metrics import summarize
 
+    from evals.runner import OUT_DIR, write_results
+
     records = oof_records(engine, questions, data, evalset, retriever)
+    write_results(records, OUT_DIR / f"{evalset.name}-oof" / f"results-{retriever}.jsonl")
     summary = {retriever: summarize(records, retriever)}
     name = f"{evalset.name} (out of fold)"
     return report.render({name: {retriever: records}}, {name: summary}, {name: report.shown(evalset.questions)}, [])

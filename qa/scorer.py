@@ -92,21 +92,21 @@ def features(query, q_vec: np.ndarray, found: list, vectors: np.ndarray, retriev
     for cand, sim in zip(found, sims):
         passage_best[id(cand.node)] = max(passage_best.get(id(cand.node), -1.0), float(sim))
     per_passage = _per_passage(query, retrieved, lang)
+    doc_overlap = {doc: term_overlap(query.terms, text, lang) for doc, text in docs.items()}
+    doc_specifics = {doc: _found_share(query.specifics, text, lang) for doc, text in docs.items()}
     rows = []
     for i, cand in enumerate(found):
         item = cand.node
         doc = item.node.metadata.get("doc_id", "")
-        index, position, header = _passage_facts(item)
+        index, position, _ = _passage_facts(item)
         passage_overlap, title_overlap, spec_passage = per_passage[id(item)]
-        neighbours = [found[j].sentence for j in (i - 1, i + 1) if 0 <= j < len(found) and found[j].node is item]
+        neighbours = [overlaps[j] for j in (i - 1, i + 1) if 0 <= j < len(found) and found[j].node is item]
         en = float(lang == "en")
         rows.append([
             float(sims[i]), float(sims[i] - sims.max()), float(sims[i] >= sims.max()), passage_best[id(item)],
             overlaps[i], overlaps[i] - overlaps.max(),
-            max((term_overlap(query.terms, s, lang) for s in neighbours), default=0.0), passage_overlap,
-            title_overlap, term_overlap(query.terms, docs[doc], lang), float(not query.specifics),
-            _found_share(query.specifics, cand.sentence, lang), spec_passage,
-            _found_share(query.specifics, docs[doc], lang), nowhere,
+            max(neighbours, default=0.0), passage_overlap, title_overlap, doc_overlap[doc], float(not query.specifics),
+            _found_share(query.specifics, cand.sentence, lang), spec_passage, doc_specifics[doc], nowhere,
             *_cue_row(query, cand.sentence),
             1.0 / (1 + cand.passage_rank), 1.0 / (1 + doc_order.index(doc)), position, float(index == 0),
             float(cand.first_in_passage), math.log1p(len(TOKEN.findall(cand.sentence))),
