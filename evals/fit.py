@@ -258,10 +258,10 @@ def cached_collect(engine, questions, cache: Path | None) -> Data:
     import pickle
 
     if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())
+        return Data(**pickle.loads(cache.read_bytes()))
     data = collect(engine, questions)
-    if cache:
-        cache.write_bytes(pickle.dumps(data))
+    if cache:  # a plain dict: `python -m evals.fit` defines Data in __main__
+        cache.write_bytes(pickle.dumps(dict(vars(data))))
     return data
 
 
