@@ -6,6 +6,8 @@ question wins; a span the question already contains is no answer.
 
 >>> short_answer("Hur många kameror finns det?", "Polisen har i dag 1 600 kameror och målet är fler.")
 '1 600 kameror'
+>>> short_answer("Hur många kameror är målet?", "Målet att ha 1600 kameror skruvades upp till 2500 kameror nationellt.")
+'upp till 2500 kameror nationellt'
 >>> short_answer("När öppnar museet?", "Museet öppnar den 14 mars 2025 enligt planen.")
 'den 14 mars 2025'
 >>> short_answer("Vem leder arbetet?", "– Det är ett viktigt steg, säger Karin Holm, projektledare på Trafikverket.")
@@ -96,5 +98,7 @@ def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     question_stems = {stem(w) for w in TOKEN.findall(question.lower())}
     # A figure with its unit ("13,9 procent") says more than a bare one ("18" of "mellan 18 och 24 år").
     unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", sentence[s[0]:s[1]]))  # noqa: E731
-    best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s), -s[0]))
+    # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
+    led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", sentence[: s[0]], re.I))  # noqa: E731
+    best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s) + led_to(s), -s[0]))
     return sentence[best[0]:best[1]].strip(" ,;:")

@@ -15,9 +15,10 @@ from qa.scorer import FEATURES, SCORER_PATH
 from settings import Settings
 
 DEV = next(s for s in default_sets() if s.name == "dev")
-# Out-of-fold floors on the dev set: just under what this fit reached (see README, "How answers are made").
-OOF_FLOORS = {"key_fact_recall": 0.0, "refusal_accuracy": 0.0, "citation_validity": 1.0}
-OOF_CEILINGS = {"false_refusal_rate": 1.0}
+# Out-of-fold floors on the dev set: just under what the 2026-11-28 fit reached (recall 0.170, refusal
+# 0.631, false refusal 0.219 on 619 questions; see README, "How answers are made"). Only ever raise them.
+OOF_FLOORS = {"key_fact_recall": 0.16, "refusal_accuracy": 0.60, "citation_validity": 1.0}
+OOF_CEILINGS = {"false_refusal_rate": 0.25}
 
 
 @pytest.fixture(scope="module")
