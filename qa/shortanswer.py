@@ -99,6 +99,7 @@ def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     # A figure with its unit ("13,9 procent") says more than a bare one ("18" of "mellan 18 och 24 år").
     unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", sentence[s[0]:s[1]]))  # noqa: E731
     # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
-    led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", sentence[: s[0]], re.I))  # noqa: E731
+    before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0]:s[1]], maxsplit=1)[0]  # noqa: E731
+    led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
     best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s) + led_to(s), -s[0]))
     return sentence[best[0]:best[1]].strip(" ,;:")
