@@ -164,6 +164,28 @@ def mean_of(items: Sequence, value: Callable[[Mapping], float]) -> float | None:
     return sum(float(value(item)) for item in items) / len(items) if items else None
 
 
+SHORT_TYPES = ("number", "date", "name", "place")
+SHORT_EXTRA_WORDS = 3  # "exactly right" allows a unit or preposition more, not a clause
+
+
+def short_answer_exact(given: str, expected: str) -> bool:
+    """The expected span is inside the given one, which is at most a few words longer.
+
+    >>> short_answer_exact("2 500 kameror", "2 500 kameror"), short_answer_exact("i Luleå", "Luleå")
+    (True, True)
+    >>> short_answer_exact("1 600", "2 500"), short_answer_exact("", "2 500")
+    (False, False)
+    """
+    g, e = " ".join(given.split()).lower(), " ".join(expected.split()).lower()
+    return bool(g and e) and e in g and len(g.split()) - len(e.split()) <= SHORT_EXTRA_WORDS
+
+
+def short_answer_asked(record: Mapping) -> bool:
+    """An answered number/date/name/place question with an expected short answer."""
+    return (record.get("answer_type") in SHORT_TYPES and bool(record.get("short_answer"))
+            and record["answerable"] and not record["refused"])
+
+
 def doc_ids(record: Mapping) -> list[str]:
     """The article ids of the retrieved passages, best first (one per passage, repeats kept)."""
     return [hit["doc_id"] for hit in record["retrieved"]]
@@ -200,6 +222,8 @@ def metrics(records: Sequence[Mapping]) -> dict:
         "citation_validity": mean_of([r for r in records if not r["refused"]], lambda r: r["citations_valid"]),
         "cited_source_hit": mean_of([r for r in answered if r["expected_sources"]], cites_expected),
         "refusal_accuracy": mean_of(unanswerable, lambda r: r["refused"]),
+        "short_answer_exact": mean_of([r for r in records if short_answer_asked(r)],
+                                      lambda r: short_answer_exact(r.get("given_short_answer", ""), r["short_answer"])),
         "false_refusal_rate": mean_of(answerable, lambda r: r["refused"]),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),

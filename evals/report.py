@@ -25,6 +25,7 @@ METRICS = [
     ("citation_validity", "citation validity"),
     ("cited_source_hit", "cited-source hit"),
     ("refusal_accuracy", "refusal accuracy"),
+    ("short_answer_exact", "short answer exact"),
     ("false_refusal_rate", "false-refusal rate"),
     ("latency_p50_ms", "latency p50"),
     ("latency_p95_ms", "latency p95"),

@@ -158,6 +158,7 @@ def to_record(question: Question, answer: Mapping, stored: Mapping[str, str], re
         "answerable": question.answerable, "expected_facts": list(question.expected_facts),
         "expected_sources": list(question.expected_sources), "history": list(question.history),
         "answer": answer["answer"], "refused": answer["refused"], "mode": answer.get("mode", ""),
+        "given_short_answer": answer.get("short_answer", ""),
         "error": answer.get("error", ""),
         "citations": answer["citations"], "retrieved": answer["retrieved"], "latency_ms": answer["latency_ms"],
         "passed": not failures, "failures": failures, "citations_valid": citations_valid,

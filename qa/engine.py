@@ -17,9 +17,11 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from qa import extractive
+from qa import extractive, overview
 from qa.messages import say
 from qa.retrieval import build_retriever, ranked
+from qa.conflict import disagreeing
+from qa.shortanswer import question_kind, short_answer
 from qa.text import detect_language
 from qa.types import Answer, Citation, QuestionError
 from settings import Settings
@@ -70,6 +72,20 @@ def history_questions(history: Sequence) -> list[str]:
     return [q for q in found if q.strip()][-3:]
 
 
+def previous_answer(history: Sequence) -> str:
+    """The last answer of the conversation, if the history carries answers ((user, bot) pairs or chat messages).
+
+    >>> previous_answer([("Vem?", "Anna Berg leder arbetet. [1]")]), previous_answer(["Vem?"])
+    ('Anna Berg leder arbetet. [1]', '')
+    """
+    for turn in reversed(list(history or ())):
+        if isinstance(turn, dict) and turn.get("role") == "assistant":
+            return _message_text(turn.get("content"))
+        if isinstance(turn, (list, tuple)) and len(turn) > 1 and isinstance(turn[1], str):
+            return turn[1]
+    return ""
+
+
 def _message_text(content) -> str:
     """Chat message content as text: a string, or (Gradio 6) a list of {"type": "text"} parts."""
     if isinstance(content, str):
@@ -90,9 +106,10 @@ def to_citation(n: int, item, quote: str = "") -> Citation:
 class Engine:
     """Holds the embedder, store handle, retrievers and caches; cheap to call repeatedly."""
 
-    def __init__(self, settings: Settings, embedder=None, llm=None):
+    def __init__(self, settings: Settings, embedder=None, llm=None, scorer=None):
         self.settings = settings
         self._embedder = embedder
+        self.scorer = scorer  # the fitted sentence scorer; None: qa/scorer.json, loaded on first use
         self._llm = llm
         self._collection = None
         self._sentences = None  # the sentence-vector collection beside the passages
@@ -169,7 +186,7 @@ class Engine:
         lang = detect_language(question if isinstance(question, str) else "")
         try:
             text = validate(question, self.settings)
-            query = extractive.Query.parse(text, history_questions(history))
+            query = extractive.Query.parse(text, history_questions(history), previous_answer(history))
             lang = detect_language(query.focus)
             retrieved, q_vec = self.retrieve(query.retrieval_text, retriever)
             result = yield from self._compose(text, query, retrieved, q_vec, lang, history)
@@ -211,25 +228,59 @@ class Engine:
         yield answer.answer
         return answer
 
-    def extract(self, question: str, query, retrieved, q_vec, lang: str) -> Answer:
+    def candidate_rows(self, query, retrieved, q_vec) -> tuple[list, np.ndarray]:
+        """Every candidate sentence of the retrieved passages and its row of scorer features."""
+        from qa.scorer import features
+
         found = extractive.candidates(retrieved)
-        if found:
-            vectors = self._vectors([c.sentence for c in found], [item.node.node_id for item in retrieved])
-            extractive.score(query, q_vec, found, vectors, retrieved)
-        threshold = self.settings.refusal_threshold_en if query.lang == "en" else self.settings.refusal_threshold
-        chosen = extractive.choose(found, query, threshold, self.settings.max_answer_sentences)
+        chunk_ids = [item.node.node_id for item in retrieved]
+        vectors = self._vectors([c.sentence for c in found], chunk_ids) if found else np.zeros((0, len(q_vec)))
+        return found, features(query, q_vec, found, vectors, retrieved)
+
+    def scored(self, query, retrieved, q_vec) -> tuple[list, np.ndarray]:
+        """Every candidate sentence of the retrieved passages, scored by the fitted scorer, and its features."""
+        if self.scorer is None:
+            from qa.scorer import load_scorer
+
+            self.scorer = load_scorer()
+        found, rows = self.candidate_rows(query, retrieved, q_vec)
+        extractive.apply_scores(found, rows, self.scorer)
+        return found, rows
+
+    def extract(self, question: str, query, retrieved, q_vec, lang: str) -> Answer:
         base = Answer(question=question, answer="", lang=lang, retrieved=retrieved_list(retrieved))
+        if overview.is_overview(query.focus):
+            cited = overview.overview_items(query.focus, retrieved, self.collection())
+            base.answer, pairs = overview.overview_text(cited)
+            base.citations = [to_citation(n, item, quote) for n, (item, quote) in enumerate(pairs, 1)]
+            if pairs:
+                return base
+        found, rows = self.scored(query, retrieved, q_vec)
+        p = np.array([c.score for c in found])
+        answerable = bool(found) and self.scorer.answerable(rows, p) >= self.scorer.threshold
+        chosen = extractive.choose(found, answerable, self.settings.max_answer_sentences)
+        if chosen:
+            chosen = disagreeing(query.focus, found, chosen, chosen[0].score - extractive.MARGIN)
         if not chosen:
             base.refused = True
             base.answer = say("refused", lang)
             base.related = [to_citation(i + 1, item) for i, item in enumerate(retrieved[:RELATED_COUNT])]
             return base
         base.answer, base.citations = format_quotes(chosen)
+        kind = question_kind(query.focus) or question_kind(query.retrieval_text)  # "Och året innan?" asks what the last did
+        base.short_answer = short_answer(query.focus, chosen[0].sentence, kind)
+        if base.short_answer:  # the span first, cited to the quote it is cut from
+            base.answer = f"{base.short_answer} [1]: {base.answer}"
         return base
 
 
 def format_quotes(chosen: list) -> tuple[str, list[Citation]]:
-    """'Sentence. [1] Other sentence. [2]', numbering passages by first use."""
+    """'Sentence. [1] Other sentence. [2]', numbering passages by first use.
+
+    Quotes from articles of different dates each say their article's date first.
+    """
+    dates = {c.node.node.metadata.get("date", "") for c in chosen}
+    dated = len(dates) > 1 and all(dates)
     numbers: dict[str, int] = {}
     quotes: dict[str, list[str]] = {}
     items = {}
@@ -239,7 +290,8 @@ def format_quotes(chosen: list) -> tuple[str, list[Citation]]:
         numbers.setdefault(node_id, len(numbers) + 1)
         quotes.setdefault(node_id, []).append(cand.sentence)
         items[node_id] = cand.node
-        parts.append(f"{cand.sentence} [{numbers[node_id]}]")
+        date = f"({cand.node.node.metadata['date']}) " if dated else ""
+        parts.append(f"{date}{cand.sentence} [{numbers[node_id]}]")
     citations = [to_citation(n, items[nid], " … ".join(quotes[nid])) for nid, n in numbers.items()]
     return " ".join(parts), citations
 

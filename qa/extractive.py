@@ -1,11 +1,11 @@
 """Pick the sentences of the retrieved passages that best answer a question.
 
-Each candidate sentence is scored by embedding similarity to the question,
-overlap of (stemmed, compound-aware, cognate) terms with the question, and
-whether it has the shape the question asks for (a number for "hur många", a
-year or date for "när", a name for "vem"). The answer quotes the best one to
-three sentences verbatim; if the best scores under the refusal threshold, the
-articles are taken not to say.
+Each candidate sentence gets a probability of answering the question from the
+fitted scorer (``qa/scorer.py``: embedding similarity, overlap of stemmed,
+compound-aware and cognate terms, the question's specifics in the sentence, its
+passage and its article, fit to the question type, position, rank). The answer
+quotes the best one to three sentences verbatim; if the best is under the
+scorer's calibrated threshold, the articles are taken not to say.
 
 >>> q = Query.parse("Hur många kameror?", [])
 >>> q.cues
@@ -20,8 +20,7 @@ import numpy as np
 
 from ingest.sentences import heading_spans, sentence_spans
 from qa.text import (
-    REQUIRED_SHAPES, TOKEN, cognate_form, cognate_key, content_words, detect_language, fold, has_answer_shape, question_cues,
-    specific_terms, stem, terms,
+    TOKEN, cognate_form, cognate_key, content_words, detect_language, fold, question_cues, specific_terms, stem,
 )
 
 # Pronouns that point back to an earlier turn. Swedish den/det/de are also articles
@@ -35,11 +34,6 @@ LEADING_LINKS = {"och", "men", "också", "and", "but", "also", "so"}
 INSTRUCTION = re.compile(
     r"\b(ignorera|ignore|glöm|forget|disregard|strunta i|system\s*:|från och med nu|from now on|"
     r"säg att|say that|state that|tell me that|skriv (först )?ut|print|repeat|du är nu|you are now)\b", re.I)
-WEIGHTS = {"sim": 0.45, "overlap": 0.30, "context": 0.10, "cue": 0.10, "rank": 0.05}
-# A name or number of the question found in no retrieved passage: in Swedish that means the
-# articles don't mention it; in English it may just be spelt otherwise (Sweden/Sverige).
-MISSING_SPECIFIC_PENALTY = {"sv": 0.3, "en": 0.12}
-MIN_OVERLAP = {"sv": 0.45, "en": 0.0}  # calibrated on the eval set: about half the content words
 NEAR_DUPLICATE = 0.6
 
 
@@ -55,13 +49,15 @@ class Query:
     lang: str
 
     @classmethod
-    def parse(cls, question: str, history: list[str]) -> "Query":
+    def parse(cls, question: str, history: list[str], previous_answer: str = "") -> "Query":
+        """A follow-up also retrieves with the earlier question and the names and figures of the last answer."""
         focus = _focus(question)
         weights = {w: 1.0 for w in content_words(focus)}
         retrieval_text = focus
         if history and _is_follow_up(focus):
+            quoted = " ".join(specific_terms(re.sub(r"\[\d+\]", " ", previous_answer)))
             previous = _focus(history[-1])
-            retrieval_text = f"{previous} {focus}"
+            retrieval_text = f"{previous} {quoted} {focus}".replace("  ", " ")
             for w in content_words(previous):
                 weights.setdefault(w, 0.5)
         lang = detect_language(focus)
@@ -101,8 +97,9 @@ class Candidate:
     sentence: str
     passage_rank: int
     node: object  # the retrieved NodeWithScore
-    score: float = 0.0
-    parts: dict = field(default_factory=dict)
+    first_in_passage: bool = False
+    score: float = 0.0  # the scorer's probability that it answers the question
+    parts: dict = field(default_factory=dict)  # feature name -> value
 
 
 def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv") -> float:
@@ -135,32 +132,20 @@ def candidates(retrieved: list) -> list[Candidate]:
     for rank, item in enumerate(retrieved):
         text = item.node.get_content()
         headings = set(heading_spans(text))  # a subheading is structure, never an answer on its own
-        for s, e in sentence_spans(text):
+        for i, (s, e) in enumerate(sentence_spans(text)):
             sentence = text[s:e]
             if len(TOKEN.findall(sentence)) >= 4 and not sentence.isupper() and (s, e) not in headings:
-                found.append(Candidate(sentence, rank, item))
+                found.append(Candidate(sentence, rank, item, first_in_passage=i == 0))
     return found
 
 
-def _missing_specifics(query: Query, retrieved: list) -> int:
-    corpus = " ".join(fold(item.node.get_content() + " " + item.node.metadata.get("title", "")) for item in retrieved)
-    return sum(1 for word in query.specifics if fold(stem(word, query.lang)) not in corpus)
+def apply_scores(found: list[Candidate], rows: np.ndarray, scorer) -> None:
+    """Fill ``score`` (the scorer's probability) and ``parts`` (its features) of every candidate."""
+    from qa.scorer import FEATURES
 
-
-def score(query: Query, q_vec: np.ndarray, found: list[Candidate], vectors: np.ndarray, retrieved: list) -> None:
-    """Fill ``score`` and ``parts`` of every candidate, in place."""
-    penalty = MISSING_SPECIFIC_PENALTY[query.lang] * min(2, _missing_specifics(query, retrieved))
-    context = {id(item): term_overlap(query.terms, item.node.get_content(), query.lang) for item in retrieved}
-    for cand, vec in zip(found, vectors):
-        cue = (sum(has_answer_shape(cand.sentence, c) for c in query.cues) / len(query.cues)) if query.cues else 0.5
-        cand.parts = {
-            "sim": float(np.dot(q_vec, vec)),
-            "overlap": term_overlap(query.terms, cand.sentence, query.lang),
-            "context": context[id(cand.node)],
-            "cue": cue,
-            "rank": 1.0 / (1 + cand.passage_rank),
-        }
-        cand.score = sum(WEIGHTS[k] * v for k, v in cand.parts.items()) - penalty
+    for cand, row, p in zip(found, rows, scorer.probabilities(rows)):
+        cand.parts = dict(zip(FEATURES, row.tolist()))
+        cand.score = float(p)
 
 
 def _too_similar(a: str, b: str) -> bool:
@@ -168,24 +153,18 @@ def _too_similar(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > NEAR_DUPLICATE
 
 
-def eligible(cand: Candidate, query: Query) -> bool:
-    """Could this sentence answer the question at all?"""
-    if any(c in REQUIRED_SHAPES and not has_answer_shape(cand.sentence, c) for c in query.cues):
-        return False
-    return max(cand.parts["overlap"], cand.parts["context"]) >= MIN_OVERLAP[query.lang]
+MARGIN = 0.15  # a runner-up this close to the best sentence's probability is quoted too
 
 
-def choose(found: list[Candidate], query: Query, threshold: float, max_sentences: int,
-           margin: float = 0.06) -> list[Candidate]:
-    """The best eligible sentence, plus close runners-up that add something; [] when unsupported."""
-    ranked = sorted((c for c in found if eligible(c, query)), key=lambda c: c.score, reverse=True)
-    if not ranked or ranked[0].score < threshold:
+def choose(found: list[Candidate], answerable: bool, max_sentences: int) -> list[Candidate]:
+    """The best sentence, plus close runners-up that add something; [] when the question is refused."""
+    ranked = sorted(found, key=lambda c: c.score, reverse=True)
+    if not ranked or not answerable:
         return []
     chosen = [ranked[0]]
     for cand in ranked[1:]:
-        if len(chosen) >= max_sentences or cand.score < max(threshold, ranked[0].score - margin):
+        if len(chosen) >= max_sentences or cand.score < ranked[0].score - MARGIN:
             break
         if not any(_too_similar(cand.sentence, c.sentence) for c in chosen):
             chosen.append(cand)
-    # The sentence with the shape asked for (a date for "när") leads; ties keep score order.
-    return sorted(chosen, key=lambda c: -c.parts["cue"])
+    return chosen

@@ -26,6 +26,7 @@ class Answer:
     question: str
     answer: str
     refused: bool = False
+    short_answer: str = ""  # for number/date/name/place questions: the exact span of the first quote
     mode: str = "extractive"  # or "llm"
     lang: str = "sv"
     citations: list[Citation] = field(default_factory=list)

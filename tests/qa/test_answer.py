@@ -54,7 +54,7 @@ def test_unanswerable_is_refused_in_its_language_with_related_reading(engine, qu
 def test_follow_up_is_resolved_from_the_earlier_question(engine):
     alone = engine.answer("Och när hålls den?")
     followed = engine.answer("Och när hålls den?", ["Vilken konferens talar Stefan Singman på?"])
-    first_quote = followed.answer.split(" [")[0]
+    first_quote = followed.citations[0].quote.split(" … ")[0]
     assert "25 april" in first_quote and "Trygghetnu" in first_quote
     assert followed.answer != alone.answer
 
@@ -76,7 +76,7 @@ def test_a_new_standalone_question_is_not_taken_as_a_follow_up(engine, question,
 
 def test_gradio_message_parts_count_as_history(engine):
     history = [{"role": "user", "content": [{"type": "text", "text": "Vilken konferens talar Stefan Singman på?"}]}]
-    assert "25 april" in engine.answer("Och när hålls den?", history).answer.split(" [")[0]
+    assert "25 april" in engine.answer("Och när hålls den?", history).citations[0].quote.split(" … ")[0]
 
 
 def test_english_question_finds_the_swedish_quote(engine):

@@ -1,0 +1,60 @@
+"""Articles that disagree: the same figure asked for, different values in different articles.
+
+When the best sentence gives a number or date and a sentence of another article
+that the scorer also accepts gives a different one, both are quoted, newest
+article first, each with its article's date.
+
+>>> a = _Stub("Kön har 512 barn.", "new", "2024-03-01", 0.9)
+>>> b = _Stub("Kön har 340 barn.", "old", "2021-02-01", 0.7)
+>>> [c.sentence for c in disagreeing("Hur många barn står i kö?", [a, b], [a], 0.5)]
+['Kön har 512 barn.', 'Kön har 340 barn.']
+>>> [c.sentence for c in disagreeing("Hur många barn står i kö?", [a, b], [a], 0.8)]
+['Kön har 512 barn.']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.shortanswer import question_kind, short_answer
+from qa.text import fold
+
+DISAGREEING_KINDS = ("number", "date")
+
+
+def _doc(cand) -> str:
+    return cand.node.node.metadata.get("doc_id", "")
+
+
+def _date(cand) -> str:
+    return cand.node.node.metadata.get("date", "") or ""
+
+
+def disagreeing(question: str, found: list, chosen: list, threshold: float) -> list:
+    """``chosen``, plus the best accepted sentence of another article giving another value; newest first."""
+    kind = question_kind(question)
+    if not chosen or kind not in DISAGREEING_KINDS:
+        return chosen
+    value = fold(short_answer(question, chosen[0].sentence, kind))
+    docs = {_doc(c) for c in chosen}
+    others = sorted((c for c in found if c.score >= threshold and _doc(c) not in docs), key=lambda c: -c.score)
+    for cand in others:
+        other = fold(short_answer(question, cand.sentence, kind))
+        if value and other and other != value:
+            return sorted([chosen[0], cand], key=_date, reverse=True)
+    return chosen
+
+
+@dataclass
+class _Stub:
+    """A candidate for the doctests: a sentence, its article and date, its score."""
+
+    sentence: str
+    doc_id: str
+    date: str
+    score: float
+
+    @property
+    def node(self):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(node=SimpleNamespace(metadata={"doc_id": self.doc_id, "date": self.date}))
