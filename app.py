@@ -54,7 +54,7 @@ def respond(engine, settings, question: str, exchanges: list):
     ``exchanges`` is the session's conversation, kept on the server (a ``gr.State``):
     the chat is rendered from it here, and at most ``settings.max_turns`` are kept.
     """
-    from qa.text import detect_language
+    from textkit.text import detect_language
     from qa.types import Answer
     from ui.conversation import chat_messages, echoed, exchange, history, kept
     from ui.render import sources_html

@@ -105,7 +105,7 @@ def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
     >>> answer_problems("Målet är 2500 kamerorna nationellt. [1]", cites)
     ["answer sentence not in its cited passage [1]: 'Målet är 2500 kamerorna nationellt.'"]
     """
-    from ingest.sentences import sentence_spans
+    from textkit.sentences import sentence_spans
 
     problems = []
     for i, (segment, numbers) in enumerate(cited_segments(answer)):

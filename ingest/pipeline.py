@@ -23,7 +23,7 @@ from ingest.chunk import chunk_text
 from ingest.clean import Article, parse_article
 from ingest.discover import discover_files
 from ingest.reader import UnreadableFile, read_article
-from ingest.sentences import sentence_spans
+from textkit.sentences import sentence_spans
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
 from store.late import embed_with_sentences

@@ -20,7 +20,7 @@ import numpy as np
 from qa import extractive
 from qa.messages import say
 from qa.retrieval import build_retriever, ranked
-from qa.text import detect_language
+from textkit.text import detect_language
 from qa.types import Answer, Citation, QuestionError
 from settings import Settings
 from store import StoreError, identity, load_embedder, open_collection, store_fingerprint

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.sentences import sentence_spans
+from textkit.sentences import sentence_spans
 from qa.polarity import contradicts
 from qa.support import Window, check_translation, windows
 
@@ -50,7 +50,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
 
 def supported(sentence: str, passage_text: str) -> bool:
     """Whether some sentence of the passage, with its neighbours, says what ``sentence`` says."""
-    from qa.text import detect_language
+    from textkit.text import detect_language
 
     if detect_language(sentence) != detect_language(passage_text):
         return check_translation(sentence, passage_text)
@@ -62,7 +62,7 @@ def best_quote(sentence: str, passage_text: str) -> str:
     window = support_for(sentence, passage_text)
     if window is not None:
         return window.core
-    from qa.text import TOKEN
+    from textkit.text import TOKEN
 
     words = set(TOKEN.findall(sentence.lower()))
     spans = sentence_spans(passage_text) or [(0, len(passage_text))]
