@@ -2,8 +2,8 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-export HF_HUB_OFFLINE := 1
-export ANONYMIZED_TELEMETRY := False
+# No offline/telemetry variables here: every entry point (and tests/conftest.py) calls
+# settings.configure_offline(), which holds the one list (settings.OFFLINE_ENV).
 
 .PHONY: run test ingest evals bench bench-quick clean
 

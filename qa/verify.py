@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from textkit.sentences import sentence_spans
 from qa.polarity import contradicts
 from qa.support import Window, check_translation, windows
+from qa.types import CITATION_MARKER
 
-MARKER = re.compile(r"\s*\[(\d+)\]")
+MARKER = re.compile(rf"\s*{CITATION_MARKER.pattern}")  # a marker with the space before it, to strip
 
 
 @dataclass
@@ -74,7 +75,7 @@ def verify_answer(text: str, passages: dict[int, str]) -> Verified:
     kept, result = [], Verified(text="")
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        cited = [int(n) for n in re.findall(r"\[(\d+)\]", sentence) if int(n) in passages]
+        cited = [int(n) for n in CITATION_MARKER.findall(sentence) if int(n) in passages]
         bare = MARKER.sub("", sentence).strip()
         if not bare or re.fullmatch(r"[\W_]*", bare):
             continue
