@@ -11,7 +11,6 @@ fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
 """
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 

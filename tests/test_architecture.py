@@ -53,7 +53,7 @@ def top(module: str) -> str:
 
 
 def test_only_store_imports_chromadb():
-    files = [p for p in source_files(*PRODUCT, *TEST_HELPERS) if not p.relative_to(ROOT).parts[0] == "store"]
+    files = [p for p in source_files(*PRODUCT, *TEST_HELPERS) if p.relative_to(ROOT).parts[0] != "store"]
     assert offenders(files, lambda m: top(m) == "chromadb") == []
 
 

@@ -39,7 +39,8 @@ def test_a_changed_number_or_a_negation_is_not_supported(claim):
 
 
 def test_the_quote_is_the_passage_sentence_the_claim_rests_on():
-    assert best_quote("Polisen satte upp 40 kameror i Malmö.", PASSAGES[1]) == "Polisen satte upp 40 kameror i Malmö i fjol."
+    quote = best_quote("Polisen satte upp 40 kameror i Malmö.", PASSAGES[1])
+    assert quote == "Polisen satte upp 40 kameror i Malmö i fjol."
 
 
 def test_polarity_sees_opposite_directions_and_negation_but_not_intensity():
