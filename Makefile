@@ -2,10 +2,10 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-export HF_HUB_OFFLINE := 1
-export ANONYMIZED_TELEMETRY := False
+# No offline/telemetry variables here: every entry point (and tests/conftest.py) calls
+# settings.configure_offline(), which holds the one list (settings.OFFLINE_ENV).
 
-.PHONY: run test ingest evals bench bench-quick clean
+.PHONY: run test test-fast lint ingest evals bench bench-quick clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,6 +29,15 @@ ingest: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -q -ra
+
+# Seconds, not minutes: unit tests with a hashing embedder (tests/fakes.py) and the doctests.
+test-fast: $(VENV)/.installed-dev
+	$(PY) -m pytest -q -ra -m fast
+
+# Not part of `make test`.
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # Each eval set is ingested into a temporary store of its own; DATA_DIR is never touched.
 evals: $(VENV)/.installed

@@ -25,10 +25,6 @@ EXAMPLES = [
 ]
 SOURCES_PLACEHOLDER = "Källor visas här / Sources appear here"
 OVERVIEW_HEADERS = ["Titel / Title", "Källa / Outlet", "Datum / Date", "Avsnitt / Passages"]
-FAILED = (
-    "Något gick fel när frågan besvarades; försök igen.",
-    "Something went wrong while answering; please try again.",
-)
 CSS = """
 #sources .sources h3 { margin: 0 0 .5em; }
 #sources details.source { border: 1px solid var(--border-color-primary); border-radius: 8px;
@@ -54,7 +50,8 @@ def respond(engine, settings, question: str, exchanges: list):
     ``exchanges`` is the session's conversation, kept on the server (a ``gr.State``):
     the chat is rendered from it here, and at most ``settings.max_turns`` are kept.
     """
-    from qa.text import detect_language
+    from textkit.text import detect_language
+    from qa.messages import say
     from qa.types import Answer
     from ui.conversation import chat_messages, echoed, exchange, history, kept
     from ui.render import sources_html
@@ -76,7 +73,7 @@ def respond(engine, settings, question: str, exchanges: list):
     except Exception:  # a bug must not show a traceback; the console gets it
         log.exception("answering %r failed", question[:200])
         lang = detect_language(question)
-        final = Answer(question=question, answer="", refused=True, lang=lang, error=FAILED[lang == "en"])
+        final = Answer(question=question, answer="", refused=True, lang=lang, error=say("internal_error", lang))
     current.update(answer=final.answer, error=final.error, notice=final.notice, pending=False)
     exchanges = [*earlier, current]
     yield chat_messages(exchanges), sources_html(final), exchanges, ""
@@ -84,17 +81,9 @@ def respond(engine, settings, question: str, exchanges: list):
 
 def article_overview(engine, page: int = 5000) -> list[list]:
     """One row per stored article: title, outlet, date, passages; newest first."""
-    rows: dict[str, list] = {}
-    collection, offset = engine.collection(), 0
-    while True:
-        batch = collection.get(include=["metadatas"], limit=page, offset=offset)
-        for meta in batch["metadatas"]:
-            doc = meta.get("doc_id", "")
-            row = rows.setdefault(doc, [meta.get("title") or doc, meta.get("source", ""), meta.get("date", ""), 0])
-            row[3] += 1
-        if len(batch["ids"]) < page:
-            return sorted(rows.values(), key=lambda r: (r[2], r[0]), reverse=True)
-        offset += page
+    from store.passages import overview_rows
+
+    return overview_rows(engine.collection(), page)
 
 
 # ---- the page ------------------------------------------------------------------------------------
@@ -223,7 +212,7 @@ def prepare_engine(settings):
     """Ingest ``corpus_dir`` (incremental) and warm the engine; None after a store error."""
     from ingest.pipeline import ingest
     from qa.engine import Engine
-    from store import StoreError
+    from store import EmptyStore, StoreError
 
     engine = Engine(settings)
     print(f"ingest: {settings.corpus_dir} …", flush=True)
@@ -233,11 +222,11 @@ def prepare_engine(settings):
                         warn=lambda m: print(f"warning: {m}", file=sys.stderr))
         print(f"ingest: {report.summary_line()}", flush=True)
         engine.retrieve("kamerabevakning")  # loads BM25 and the dense index, so the first answer is quick
+    except EmptyStore as exc:  # the page still starts and says so
+        print(f"warning: {exc} The page will answer that no articles are loaded.", file=sys.stderr)
     except StoreError as exc:
         print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
         return None
-    except ValueError as exc:  # an empty store: the page still starts and says so
-        print(f"warning: {exc}; the page will answer that no articles are loaded", file=sys.stderr)
     return engine
 
 

@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent
+
+
+# No hub downloads, no telemetry: the one list (entry points, and tests' subprocesses, use it).
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+}
+RetrieverKind = Literal["dense", "bm25", "hybrid"]
+RETRIEVERS: tuple[str, ...] = get_args(RetrieverKind)
 
 
 def configure_offline() -> None:
@@ -25,11 +37,8 @@ def configure_offline() -> None:
     huggingface_hub and chromadb read these at import time, so every entry point
     calls this first.
     """
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    for name, value in OFFLINE_ENV.items():
+        os.environ.setdefault(name, value)
 
 
 class Settings(BaseSettings):
@@ -51,7 +60,7 @@ class Settings(BaseSettings):
     max_file_mb: float = 20.0
     max_question_chars: int = 2000
     top_k: int = 12  # the scorer picks among these passages' sentences; 6 held the answer for 38% of dev questions, 12 for 51%
-    retriever: Literal["dense", "bm25", "hybrid"] = "hybrid"
+    retriever: RetrieverKind = "hybrid"
     max_answer_sentences: int = 3
     # Whether to answer or refuse is the fitted scorer's call (qa/scorer.json, `python -m evals.fit`).
 

@@ -29,7 +29,7 @@ def seed_sentences(corpus: Path = SEED_CORPUS) -> tuple[str, ...]:
     """Every sentence of four words or more in the cleaned seed articles, in file order."""
     from ingest.clean import parse_article
     from ingest.reader import read_article
-    from ingest.sentences import sentence_spans
+    from textkit.sentences import sentence_spans
 
     found: dict[str, None] = {}
     for path in sorted(corpus.glob("*.txt")):

@@ -99,9 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         gate += lines
         violations += missed
     out_dir = set_dir(args, sets[0].name, True) if len(sets) == 1 else set_dir(args, "", False)
-    markdown = report.render(set_runs, set_summaries, {s.name: report.shown(s.questions) for s in sets}, gate)
+    markdown = report.render(set_runs, set_summaries, {s.name: report.display_path(s.questions) for s in sets}, gate)
     report.write_summary(out_dir, markdown, set_summaries, violations)
-    print(markdown + f"\nResults, summary.md and summary.json in {report.shown(out_dir)}/")
+    print(markdown + f"\nResults, summary.md and summary.json in {report.display_path(out_dir)}/")
     return 1 if violations else 0
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-MARKER = re.compile(r"\[(\d+)\]")
-MARKER_RUN = re.compile(r"(?:\s*\[\d+\])+")
+from qa.types import CITATION_MARKER, QUOTE_JOIN
+
+MARKER_RUN = re.compile(rf"(?:\s*{CITATION_MARKER.pattern})+")
 # "2 500 kameror: Sentence", "**2 500 kameror** – Sentence", or the span on a line of its own.
 SHORT_ANSWER = re.compile(r"^(.{1,80}?)(?:\s*[:–—]\s+|\s*\n+\s*)(.+)$", re.S)
-QUOTE_SEPARATOR = " … "  # how the engine joins several sentences quoted from one passage
 
 
 def hit_at_k(ranked_ids: Sequence[str], expected: Iterable[str], k: int) -> bool:
@@ -67,7 +67,7 @@ def citation_problems(answer: str, citations: Sequence[Mapping], stored: Mapping
     >>> citation_problems("Målet är 2500. [1] Mer. [3]", [cite], {"d#1": "Målet är 2500. Sedan mer."})
     ['invalid citation [3]: no citation has that number']
     """
-    markers = [int(n) for n in MARKER.findall(answer)]
+    markers = [int(n) for n in CITATION_MARKER.findall(answer)]
     if not markers:
         return ["invalid citation: the answer has no [n] marker"]
     by_number = {c["n"]: c for c in citations}
@@ -85,7 +85,7 @@ def cited_segments(answer: str) -> list[tuple[str, list[int]]]:
     """
     segments, start = [], 0
     for run in MARKER_RUN.finditer(answer):
-        segments.append((answer[start : run.start()].strip(), [int(n) for n in MARKER.findall(run.group())]))
+        segments.append((answer[start : run.start()].strip(), [int(n) for n in CITATION_MARKER.findall(run.group())]))
         start = run.end()
     tail = answer[start:].strip()
     return [seg for seg in segments if seg[0]] + ([(tail, [])] if tail else [])
@@ -105,7 +105,7 @@ def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
     >>> answer_problems("Målet är 2500 kamerorna nationellt. [1]", cites)
     ["answer sentence not in its cited passage [1]: 'Målet är 2500 kamerorna nationellt.'"]
     """
-    from ingest.sentences import sentence_spans
+    from textkit.sentences import sentence_spans
 
     problems = []
     for i, (segment, numbers) in enumerate(cited_segments(answer)):
@@ -129,7 +129,7 @@ def _passage_problems(citation: Mapping, stored: Mapping[str, str]) -> list[str]
     ["invalid citation [2]: quote not in its passage: 'C.'"]
     """
     n, text = citation["n"], citation.get("text", "")
-    sentences = [s for s in citation.get("quote", "").split(QUOTE_SEPARATOR) if s.strip()]
+    sentences = [s for s in citation.get("quote", "").split(QUOTE_JOIN) if s.strip()]
     problems = [] if sentences else [f"invalid citation [{n}]: it quotes nothing"]
     problems += [f"invalid citation [{n}]: quote not in its passage: {s[:80]!r}" for s in sentences if s not in text]
     original = stored.get(citation.get("chunk_id", ""))

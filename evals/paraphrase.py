@@ -25,7 +25,7 @@ MIN_SHARE_AT_MOST_ONE = 0.25
 
 
 def _stems(text: str) -> set[str]:
-    from qa.text import content_words, stem
+    from textkit.text import content_words, stem
 
     return {stem(w) for w in content_words(text)}
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evals.metrics import citation_problems, missing_facts
+from settings import RETRIEVERS  # noqa: F401  (re-exported: evals.report and evals.__main__ import it here)
 
 EVALS_DIR = Path(__file__).resolve().parent
 DEFAULT_QUESTIONS = EVALS_DIR / "questions.jsonl"
 OUT_DIR = EVALS_DIR / "out"
-RETRIEVERS = ("dense", "bm25", "hybrid")
 REQUIRED = {"id": str, "question": str, "lang": str, "answerable": bool}
 OPTIONAL_LISTS = ("expected_facts", "expected_sources", "history")
 # Optional strings: what kind of question it is, and (for fitting and for the paraphrase report)
@@ -189,11 +189,9 @@ def ask(engine, question: Question, retriever: str) -> dict:
 
 def stored_passages(engine, answers: Sequence[Mapping]) -> dict[str, str]:
     """chunk_id -> passage text, read back from the store, of every cited passage."""
-    ids = list(dict.fromkeys(c["chunk_id"] for a in answers for c in a["citations"]))
-    if not ids:
-        return {}
-    found = engine.collection().get(ids=ids, include=["documents"])
-    return dict(zip(found["ids"], found["documents"]))
+    from store.passages import passage_texts
+
+    return passage_texts(engine.collection(), (c["chunk_id"] for a in answers for c in a["citations"]))
 
 
 def run_eval(questions: Sequence[Question], engine, retriever: str = "hybrid") -> list[dict]:

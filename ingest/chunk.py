@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.sentences import is_heading, sentence_spans
+from textkit.sentences import is_heading, sentence_spans
 
 MAX_SENTENCES = 4
 MAX_CHARS = 700

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from ingest.chrome import drop_chrome, is_chrome, pieces, strip_link_residue
 from ingest.header import HEADER_SPAN, MD_HEADING, is_outlet_like, plain, read_date, split_header
 from ingest.reader import RawArticle
-from ingest.sentences import is_heading, sentence_spans
+from textkit.sentences import is_heading, sentence_spans
 
 WORD = re.compile(r"\w+")
 NEAR_REPEAT_MIN_WORDS = 8

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.reader import SUPPORTED_SUFFIXES
+from ingest.reader import READERS
 
 
 def _is_broken_link(path: Path) -> bool:
@@ -39,9 +39,9 @@ def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]
             if _is_broken_link(path):
                 problems.append((str(path), "broken or looping symbolic link"))
                 continue
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if path.suffix.lower() not in READERS:
                 if path == root or path.suffix:
-                    problems.append((str(path), f"unsupported type (use {', '.join(SUPPORTED_SUFFIXES)})"))
+                    problems.append((str(path), f"unsupported type (use {', '.join(READERS)})"))
                 continue
             if path.stem in seen and seen[path.stem] != path:
                 problems.append((str(path), f"same name as {seen[path.stem]} (doc_id '{path.stem}' taken)"))

@@ -23,10 +23,11 @@ from ingest.chunk import chunk_text
 from ingest.clean import Article, parse_article
 from ingest.discover import discover_files
 from ingest.reader import UnreadableFile, read_article
-from ingest.sentences import sentence_spans
+from textkit.sentences import sentence_spans
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
 from store.late import embed_with_sentences
+from store.passages import article_status, passage_nodes
 from store.sentences import delete_articles, open_sentences, write_sentences
 
 # Bump when cleaning or chunking changes, so stored articles are redone.
@@ -68,42 +69,10 @@ def article_hash(article: Article) -> str:
 
 
 def build_nodes(article: Article, file: str, doc_hash: str):
-    """LlamaIndex nodes, one a passage; only the title is embedded beside the text."""
-    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-
-    passages = chunk_text(article.text)
-    hidden = ["doc_id", "date", "source", "file", "start", "end", "doc_hash", "n_chunks"]
-    return [
-        TextNode(
-            id_=f"{article.doc_id}#{i:04d}",
-            text=article.text[p.start : p.end],
-            metadata={
-                "doc_id": article.doc_id, "title": article.title, "date": article.date,
-                "source": article.source, "file": file, "start": p.start, "end": p.end,
-                "doc_hash": doc_hash, "n_chunks": len(passages),
-            },
-            excluded_embed_metadata_keys=hidden,
-            excluded_llm_metadata_keys=hidden,
-            relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=article.doc_id)},
-        )
-        for i, p in enumerate(passages)
-    ]
-
-
-def stored_articles(collection, page: int = 5000) -> dict[str, dict]:
-    """doc_id -> {"count", "hashes", "n_chunks"} for everything in the store."""
-    found: dict[str, dict] = {}
-    offset = 0
-    while True:
-        batch = collection.get(include=["metadatas"], limit=page, offset=offset)
-        for meta in batch["metadatas"]:
-            entry = found.setdefault(meta.get("doc_id", ""), {"count": 0, "hashes": set(), "n_chunks": set()})
-            entry["count"] += 1
-            entry["hashes"].add(meta.get("doc_hash"))
-            entry["n_chunks"].add(meta.get("n_chunks"))
-        if len(batch["ids"]) < page:
-            return found
-        offset += page
+    """LlamaIndex nodes, one a passage (the format is ``store/passages.py``'s)."""
+    spans = [(p.start, p.end) for p in chunk_text(article.text)]
+    return passage_nodes(article.text, spans, doc_id=article.doc_id, title=article.title, date=article.date,
+                         source=article.source, file=file, doc_hash=doc_hash)
 
 
 def _is_complete(entry: dict | None, doc_hash: str) -> bool:
@@ -153,13 +122,16 @@ def _read(path: Path, settings: Settings) -> Article:
     return article
 
 
-def shown(name: str) -> str:
+def escaped_line(name: str) -> str:
     """A message safe to print on one line: control characters and undecodable bytes escaped.
 
-    >>> shown("evil\\nname.txt")
+    >>> escaped_line("evil\\nname.txt")
     'evil\\\\nname.txt'
     """
     return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name)
+
+
+shown = escaped_line  # the old name, for other branches' code until the merge; the lead removes it
 
 
 def _bump_generation(collection) -> None:
@@ -188,19 +160,19 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
     files, problems = discover_files(paths)
     for name, reason in problems:
         report.skipped.append((name, reason))
-        warn(shown(f"skipped {name}: {reason}"))
+        warn(escaped_line(f"skipped {name}: {reason}"))
     embedder = embedder or load_embedder(settings)
     collection = open_collection(settings, identity(embedder))
     vector_store = open_vector_store(collection)
     sentences = open_sentences(settings)
-    stored = stored_articles(collection)
+    stored = article_status(collection)
     group: list[_Pending] = []
     for path in tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 20):
         try:
             article = _read(path, settings)
         except UnreadableFile as exc:
             report.skipped.append((str(path), str(exc)))
-            warn(shown(f"skipped {path}: {exc}"))
+            warn(escaped_line(f"skipped {path}: {exc}"))
             continue
         report.files_read += 1
         doc_hash = article_hash(article)

@@ -1,4 +1,7 @@
-"""``python -m qa "question" [--json] [--retriever dense|bm25|hybrid] [--history Q ...]``."""
+"""``python -m qa "question" [--json] [--retriever dense|bm25|hybrid] [--history Q ...]``.
+
+The retriever kinds are ``settings.RETRIEVERS``.
+"""
 from __future__ import annotations
 
 import argparse
@@ -27,13 +30,13 @@ def render(answer) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from settings import Settings, configure_offline
+    from settings import RETRIEVERS, Settings, configure_offline
 
     configure_offline()
     parser = argparse.ArgumentParser(prog="python -m qa", description="Ask the articles a question.")
     parser.add_argument("question")
     parser.add_argument("--json", action="store_true", help="print the Answer as one JSON object")
-    parser.add_argument("--retriever", choices=["dense", "bm25", "hybrid"], default=None)
+    parser.add_argument("--retriever", choices=RETRIEVERS, default=None)
     parser.add_argument("--history", nargs="*", default=[], help="earlier questions of the conversation")
     args = parser.parse_args(argv)
     from qa.engine import Engine

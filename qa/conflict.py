@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.shortanswer import question_kind, short_answer
-from qa.text import fold
+from textkit.text import fold
 
 DISAGREEING_KINDS = ("number", "date")
 

@@ -22,10 +22,10 @@ from qa.messages import say
 from qa.retrieval import build_retriever, ranked
 from qa.conflict import disagreeing
 from qa.shortanswer import question_kind, short_answer
-from qa.text import detect_language
-from qa.types import Answer, Citation, QuestionError
+from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
+from textkit.text import detect_language
 from settings import Settings
-from store import StoreError, identity, load_embedder, open_collection, store_fingerprint
+from store import EmptyStore, StoreError, identity, load_embedder, open_collection, store_fingerprint
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -204,7 +204,7 @@ class Engine:
             self._collection = self._sentences = None  # reopen next time: the server may be back
             self._retrievers.clear()
         detail = " ".join(str(exc).split())[:120]
-        message = say("empty_store", lang) if "empty" in detail else say("store_down", lang, detail=detail)
+        message = say("empty_store", lang) if isinstance(exc, EmptyStore) else say("store_down", lang, detail=detail)
         return Answer(question=str(question), answer="", refused=True, lang=lang, error=message)
 
     def _unexpected(self, question, lang: str, exc: Exception) -> Answer:
@@ -292,7 +292,7 @@ def format_quotes(chosen: list) -> tuple[str, list[Citation]]:
         items[node_id] = cand.node
         date = f"({cand.node.node.metadata['date']}) " if dated else ""
         parts.append(f"{date}{cand.sentence} [{numbers[node_id]}]")
-    citations = [to_citation(n, items[nid], " … ".join(quotes[nid])) for nid, n in numbers.items()]
+    citations = [to_citation(n, items[nid], QUOTE_JOIN.join(quotes[nid])) for nid, n in numbers.items()]
     return " ".join(parts), citations
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.sentences import heading_spans, sentence_spans
-from qa.text import (
+from textkit.sentences import heading_spans, sentence_spans
+from textkit.text import (
     TOKEN, cognate_form, cognate_key, content_words, detect_language, fold, question_cues, specific_terms, stem,
 )
 

@@ -12,7 +12,7 @@ verified remains the caller falls back to the extractive answer.
 from __future__ import annotations
 
 from qa.messages import say
-from qa.types import Answer
+from qa.types import QUOTE_JOIN, Answer
 from qa.verify import verify_answer
 
 SYSTEM_PROMPT = (
@@ -87,7 +87,7 @@ def llm_answer(engine, question: str, query, retrieved, lang: str, history):
     text = verified.text
     for old, new in sorted(renumber.items(), key=lambda kv: -kv[0]):
         text = text.replace(f"[{old}]", f"[#{new}]")
-    citations = [to_citation(renumber[n], retrieved[n - 1], " … ".join(dict.fromkeys(verified.quotes[n]))) for n in verified.used]
+    citations = [to_citation(renumber[n], retrieved[n - 1], QUOTE_JOIN.join(dict.fromkeys(verified.quotes[n]))) for n in verified.used]
     notice = say("removed_sentences", lang, count=verified.removed) if verified.removed else ""
     answer = Answer(question=question, answer=text.replace("[#", "["), mode="llm", lang=lang, citations=citations)
     return answer, notice

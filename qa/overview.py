@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.sentences import sentence_spans
-from qa.text import TOKEN, content_words
+from textkit.sentences import sentence_spans
+from textkit.text import TOKEN, content_words
 
 OVERVIEW = re.compile(
     r"\b(vad handlar|handlar (artikeln|artiklarna|texten|texterna|nyheten) om|sammanfatta|sammanfattning|"

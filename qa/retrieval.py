@@ -11,12 +11,12 @@ fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
 """
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 from settings import Settings
-from store import open_vector_store, store_fingerprint
+from store import EmptyStore, open_vector_store, store_fingerprint
+from store.passages import stored_nodes
 
 BM25_TOKENS = r"(?u)\b\w\w+\b"  # \w covers å, ä, ö
 
@@ -26,20 +26,6 @@ def _dense(collection, embedder, top_k: int):
 
     index = VectorStoreIndex.from_vector_store(open_vector_store(collection), embed_model=embedder)
     return index.as_retriever(similarity_top_k=top_k)
-
-
-def _all_nodes(collection, page: int = 5000):
-    from llama_index.core.vector_stores.utils import metadata_dict_to_node
-
-    nodes, offset = [], 0
-    while True:
-        batch = collection.get(include=["metadatas", "documents"], limit=page, offset=offset)
-        for meta, text in zip(batch["metadatas"], batch["documents"]):
-            node = metadata_dict_to_node(meta, text=text)
-            nodes.append(node)
-        if len(batch["ids"]) < page:
-            return nodes
-        offset += page
 
 
 def _matching_bm25_class():
@@ -81,7 +67,7 @@ def _bm25(collection, settings: Settings, top_k: int):
         except Exception:  # a half-written cache from a killed process: rebuild it
             shutil.rmtree(target, ignore_errors=True)
     retriever = BM25Retriever.from_defaults(
-        nodes=_all_nodes(collection), stemmer=Stemmer.Stemmer("swedish"), language="swedish",
+        nodes=stored_nodes(collection), stemmer=Stemmer.Stemmer("swedish"), language="swedish",
         similarity_top_k=top_k, token_pattern=BM25_TOKENS,
     )
     _persist(retriever, cache, target)
@@ -105,13 +91,13 @@ def _persist(retriever, cache: Path, target: Path) -> None:
 
 
 def build_retriever(kind: str, collection, embedder, settings: Settings, top_k: int | None = None):
-    """``dense``, ``bm25`` or ``hybrid``; raises ``ValueError`` for an empty store."""
+    """One of ``settings.RETRIEVERS``; raises ``EmptyStore`` for a store without passages."""
     from llama_index.core.llms import MockLLM
     from llama_index.core.retrievers import QueryFusionRetriever
 
     top_k = top_k or settings.top_k
     if collection.count() == 0:
-        raise ValueError("empty store")
+        raise EmptyStore()
     if kind == "dense":
         return _dense(collection, embedder, top_k)
     if kind == "bm25":

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.text import ANSWER_SHAPES, REQUIRED_SHAPES, TOKEN, fold, has_answer_shape, stem
+from textkit.text import ANSWER_SHAPES, REQUIRED_SHAPES, TOKEN, fold, has_answer_shape, stem
 
 SCORER_PATH = Path(__file__).resolve().parent / "scorer.json"
 # Words that give a reason or a yes/no: language rules, not corpus words.

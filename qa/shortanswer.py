@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from qa.text import CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
+from textkit.text import CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
 
 # Question words and measure words of each kind; the kind asked first in the question wins.
 ASKS = {

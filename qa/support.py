@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from ingest.sentences import sentence_spans
-from qa.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
+from textkit.sentences import sentence_spans
+from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 
 # Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
 NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")

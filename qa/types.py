@@ -3,10 +3,19 @@
 >>> a = Answer(question="Hur många?", answer="Målet är 2500 kameror. [1]")
 >>> a.to_dict()["refused"]
 False
+>>> CITATION_MARKER.findall(a.answer), QUOTE_JOIN.join(["Ett.", "Två."])
+(['1'], 'Ett. … Två.')
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+
+# The answer's format, shared by the engine, the verifier, the UI and the evals:
+# "[n]" after a sentence names its source, and several sentences quoted from one
+# passage are joined into one quote.
+CITATION_MARKER = re.compile(r"\[(\d+)\]")
+QUOTE_JOIN = " … "
 
 
 @dataclass

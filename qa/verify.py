@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.sentences import sentence_spans
+from textkit.sentences import sentence_spans
 from qa.polarity import contradicts
 from qa.support import Window, check_translation, windows
+from qa.types import CITATION_MARKER
 
-MARKER = re.compile(r"\s*\[(\d+)\]")
+MARKER = re.compile(rf"\s*{CITATION_MARKER.pattern}")  # a marker with the space before it, to strip
 
 
 @dataclass
@@ -50,7 +51,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
 
 def supported(sentence: str, passage_text: str) -> bool:
     """Whether some sentence of the passage, with its neighbours, says what ``sentence`` says."""
-    from qa.text import detect_language
+    from textkit.text import detect_language
 
     if detect_language(sentence) != detect_language(passage_text):
         return check_translation(sentence, passage_text)
@@ -62,7 +63,7 @@ def best_quote(sentence: str, passage_text: str) -> str:
     window = support_for(sentence, passage_text)
     if window is not None:
         return window.core
-    from qa.text import TOKEN
+    from textkit.text import TOKEN
 
     words = set(TOKEN.findall(sentence.lower()))
     spans = sentence_spans(passage_text) or [(0, len(passage_text))]
@@ -74,7 +75,7 @@ def verify_answer(text: str, passages: dict[int, str]) -> Verified:
     kept, result = [], Verified(text="")
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        cited = [int(n) for n in re.findall(r"\[(\d+)\]", sentence) if int(n) in passages]
+        cited = [int(n) for n in CITATION_MARKER.findall(sentence) if int(n) in passages]
         bare = MARKER.sub("", sentence).strip()
         if not bare or re.fullmatch(r"[\W_]*", bare):
             continue

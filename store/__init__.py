@@ -1,8 +1,9 @@
 """Chroma access: one collection of passages, embedded or behind a server."""
-from store.chroma import StoreError, open_collection, open_vector_store, store_fingerprint
+from store.chroma import EmptyStore, StoreError, open_collection, open_vector_store, store_fingerprint
 from store.embedding import EmbedderInfo, embedder_info, identity, ingest_embedder, load_embedder
 
 __all__ = [
+    "EmptyStore",
     "StoreError",
     "open_collection",
     "open_vector_store",

@@ -17,6 +17,23 @@ class StoreError(RuntimeError):
     """A problem with the store, worded for the person at the keyboard."""
 
 
+class EmptyStore(StoreError):
+    """Nothing to read yet: no collection, or one without passages."""
+
+    def __init__(self, message: str = "The store is empty: run `python -m ingest` first."):
+        super().__init__(message)
+
+
+def is_not_found(exc: BaseException) -> bool:
+    """True for chromadb's own "no such collection" error (embedded or from a server).
+
+    The one place that knows chromadb's exception classes; callers catch ``EmptyStore``.
+    """
+    from chromadb.errors import NotFoundError
+
+    return isinstance(exc, NotFoundError)
+
+
 class EmbedderMismatch(StoreError):
     """The store's vectors come from another embedder (``stored``) than the one in use."""
 
@@ -64,8 +81,8 @@ def open_collection(settings: Settings, info: EmbedderInfo, create: bool = True)
     except StoreError:
         raise
     except Exception as exc:
-        if not create and "does not exist" in str(exc).lower():
-            raise StoreError("The store is empty: run `python -m ingest` first.") from exc
+        if not create and is_not_found(exc):
+            raise EmptyStore() from exc
         raise StoreError(f"Cannot open the store: {type(exc).__name__}: {str(exc)[:200]}") from exc
     stored = EmbedderInfo.from_metadata(collection.metadata or {})
     if stored and stored.differs_from(info):
@@ -93,8 +110,8 @@ def store_fingerprint(collection) -> str:
             return f"{model.id}:replaced"
         return f"{model.id}:{collection.count()}:{(model.metadata or {}).get('generation', 0)}"
     except Exception as exc:
-        if "does not exist" in str(exc).lower():
-            raise StoreError("The store is empty: run `python -m ingest` first.") from exc
+        if is_not_found(exc):
+            raise EmptyStore() from exc
         raise StoreError(f"Cannot read the store ({type(exc).__name__}).") from exc
 
 

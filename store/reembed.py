@@ -45,7 +45,7 @@ def reembed(settings: Settings, embedder, progress: bool = False) -> int:
     """Replace the collection by one embedded with ``embedder``; returns the passages re-embedded."""
     from tqdm import tqdm
 
-    from ingest.sentences import sentence_spans  # how ingest split the passages into sentences
+    from textkit.sentences import sentence_spans  # how ingest split the passages into sentences
 
     client = _client(settings)
     old = client.get_collection(settings.collection, embedding_function=None)

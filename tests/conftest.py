@@ -15,6 +15,15 @@ def pytest_configure(config):
     configure_offline()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Doctests are part of the fast tier: `pytest -m fast` runs them beside the marked tests."""
+    from _pytest.doctest import DoctestItem  # pytest exports no public name for it
+
+    for item in items:
+        if isinstance(item, DoctestItem):
+            item.add_marker(pytest.mark.fast)
+
+
 BACKENDS = ["e5", "sentence-transformers"]
 
 

@@ -14,11 +14,10 @@ import re
 from html import escape
 
 from qa.messages import say
-from qa.types import Answer, Citation
+from qa.types import QUOTE_JOIN, Answer, Citation
 
 # Markdown punctuation; < > & are left to html.escape (a backslash before an entity would show it).
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
-QUOTE_JOIN = " … "
 WARNING_SIGN = "⚠️"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import app
 from app import is_loopback, launch_auth, main
-from settings import ROOT
+from settings import OFFLINE_ENV, ROOT
 
 # Nothing here may serve: a broken auth rule must fail in seconds, not hang until the suite's timeout.
 pytestmark = pytest.mark.timeout(60)
@@ -73,7 +73,7 @@ def test_public_bind_without_auth_exits_non_zero_within_seconds(tmp_path):
     The store points at a dead Chroma port, so even a broken auth rule never gets to
     serve: it fails on the store (exit 1) instead of exit 2, and this test fails fast.
     """
-    env = {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+    env = {"PATH": "/usr/bin:/bin", **OFFLINE_ENV,
            "DATA_DIR": str(tmp_path / "data"), "CORPUS_DIR": str(tmp_path / "corpus"),
            "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(dead_port())}
     done = subprocess.run([sys.executable, str(ROOT / "app.py"), "--host", "0.0.0.0", "--port", str(dead_port())],

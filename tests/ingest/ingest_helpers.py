@@ -6,16 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from settings import ROOT, Settings
+from settings import OFFLINE_ENV, ROOT, Settings
 
 
 def stored_passages(settings: Settings) -> list[dict]:
     """Every stored passage as ``{"id", "text", "meta"}``, sorted by id."""
     from store import embedder_info, open_collection
+    from store.passages import iter_passages
 
-    got = open_collection(settings, embedder_info(settings)).get(include=["metadatas", "documents"])
-    rows = zip(got["ids"], got["documents"], got["metadatas"])
-    return sorted(({"id": i, "text": t, "meta": m} for i, t, m in rows), key=lambda p: p["id"])
+    rows = iter_passages(open_collection(settings, embedder_info(settings)), ("metadatas", "documents"))
+    return sorted(({"id": r["id"], "text": r["document"], "meta": r["metadata"]} for r in rows), key=lambda p: p["id"])
 
 
 def ids_of(settings: Settings, doc_id: str | None = None) -> list[str]:
@@ -38,7 +38,7 @@ KILL_BACKEND = "sentence-transformers"
 
 def cli_env(data_dir: Path, backend: str | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHROMA_")}
-    env.update(DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
+    env.update(OFFLINE_ENV, DATA_DIR=str(data_dir))
     if backend:
         env["EMBED_BACKEND"] = backend
     return env

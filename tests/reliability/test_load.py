@@ -22,7 +22,7 @@ REQUESTS, AT_A_TIME = 200, 20
 FAILED_MARKERS = ("Något gick fel", "Something went wrong", "Traceback")
 
 
-def shown(result) -> tuple[str, list[str]]:
+def reply_texts(result) -> tuple[str, list[str]]:
     """The chat bubble and every other text output of one endpoint reply (the sources panel among them)."""
     parts = result if isinstance(result, (list, tuple)) else [result]
     return answer_text(result), [p for p in parts if isinstance(p, str)]
@@ -57,7 +57,7 @@ def test_200_concurrent_questions_match_a_separate_engine(app_server, reference)
         if not hasattr(local, "client"):
             local.client = Client(app.url, verbose=False)
         try:
-            return question, shown(chat.call(local.client, question)), None
+            return question, reply_texts(chat.call(local.client, question)), None
         except Exception as exc:  # every failure is counted and shown, none stops the run
             return question, None, f"{type(exc).__name__}: {str(exc)[:200]}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ingest.sentences import sentence_spans
+from textkit.sentences import sentence_spans
 from store.late import embed_with_sentences
 from store.sentences import open_sentences
 

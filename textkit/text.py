@@ -1,0 +1,146 @@
+"""Language, terms and question cues for Swedish and English text.
+
+>>> detect_language("Hur många poliskameror finns det?"), detect_language("How many cameras?")
+('sv', 'en')
+>>> terms("Hur många poliskameror är målbilden nationellt?")
+['poliskamer', 'målbild', 'nationellt']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+SV_MARKERS = {
+    "och", "att", "det", "som", "är", "på", "för", "med", "hur", "vad", "när", "vem", "var", "vilken",
+    "vilka", "vilket", "många", "har", "kan", "ska", "inte", "om", "en", "ett", "den", "de", "av",
+    "till", "sig", "också", "enligt", "varför", "finns", "mycket", "säger", "han", "hon",
+}
+EN_MARKERS = {
+    "the", "is", "are", "how", "what", "when", "who", "which", "many", "does", "did", "of", "to", "and",
+    "in", "a", "an", "was", "were", "why", "where", "much", "has", "have", "for", "with", "that", "it",
+    "he", "she", "they", "about", "says", "say",
+}
+CUES = {
+    "number": re.compile(r"\b(hur många|hur mycket|hur stor|antal|how many|how much|what number)\b", re.I),
+    "clock": re.compile(r"\b(vilken tid|hur dags|vilken klockslag|what time|at what time)\b", re.I),
+    "time": re.compile(r"\b(när|sedan när|vilket år|vilka år|what year|which years?|when|since when|what date|hur ofta|how often)\b", re.I),
+    "person": re.compile(r"\b(vem|vilka personer|vem som|who|whom|whose)\b", re.I),
+    "place": re.compile(r"\b(var\b(?! det)|vart|where|vilken stad|på vilket hotell|which hotel|in which city)", re.I),
+}
+MONTHS = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october)"
+NUMBER_WORDS = (
+    # Not "en/ett/one" (articles) nor "första/andra/first" (rarely a count, often "other"/"earliest").
+    r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|hundra|tusen|miljon\w*|miljard\w*|"
+    r"tredje|fjärde|femte|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million\w*|billion\w*)"
+)
+ANSWER_SHAPES = {
+    # A year answers "when", not "how many".
+    "number": re.compile(rf"\b(?!(1[89]|20)\d\d\b)\d[\d\s.,]*\b|\b{NUMBER_WORDS}\b(?! av)", re.I),
+    "clock": re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\b|\bklockan\b|\bkl\.", re.I),
+    "time": re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{MONTHS}\b|\b(årligen|vartannat|varje år|dag|vecka)\b", re.I),
+    "person": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+|\bsäger [A-ZÅÄÖ]"),
+    "place": re.compile(r"\b(på|i|vid|at|in) [A-ZÅÄÖ#]"),
+}
+
+
+# bm25s's English list is 33 words; questions need their own function words dropped too.
+EXTRA_STOPWORDS = {
+    "how", "many", "much", "what", "which", "who", "whom", "whose", "when", "where", "why", "did", "does",
+    "do", "has", "have", "had", "its", "his", "her", "he", "she", "him", "them", "were", "been", "being",
+    "can", "could", "would", "should", "about", "according", "any", "some", "there", "here", "than",
+    "så", "många", "mycket", "enligt", "vilken", "vilket", "vilka", "vem", "hur", "när", "var", "varför",
+    "också", "finns", "sig", "sin", "sina", "sitt", "ska", "skulle", "kan", "kunde", "får", "fick",
+}
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+
+    return frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_SWEDISH) | EXTRA_STOPWORDS
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str):
+    import Stemmer
+
+    return Stemmer.Stemmer(language)
+
+
+def detect_language(text: str) -> str:
+    """'sv' or 'en'; Swedish wins ties, since the articles are Swedish."""
+    words = [w.lower() for w in TOKEN.findall(text)]
+    sv = sum(w in SV_MARKERS for w in words) + 2 * bool(re.search(r"[åäöÅÄÖ]", text))
+    en = sum(w in EN_MARKERS for w in words)
+    return "en" if en > sv else "sv"
+
+
+@lru_cache(maxsize=65536)  # called per word of every candidate sentence on each question
+def fold(word: str) -> str:
+    """Accents off, for matching Swedish and English spellings alike."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str = "sv") -> str:
+    return _stemmer("english" if lang == "en" else "swedish").stemWord(word.lower())
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry meaning, in order, without repeats."""
+    words = (w.lower() for w in TOKEN.findall(text))
+    return list(dict.fromkeys(w for w in words if w not in _stopwords() and (len(w) > 1 or w.isdigit())))
+
+
+def terms(text: str, lang: str = "sv") -> list[str]:
+    """Content words stemmed in the text's language."""
+    return list(dict.fromkeys(stem(w, lang) for w in content_words(text)))
+
+
+COGNATE_SPELLINGS = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "kv"), ("w", "v"), ("z", "s"), ("x", "ks"))
+
+
+def cognate_form(text: str) -> str:
+    """Spell English the Swedish way, so cognates meet: camera → kamera, police → polise.
+
+    >>> cognate_form("Police cameras"), cognate_form("kameraoffensiv")
+    ('polise kameras', 'kameraoffensiv')
+    """
+    w = fold(text)
+    for a, b in COGNATE_SPELLINGS:
+        w = w.replace(a, b)
+    w = re.sub(r"c(?=[eiy])", "s", w)
+    return w.replace("c", "k")
+
+
+@lru_cache(maxsize=65536)
+def cognate_key(word: str) -> str:
+    """The stem-like head of a word's cognate form: five letters of a long word, else all."""
+    form = cognate_form(word)
+    return form[:5] if len(form) >= 6 else form
+
+
+def question_cues(question: str) -> list[str]:
+    return [name for name, pattern in CUES.items() if pattern.search(question)]
+
+
+# Cues whose answer must have the shape: a "how many" answered without a quantity is no answer.
+REQUIRED_SHAPES = ("number", "clock")
+
+
+def has_answer_shape(sentence: str, cue: str) -> bool:
+    return bool(ANSWER_SHAPES[cue].search(sentence))
+
+
+def specific_terms(text: str) -> list[str]:
+    """Names, numbers and hashtags: words a supporting passage must contain."""
+    found = []
+    for i, match in enumerate(TOKEN.finditer(text)):
+        word = match.group()
+        sentence_start = match.start() == 0 or re.search(r"[.!?:]\s*$", text[: match.start()])
+        if word.isdigit() or (word[0].isupper() and not sentence_start and len(word) > 1):
+            found.append(word)
+    found += re.findall(r"#(\w+)", text)
+    return list(dict.fromkeys(found))
