@@ -77,18 +77,10 @@ def newest_first(items: list) -> list:
 def first_passages(collection, doc_ids: list[str] | None = None, limit: int = MAX_LISTED) -> list:
     """The first passage of each article (or of every article), as retrieved items with score 1."""
     from llama_index.core.schema import NodeWithScore
-    from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
-    if doc_ids is None:
-        from ingest.pipeline import stored_articles
+    from store.passages import lead_nodes
 
-        doc_ids = list(stored_articles(collection))
-    found = collection.get(ids=[f"{d}#0000" for d in doc_ids], include=["metadatas", "documents"])
-    items = [NodeWithScore(node=metadata_dict_to_node(m, text=t), score=1.0)
-             for m, t in zip(found["metadatas"], found["documents"])]
-    for item, node_id in zip(items, found["ids"]):
-        item.node.id_ = node_id
-    return newest_first(items)[:limit]
+    return newest_first([NodeWithScore(node=node, score=1.0) for node in lead_nodes(collection, doc_ids)])[:limit]
 
 
 def overview_items(question: str, retrieved: list, collection) -> list:

@@ -111,3 +111,21 @@ def passage_texts(collection, ids: Iterable[str]) -> dict[str, str]:
         return {}
     found = collection.get(ids=ids, include=["documents"])
     return dict(zip(found["ids"], found["documents"]))
+
+
+def lead_nodes(collection, doc_ids: Iterable[str] | None = None) -> list:
+    """The first passage of each article (of every stored article when ``doc_ids`` is None), as nodes."""
+    from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+    if doc_ids is None:
+        doc_ids = article_status(collection)
+    ids = [passage_id(doc_id, 0) for doc_id in dict.fromkeys(doc_ids)]
+    if not ids:
+        return []
+    found = collection.get(ids=ids, include=["metadatas", "documents"])
+    nodes = []
+    for pid, meta, text in zip(found["ids"], found["metadatas"], found["documents"]):
+        node = metadata_dict_to_node(meta, text=text)
+        node.id_ = pid
+        nodes.append(node)
+    return nodes
