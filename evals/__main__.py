@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -71,13 +72,19 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_offline()
     args = parse_args(argv)
+    progress = lambda message: print(message, file=sys.stderr)  # noqa: E731
+    with tempfile.TemporaryDirectory(prefix="newsqa-eval-") as scratch:
+        # Even the model cache (e5's converted weights) goes to scratch: DATA_DIR is never touched.
+        settings = Settings().model_copy(update={"data_dir": Path(scratch)})
+        return run(args, settings, progress)
+
+
+def run(args, settings, progress) -> int:
     from evals import report, runner
     from evals.metrics import summarize
     from evals.sets import run_set
     from store import StoreError, load_embedder
 
-    settings = Settings()
-    progress = lambda message: print(message, file=sys.stderr)  # noqa: E731
     try:
         sets = chosen_sets(args, settings)
         thresholds = report.load_thresholds(args.thresholds)

@@ -40,10 +40,13 @@ def oof_records(engine, questions, data: Data, evalset, retriever: str = "hybrid
 
     scorers, question_fold, group_fold = fold_scorers(data)
     warm_up(engine, retriever)
-    answers = []
-    for q in questions:
-        engine.scorer = scorers[fold_of(group_fold, question_fold, q.id, q.expected_sources)]
-        answers.append(ask(engine, q, retriever))
+    answers, shipped = [], engine.scorer
+    try:
+        for q in questions:
+            engine.scorer = scorers[fold_of(group_fold, question_fold, q.id, q.expected_sources)]
+            answers.append(ask(engine, q, retriever))
+    finally:
+        engine.scorer = shipped  # the engine answers with the shipped scorer again
     stored = stored_passages(engine, answers)
     formats = doc_formats(evalset.corpus)
     records = [to_record(q, a, stored, retriever) for q, a in zip(questions, answers)]

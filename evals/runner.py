@@ -229,3 +229,18 @@ def write_results(records: Sequence[Mapping], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def retrieval_records(engine, questions: Sequence[Question], retriever: str) -> list[dict]:
+    """Only what is retrieved for each answerable question (no answer): enough for hit@k and MRR."""
+    from qa.engine import history_questions
+    from qa.extractive import Query
+
+    records = []
+    for q in (q for q in questions if q.answerable and q.expected_sources):
+        query = Query.parse(q.question, history_questions(list(q.history)))
+        retrieved, _ = engine.retrieve(query.retrieval_text, retriever)
+        records.append({"lang": q.lang, "answerable": True, "refused": True, "expected_sources": list(q.expected_sources),
+                        "retrieved": [{"doc_id": r.node.metadata.get("doc_id", "")} for r in retrieved],
+                        "latency_ms": 0.0, "passed": False, "expected_facts": [], "citations": []})
+    return records

@@ -79,20 +79,55 @@ def temporary_store(evalset: EvalSet, settings: Settings, embedder=None,
         yield local
 
 
+def fitted_on(evalset: EvalSet) -> bool:
+    """Whether ``qa/scorer.json`` was fitted on this very set (same questions and articles)."""
+    import json
+
+    from evals.fit import fingerprint
+    from qa.scorer import SCORER_PATH
+
+    fitted = json.loads(SCORER_PATH.read_text(encoding="utf-8")).get("dev_set")
+    return fitted == fingerprint(evalset.corpus, evalset.questions)
+
+
+def graded(evalset: EvalSet, engine, questions, retriever: str = "hybrid", data=None) -> list[dict]:
+    """The set's graded results with one retriever: out of fold when the scorer was fitted on the set.
+
+    Out of fold, each question is answered by the scorer fitted on the folds that exclude its
+    article (``evals/oof.py``), so a set the scorer learnt from is never graded in sample.
+    ``data``: the set's fit rows when already collected (``evals.fit.collect``).
+    """
+    from evals.runner import run_eval
+
+    if not fitted_on(evalset):
+        return run_eval(questions, engine, retriever)
+    from evals.fit import collect
+    from evals.oof import oof_records
+
+    return oof_records(engine, questions, data or collect(engine, questions, retriever), evalset, retriever)
+
+
 def run_set(evalset: EvalSet, settings: Settings, embedder, retriever: str, compare: bool,
             progress: Callable[[str], None] = lambda message: None) -> dict[str, list[dict]]:
     """Ingest ``evalset`` into a temporary store and grade its questions: results per retriever.
 
-    Each result also says the format of its expected article (``format``).
+    ``retriever``'s results are out of fold on a set the scorer was fitted on (``graded``); the
+    compared retrievers' are answered by the shipped scorer. Each result also says the format of
+    its expected article (``format``).
     """
-    from evals.runner import load_questions, run_all
+    from evals.runner import RETRIEVERS, load_questions, run_eval
     from qa.engine import Engine
 
     questions = load_questions(evalset.questions)
     progress(f"evals: {evalset.name} set: ingesting {evalset.corpus} into a temporary store")
     with temporary_store(evalset, settings, embedder) as local:
-        runs = run_all(questions, Engine(local, embedder=embedder), retriever, compare,
-                       progress=lambda message: progress(message.replace("evals:", f"evals: {evalset.name} set:")))
+        engine = Engine(local, embedder=embedder)
+        oof = " out of fold" if fitted_on(evalset) else ""
+        progress(f"evals: {evalset.name} set: {len(questions)} questions, {retriever} retriever{oof}")
+        runs = {retriever: graded(evalset, engine, questions, retriever)}
+        for kind in (k for k in RETRIEVERS if compare and k != retriever):
+            progress(f"evals: {evalset.name} set: {len(questions)} questions, {kind} retriever")
+            runs[kind] = run_eval(questions, engine, kind)
     formats = doc_formats(evalset.corpus)
     for records in runs.values():
         for record in records:

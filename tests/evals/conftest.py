@@ -1,0 +1,39 @@
+"""Each bundled eval set in a store of its own, built once per session and shared by the eval tests."""
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+import pytest
+
+from evals.sets import default_sets, temporary_store
+from settings import Settings
+
+SETS = {s.name: s for s in default_sets()}
+
+
+@pytest.fixture(scope="session")
+def set_engine(embedder, tmp_path_factory):
+    """``set_engine(name) -> (EvalSet, Engine)``, the set ingested into a temporary store on first use."""
+    from qa.engine import Engine
+
+    built: dict[str, tuple] = {}
+    with ExitStack() as stack:
+
+        def get(name: str):
+            if name not in built:
+                base = Settings(data_dir=tmp_path_factory.mktemp(f"{name}-unused"))
+                local = stack.enter_context(temporary_store(SETS[name], base, embedder, warn=lambda m: None))
+                built[name] = SETS[name], Engine(local, embedder=embedder)
+            return built[name]
+
+        yield get
+
+
+@pytest.fixture(scope="session")
+def dev_fit_data(set_engine):
+    """The dev set's candidate feature rows, as ``python -m evals.fit`` collects them."""
+    from evals import fit
+    from evals.runner import load_questions
+
+    evalset, engine = set_engine("dev")
+    return fit.collect(engine, load_questions(evalset.questions))
