@@ -205,3 +205,15 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
         _bump_generation(collection)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def remove_articles(collection, doc_ids) -> int:
+    """Delete every passage of the articles ``doc_ids``; the number deleted. Caches see the change."""
+    ids = sorted(set(doc_ids))
+    if not ids:
+        return 0
+    found = collection.get(where={"doc_id": {"$in": ids}}, include=[])["ids"]
+    if found:
+        collection.delete(ids=found)
+        _bump_generation(collection)
+    return len(found)
