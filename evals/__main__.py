@@ -7,6 +7,10 @@ store in DATA_DIR is never read or written.
 
 Exit codes: 0 all thresholds met, 1 a threshold violated, 2 bad input (questions
 file, thresholds file, corpus, or a set not found).
+
+``--from-feedback FILE`` runs nothing: it turns the thumbs-down lines of the
+chat's feedback file into candidate questions marked for review (evals/feedback.py),
+written to stdout or ``--out``.
 """
 from __future__ import annotations
 
@@ -32,6 +36,8 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--compare", action=argparse.BooleanOptionalAction, default=True,
                         help="also run the other retrievers and print a comparison table (default: on)")
     parser.add_argument("--thresholds", type=Path, default=THRESHOLDS)
+    parser.add_argument("--from-feedback", type=Path, metavar="FILE",
+                        help="write the thumbs-down answers of a feedback.jsonl as candidate questions, then stop")
     return parser.parse_args(argv)
 
 
@@ -71,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_offline()
     args = parse_args(argv)
+    if args.from_feedback:
+        from evals import feedback
+
+        return feedback.main(args.from_feedback, args.out)
     from evals import report, runner
     from evals.metrics import summarize
     from evals.sets import run_set

@@ -77,13 +77,12 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         asked = gr.on([question.submit, send.click], chat, [question, conversation, within], outputs, api_name="ask")
         gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False,
               api_visibility="private")
-        chatbot.like(lambda ex, text, data: _liked(settings, ex, text, data), [conversation, comment],
-                     [thanks, comment], queue=False, api_visibility="private")
         gr.on([panel["within"].change, panel["from"].change, panel["to"].change], choose,
               [panel["within"], panel["from"], panel["to"]], [within, panel["note"]], queue=False,
               api_visibility="private")
-        from ui.panel import wire_articles
+        from ui.panel import wire_articles, wire_feedback
 
+        wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
         wire_articles(gr, engine, settings, catalog, panel, manage)
     return demo
 
@@ -93,14 +92,6 @@ def selection_note(within) -> str:
         return ""
     return (f"Svaren citerar bara {len(within)} valda artiklar. / "
             f"Answers cite only the {len(within)} chosen article(s).")
-
-
-def _liked(settings, exchanges, comment, data):
-    from ui.feedback import record
-
-    index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-    thanks = record(settings, exchanges, index, data.liked, comment)
-    return thanks, ("" if thanks else comment)
 
 
 def _chat_column(gr, settings):
@@ -123,7 +114,7 @@ def _chat_column(gr, settings):
 def _feedback_row(gr):
     from ui.feedback import COMMENT_CHARS
 
-    comment = gr.Textbox(label="Kommentar till 👍/👎 (valfri) / Comment with 👍/👎 (optional)", lines=1,
+    comment = gr.Textbox(label="Kommentar till ditt omdöme (valfri) / Comment with your rating (optional)", lines=1,
                          max_length=COMMENT_CHARS, elem_id="feedback-comment")
     thanks = gr.Markdown("", elem_id="feedback-status")
     return comment, thanks
@@ -153,12 +144,12 @@ def _articles_panel(gr, catalog, settings, manage: bool) -> dict:
 
 def _article_actions(gr, panel: dict, manage: bool) -> None:
     panel["picked"] = gr.State("")  # the doc_id of the clicked row, checked against the catalog
-    with gr.Group(visible=False, elem_id="article-actions") as panel["actions"]:
+    with gr.Column(visible=False, variant="panel", elem_id="article-actions") as panel["actions"]:
         panel["picked_md"] = gr.Markdown("")
         with gr.Row():
             panel["ask_this"] = gr.Button("Fråga bara i denna / Ask only in this", elem_id="ask-within-this")
             panel["remove"] = gr.Button("Ta bort… / Remove…", elem_id="remove-article", visible=manage)
-    with gr.Group(visible=False, elem_id="confirm-remove") as panel["confirm"]:
+    with gr.Column(visible=False, variant="panel", elem_id="confirm-remove") as panel["confirm"]:
         panel["confirm_md"] = gr.Markdown("")
         with gr.Row():
             panel["yes"] = gr.Button("Ja, ta bort / Yes, remove", variant="stop", elem_id="confirm-remove-yes")

@@ -2,9 +2,10 @@
 
 Every handler checks what the client sent (a row's id, the dropdown's ids)
 against the server's catalog; the store changes only for ids it lists.
-"""
-from __future__ import annotations
 
+No ``from __future__ import annotations`` here: Gradio reads the handlers' ``gr.SelectData``
+and ``gr.LikeData`` annotations as objects to know what event data to pass.
+"""
 from html import escape
 
 from ui.manage import add_uploads, remove_article
@@ -12,6 +13,18 @@ from ui.render import chat_markdown
 
 PRIVATE = {"api_visibility": "private"}
 ARTICLES = {"concurrency_id": "articles", "concurrency_limit": 1, **PRIVATE}  # one store change at a time
+
+
+def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
+    """A thumbs up/down on an answer writes the server's record of that turn (``ui.feedback``)."""
+    from ui.feedback import record
+
+    def liked(exchanges, text, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        saved = record(settings, exchanges, index, data.liked, text)
+        return saved, ("" if saved else text)
+
+    chatbot.like(liked, [conversation, comment], [thanks, comment], queue=False, **PRIVATE)
 
 
 def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> None:
