@@ -46,16 +46,13 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
     """The page. ``overview``: the article rows at start-up; ``manage``: offer upload and removal."""
     import gradio as gr
 
-    from ui.manage import Catalog, selection
+    from ui.manage import Catalog
+    from ui.panel import wire_articles, wire_feedback, wire_selection
 
     catalog = Catalog(engine, overview)
 
     def chat(question, exchanges, within):
         yield from respond(engine, settings, question, exchanges, within)
-
-    def choose(doc_ids, date_from, date_to):
-        within, problem = selection(catalog, doc_ids, date_from, date_to)
-        return (sorted(within) if within is not None else None), problem or selection_note(within)
 
     with gr.Blocks(title="Nyhetsfrågor / News Q&A", delete_cache=(3600, 3600)) as demo:
         gr.Markdown(
@@ -77,21 +74,10 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         asked = gr.on([question.submit, send.click], chat, [question, conversation, within], outputs, api_name="ask")
         gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False,
               api_visibility="private")
-        gr.on([panel["within"].change, panel["from"].change, panel["to"].change], choose,
-              [panel["within"], panel["from"], panel["to"]], [within, panel["note"]], queue=False,
-              api_visibility="private")
-        from ui.panel import wire_articles, wire_feedback
-
         wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
+        wire_selection(gr, catalog, panel, within)
         wire_articles(gr, engine, settings, catalog, panel, manage)
     return demo
-
-
-def selection_note(within) -> str:
-    if within is None:
-        return ""
-    return (f"Svaren citerar bara {len(within)} valda artiklar. / "
-            f"Answers cite only the {len(within)} chosen article(s).")
 
 
 def _chat_column(gr, settings):

@@ -8,7 +8,7 @@ and ``gr.LikeData`` annotations as objects to know what event data to pass.
 """
 from html import escape
 
-from ui.manage import add_uploads, remove_article
+from ui.manage import add_uploads, remove_article, selection
 from ui.render import chat_markdown
 
 PRIVATE = {"api_visibility": "private"}
@@ -27,7 +27,25 @@ def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
     chatbot.like(liked, [conversation, comment], [thanks, comment], queue=False, **PRIVATE)
 
 
+def wire_selection(gr, catalog, panel: dict, within) -> None:
+    """The chosen articles and dates become the session's ``within`` (checked against the catalog)."""
+    def choose(doc_ids, date_from, date_to):
+        chosen, problem = selection(catalog, doc_ids, date_from, date_to)
+        return (sorted(chosen) if chosen is not None else None), problem or selection_note(chosen)
+
+    gr.on([panel["within"].change, panel["from"].change, panel["to"].change], choose,
+          [panel["within"], panel["from"], panel["to"]], [within, panel["note"]], queue=False, **PRIVATE)
+
+
+def selection_note(chosen) -> str:
+    if chosen is None:
+        return ""
+    return (f"Svaren citerar bara {len(chosen)} valda artiklar. / "
+            f"Answers cite only the {len(chosen)} chosen article(s).")
+
+
 def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> None:
+    """Pick a row to ask within it or (when ``manage``) remove it; upload files."""
     def pick(evt: gr.SelectData):
         row = evt.row_value if isinstance(evt.row_value, list) else []
         doc_id = str(row[4]) if len(row) > 4 else ""
@@ -39,6 +57,16 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
         ids = [d for d in (chosen or []) if catalog.title(d)]
         return ids + [doc_id] if catalog.title(doc_id) and doc_id not in ids else ids
 
+    panel["table"].select(pick, None, [panel["picked"], panel["actions"], panel["picked_md"], panel["confirm"]],
+                          queue=False, **PRIVATE)
+    panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], [panel["within"]], queue=False, **PRIVATE)
+    panel["no"].click(lambda: gr.update(visible=False), None, [panel["confirm"]], queue=False, **PRIVATE)
+    if manage:
+        _wire_changes(gr, engine, settings, catalog, panel)
+
+
+def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
+    """Remove (after the confirmation) and upload: one at a time, then the listing is refreshed."""
     def confirm(doc_id):
         title = catalog.title(doc_id)
         question = (f"Ta bort **{chat_markdown(title)}**? Den citeras inte längre. / "
@@ -58,12 +86,6 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
         lines = add_uploads(engine, settings, catalog, files, progress)
         return (*refreshed(chosen, "  \n".join(chat_markdown(line) for line in lines)), None)
 
-    panel["table"].select(pick, None, [panel["picked"], panel["actions"], panel["picked_md"], panel["confirm"]],
-                          queue=False, **PRIVATE)
-    panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], [panel["within"]], queue=False, **PRIVATE)
-    panel["no"].click(lambda: gr.update(visible=False), None, [panel["confirm"]], queue=False, **PRIVATE)
-    if not manage:
-        return
     listing = [panel["status"], panel["table"], panel["within"], panel["box"]]
     panel["remove"].click(confirm, [panel["picked"]], [panel["confirm"], panel["confirm_md"]], queue=False, **PRIVATE)
     panel["yes"].click(removed, [panel["picked"], panel["within"]],
