@@ -28,7 +28,8 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
     earlier = kept(exchanges, settings.max_turns - 1)
     current = exchange(echoed(question, settings.max_question_chars), pending=True)
     current["within"] = sorted(within) if within is not None else None
-    yield chat_messages([*earlier, current]), panel(earlier), earlier, ""
+    shown = panel(earlier)  # rendered once: the earlier turns' sources do not change while this one streams
+    yield chat_messages([*earlier, current]), shown, earlier, ""
     final = None
     try:
         if within is not None and not within:
@@ -38,7 +39,7 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
                 final = part
             else:
                 current["answer"] += part
-                yield chat_messages([*earlier, current]), panel(earlier), earlier, ""
+                yield chat_messages([*earlier, current]), shown, earlier, ""
         if final is None:
             raise RuntimeError("answer_stream ended without an Answer")
     except LookupError:
