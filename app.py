@@ -44,7 +44,7 @@ def prepare_engine(settings):
     warn = lambda m: print(f"warning: {m}", file=sys.stderr)  # noqa: E731
     print(f"ingest: {settings.corpus_dir} …", flush=True)
     try:
-        engine.collection()  # a store that cannot be reached fails here, before the model loads
+        open_or_reembed(engine, settings)
         files, problems = startup_files(settings)
         for name, reason in problems:
             warn(shown(f"skipped {name}: {reason}"))
@@ -57,6 +57,21 @@ def prepare_engine(settings):
     except ValueError as exc:  # an empty store: the page still starts and says so
         print(f"warning: {exc}; the page will answer that no articles are loaded", file=sys.stderr)
     return engine
+
+
+def open_or_reembed(engine, settings) -> None:
+    """Open the store; one built with another embedder is re-embedded (with a progress bar)."""
+    from store.chroma import EmbedderMismatch
+    from store.reembed import reembed
+
+    try:
+        engine.collection()  # a store that cannot be reached fails here
+    except EmbedderMismatch as exc:
+        print(f"store: built with {exc.stored.describe()}; re-embedding it with {exc.current.describe()} …",
+              flush=True)
+        count = reembed(settings, engine.embedder, progress=True)
+        print(f"store: {count} passages re-embedded", flush=True)
+        engine.collection()
 
 
 def main(argv: list[str] | None = None) -> int:

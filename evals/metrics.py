@@ -15,6 +15,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 MARKER = re.compile(r"\[(\d+)\]")
+MARKER_RUN = re.compile(r"(?:\s*\[\d+\])+")
+# "2 500 kameror: Sentence", "**2 500 kameror** – Sentence", or the span on a line of its own.
+SHORT_ANSWER = re.compile(r"^(.{1,80}?)(?:\s*[:–—]\s+|\s*\n+\s*)(.+)$", re.S)
 QUOTE_SEPARATOR = " … "  # how the engine joins several sentences quoted from one passage
 
 
@@ -47,12 +50,16 @@ def missing_facts(answer: str, facts: Iterable[str]) -> list[str]:
     return [fact for fact in facts if not re.search(fact, answer, re.IGNORECASE)]
 
 
-def citation_problems(answer: str, citations: Sequence[Mapping], stored: Mapping[str, str]) -> list[str]:
+def citation_problems(answer: str, citations: Sequence[Mapping], stored: Mapping[str, str],
+                      extractive: bool = True) -> list[str]:
     """What is wrong with the citations of a (non-refused) answer; empty when all are valid.
 
     Every ``[n]`` marker must name a citation; every sentence of a citation's
     quote must stand verbatim in its passage; the passage must be the one in
-    the store (``stored`` maps chunk_id to passage text).
+    the store (``stored`` maps chunk_id to passage text). An extractive answer
+    is checked itself too: each of its sentences must stand verbatim in a
+    passage its marker cites (see ``answer_problems``); pass ``extractive=False``
+    for an LLM answer, whose sentences are paraphrases checked by ``qa.verify``.
 
     >>> cite = {"n": 1, "chunk_id": "d#1", "text": "Målet är 2500. Sedan mer.", "quote": "Målet är 2500."}
     >>> citation_problems("Målet är 2500. [1]", [cite], {"d#1": "Målet är 2500. Sedan mer."})
@@ -67,6 +74,51 @@ def citation_problems(answer: str, citations: Sequence[Mapping], stored: Mapping
     problems = [f"invalid citation [{n}]: no citation has that number" for n in dict.fromkeys(markers) if n not in by_number]
     for n in dict.fromkeys(m for m in markers if m in by_number):
         problems += _passage_problems(by_number[n], stored)
+    return problems + (answer_problems(answer, by_number) if extractive else [])
+
+
+def cited_segments(answer: str) -> list[tuple[str, list[int]]]:
+    """The answer cut at its markers: (text, the numbers of the markers right after it).
+
+    >>> cited_segments("Ett. [1] Två tre. [2][1] Slut")
+    [('Ett.', [1]), ('Två tre.', [2, 1]), ('Slut', [])]
+    """
+    segments, start = [], 0
+    for run in MARKER_RUN.finditer(answer):
+        segments.append((answer[start : run.start()].strip(), [int(n) for n in MARKER.findall(run.group())]))
+        start = run.end()
+    tail = answer[start:].strip()
+    return [seg for seg in segments if seg[0]] + ([(tail, [])] if tail else [])
+
+
+def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
+    """Sentences of an extractive answer that do not stand verbatim in a passage they cite.
+
+    A leading short answer ("2 500 kameror: Målet är ...") is allowed when it
+    occurs in the sentence it introduces.
+
+    >>> cites = {1: {"text": "Målet är 2500 kameror nationellt. Det var 1600 förut."}}
+    >>> answer_problems("Målet är 2500 kameror nationellt. [1]", cites)
+    []
+    >>> answer_problems("2500 kameror: Målet är 2500 kameror nationellt. [1]", cites)
+    []
+    >>> answer_problems("Målet är 2500 kamerorna nationellt. [1]", cites)
+    ["answer sentence not in its cited passage [1]: 'Målet är 2500 kamerorna nationellt.'"]
+    """
+    from ingest.sentences import sentence_spans
+
+    problems = []
+    for i, (segment, numbers) in enumerate(cited_segments(answer)):
+        passages = [by_number[n].get("text", "") for n in numbers if n in by_number]
+        if numbers and not passages:
+            continue  # its markers name no citation: reported as such already
+        if i == 0 and (lead := SHORT_ANSWER.match(segment)) and lead.group(1).strip("* ") in lead.group(2):
+            segment = lead.group(2)  # the short answer stands in the sentence: check that sentence
+        for s, e in sentence_spans(segment):
+            sentence = segment[s:e]
+            if not any(sentence in passage for passage in passages):
+                where = "".join(f"[{n}]" for n in numbers) or "(no marker)"
+                problems.append(f"answer sentence not in its cited passage {where}: {sentence[:80]!r}")
     return problems
 
 

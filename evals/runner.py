@@ -137,7 +137,8 @@ def grade(question: Question, answer: Mapping, stored: Mapping[str, str]) -> tup
     (['should have refused', 'invalid citation [1]: no citation has that number'], False)
     """
     refused = answer["refused"]
-    problems = [] if refused else citation_problems(answer["answer"], answer["citations"], stored)
+    extractive = answer.get("mode", "extractive") != "llm"  # an LLM writes its own words
+    problems = [] if refused else citation_problems(answer["answer"], answer["citations"], stored, extractive=extractive)
     failures = [f"engine error: {answer['error']}"] if answer.get("error") else []
     if question.answerable and refused:
         failures.append("false refusal")

@@ -1,8 +1,9 @@
 """Find the article files under the paths a user gave.
 
->>> files, problems = discover_files([Path("corpus")])   # doctest: +SKIP
->>> [f.name for f in files][:1]
-['000_a5d2021ba032f9f0.txt']
+>>> from settings import ROOT
+>>> files, problems = discover_files([ROOT / "corpus"])
+>>> [f.name for f in files][:1], problems
+(['000_a5d2021ba032f9f0.txt'], [])
 """
 from __future__ import annotations
 

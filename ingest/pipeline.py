@@ -23,11 +23,14 @@ from ingest.chunk import chunk_text
 from ingest.clean import Article, parse_article
 from ingest.discover import discover_files
 from ingest.reader import UnreadableFile, read_article
+from ingest.sentences import sentence_spans
 from settings import Settings
-from store import embedder_info, load_embedder, open_collection, open_vector_store
+from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
+from store.late import embed_with_sentences
+from store.sentences import delete_articles, open_sentences, write_sentences
 
 # Bump when cleaning or chunking changes, so stored articles are redone.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"  # 4: sentence vectors stored beside the passages
 EMBED_GROUP = 256
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 
@@ -107,7 +110,12 @@ def _is_complete(entry: dict | None, doc_hash: str) -> bool:
     return bool(entry) and entry["hashes"] == {doc_hash} and entry["n_chunks"] == {entry["count"]}
 
 
-def _write_group(group: list[_Pending], embedder, vector_store, report: IngestReport) -> None:
+def _write_group(group: list[_Pending], embedder, vector_store, sentences, report: IngestReport) -> None:
+    """Embed a group of articles' passages (and their sentences) and replace them in the store.
+
+    Sentences go first and passages last: an article counts as stored only when its passages
+    are complete, and by then its sentences are too.
+    """
     from llama_index.core.schema import MetadataMode
 
     nodes = [n for item in group for n in build_nodes(item.article, item.file, item.doc_hash)]
@@ -115,9 +123,14 @@ def _write_group(group: list[_Pending], embedder, vector_store, report: IngestRe
     # waste less (sentence-transformers' own encode sorts the same way).
     by_length = sorted(nodes, key=lambda n: len(n.get_content(metadata_mode=MetadataMode.EMBED)))
     texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in by_length]
-    for node, vector in zip(by_length, embedder.get_text_embedding_batch(texts)):
+    parts = [[n.text[s:e] for s, e in sentence_spans(n.text)] for n in by_length]
+    vectors, sentence_vectors = embed_with_sentences(embedder, texts, parts)
+    for node, vector in zip(by_length, vectors):
         node.embedding = vector
     report.embedded += len(nodes)
+    delete_articles(sentences, [item.article.doc_id for item in group])
+    write_sentences(sentences, [n.node_id for n in by_length], [n.metadata["doc_id"] for n in by_length], parts,
+                    sentence_vectors)
     for item in group:
         if item.existed:
             vector_store.delete(item.article.doc_id)
@@ -155,13 +168,14 @@ def _bump_generation(collection) -> None:
     collection.modify(metadata=meta)
 
 
-def _prune(stored: dict[str, dict], files: list[Path], vector_store, report: IngestReport) -> None:
+def _prune(stored: dict[str, dict], files: list[Path], vector_store, sentences, report: IngestReport) -> None:
     """Delete articles whose file is gone; an unreadable file still counts as present."""
     present = {p.stem for p in files} | {Path(name).stem for name, _ in report.skipped}
-    for doc_id, entry in stored.items():
-        if doc_id not in present:
-            vector_store.delete(doc_id)
-            report.deleted += entry["count"]
+    gone = [doc_id for doc_id in stored if doc_id not in present]
+    for doc_id in gone:
+        vector_store.delete(doc_id)
+        report.deleted += stored[doc_id]["count"]
+    delete_articles(sentences, gone)
 
 
 def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = False,
@@ -175,8 +189,10 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
     for name, reason in problems:
         report.skipped.append((name, reason))
         warn(shown(f"skipped {name}: {reason}"))
-    collection = open_collection(settings, embedder_info(settings))
+    embedder = embedder or load_embedder(settings)
+    collection = open_collection(settings, identity(embedder))
     vector_store = open_vector_store(collection)
+    sentences = open_sentences(settings)
     stored = stored_articles(collection)
     group: list[_Pending] = []
     for path in tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 20):
@@ -194,13 +210,12 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
             continue
         group.append(_Pending(article, str(path), doc_hash, entry["count"] if entry else 0))
         if sum(len(p.article.text) for p in group) > EMBED_GROUP * 400:
-            embedder = embedder or load_embedder(settings)
-            _write_group(group, embedder, vector_store, report)
+            _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
             group = []
     if group:
-        _write_group(group, embedder or load_embedder(settings), vector_store, report)
+        _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
     if prune:
-        _prune(stored, files, vector_store, report)
+        _prune(stored, files, vector_store, sentences, report)
     if report.added or report.updated or report.deleted:
         _bump_generation(collection)
     report.seconds = time.perf_counter() - started

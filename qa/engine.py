@@ -1,8 +1,10 @@
 """``Engine.answer(question, history)``: the one function every front end calls.
 
+(Skipped as a doctest: it loads the model and needs an ingested store.)
+
 >>> engine = Engine(Settings())                                       # doctest: +SKIP
 >>> a = engine.answer("Hur många poliskameror är målbilden nationellt?")  # doctest: +SKIP
->>> "2500" in a.answer, a.citations[0].doc_id
+>>> "2500" in a.answer, a.citations[0].doc_id  # doctest: +SKIP
 (True, '001_bdd417f66c796474')
 """
 from __future__ import annotations
@@ -21,7 +23,7 @@ from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.text import detect_language
 from qa.types import Answer, Citation, QuestionError
 from settings import Settings
-from store import StoreError, embedder_info, load_embedder, open_collection, store_fingerprint
+from store import StoreError, identity, load_embedder, open_collection, store_fingerprint
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -93,6 +95,7 @@ class Engine:
         self._embedder = embedder
         self._llm = llm
         self._collection = None
+        self._sentences = None  # the sentence-vector collection beside the passages
         self._retrievers: dict[tuple[str, str], object] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()  # chat workers share one engine; build retrievers once
@@ -113,7 +116,7 @@ class Engine:
 
     def collection(self):
         if self._collection is None:
-            self._collection = open_collection(self.settings, embedder_info(self.settings))
+            self._collection = open_collection(self.settings, identity(self.embedder))
         return self._collection
 
     def retriever(self, kind: str | None = None):
@@ -122,7 +125,7 @@ class Engine:
             collection = self.collection()
             key = (kind, store_fingerprint(collection))
             if key not in self._retrievers:
-                self._collection = None  # reopen: `ingest --rebuild` may have replaced the collection
+                self._collection = self._sentences = None  # reopen: `ingest --rebuild` may have replaced them
                 collection = self.collection()
                 key = (kind, store_fingerprint(collection))
                 self._retrievers = {k: v for k, v in self._retrievers.items() if k[1] == key[1]}
@@ -142,17 +145,23 @@ class Engine:
             retriever = within_retriever(kind, self.collection(), self.embedder, self.settings, bm25, within)
         return ranked(retriever.retrieve(bundle)), np.asarray(bundle.embedding)
 
-    def _vectors(self, sentences: list[str]) -> np.ndarray:
+    def _vectors(self, sentences: list[str], chunk_ids: list[str]) -> np.ndarray:
+        """Vectors of candidate sentences: stored at ingest (``store/sentences.py``), else embedded here."""
+        from store.sentences import open_sentences, sentence_vectors
+
         known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
-        missing = [s for s in dict.fromkeys(sentences) if s not in known]
-        if missing:
+        if self._sentences is None:
+            self._sentences = open_sentences(self.settings)
+        stored = sentence_vectors(self._sentences, chunk_ids)
+        missing = [s for s in dict.fromkeys(sentences) if s not in stored and s not in known]
+        fresh = {}
+        if missing:  # a store written before sentence vectors were kept
             fresh = dict(zip(missing, map(np.asarray, self.embedder.get_text_embedding_batch(missing))))
             with self._vectors_lock:
                 self._sentence_vectors.update(fresh)
                 if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
                     self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
-            return np.stack([fresh[s] if s in fresh else known[s] for s in sentences])
-        return np.stack([known[s] for s in sentences])
+        return np.stack([stored.get(s, fresh.get(s, known.get(s))) for s in sentences])
 
     def answer(self, question: str, history: Sequence = (), retriever: str | None = None, within=None) -> Answer:
         """Consume ``answer_stream`` and return the final ``Answer``."""
@@ -186,7 +195,7 @@ class Engine:
 
     def _store_problem(self, question, lang: str, exc: Exception) -> Answer:
         with self._lock:
-            self._collection = None  # reopen next time: the server may be back
+            self._collection = self._sentences = None  # reopen next time: the server may be back
             self._retrievers.clear()
         detail = " ".join(str(exc).split())[:120]
         message = say("empty_store", lang) if "empty" in detail else say("store_down", lang, detail=detail)
@@ -216,7 +225,8 @@ class Engine:
     def extract(self, question: str, query, retrieved, q_vec, lang: str) -> Answer:
         found = extractive.candidates(retrieved)
         if found:
-            extractive.score(query, q_vec, found, self._vectors([c.sentence for c in found]), retrieved)
+            vectors = self._vectors([c.sentence for c in found], [item.node.node_id for item in retrieved])
+            extractive.score(query, q_vec, found, vectors, retrieved)
         threshold = self.settings.refusal_threshold_en if query.lang == "en" else self.settings.refusal_threshold
         chosen = extractive.choose(found, query, threshold, self.settings.max_answer_sentences)
         base = Answer(question=question, answer="", lang=lang, retrieved=retrieved_list(retrieved))

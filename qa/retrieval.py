@@ -3,10 +3,10 @@
 Hybrid fuses the two by reciprocal rank (LlamaIndex ``QueryFusionRetriever``,
 one query, no LLM). BM25 stems Swedish, drops Swedish stopwords and keeps
 å, ä, ö in tokens; its index is cached on disk and rebuilt when the store's
-fingerprint changes.
+fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
 
 >>> r = build_retriever("hybrid", collection, embedder, settings)   # doctest: +SKIP
->>> [n.node.metadata["doc_id"] for n in r.retrieve("Hur många poliskameror?")][:1]
+>>> [n.node.metadata["doc_id"] for n in r.retrieve("Hur många poliskameror?")][:1]  # doctest: +SKIP
 ['001_bdd417f66c796474']
 
 ``within_retriever`` answers from chosen articles only: a Chroma ``where`` on
@@ -94,7 +94,7 @@ def _bm25(collection, settings: Settings, top_k: int):
     target = cache / key
     if (target / "retriever.json").exists():
         try:
-            retriever = BM25Retriever.from_persist_dir(str(target))
+            retriever = BM25Retriever.from_persist_dir(str(target), show_progress=False)  # no bar in the console
             retriever.stemmer = Stemmer.Stemmer("swedish")
             retriever.similarity_top_k = min(top_k, retriever.similarity_top_k)
             return retriever
@@ -114,7 +114,7 @@ def _persist(retriever, cache: Path, target: Path) -> None:
 
     cache.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache))  # unique: other processes may build too
-    retriever.persist(str(tmp))
+    retriever.persist(str(tmp), show_progress=False)  # bm25s would draw a progress bar in the console
     for old in cache.iterdir():
         if old.is_dir() and old != tmp and not old.name.startswith(".tmp-"):
             shutil.rmtree(old, ignore_errors=True)

@@ -1,14 +1,24 @@
 """Check an LLM answer sentence by sentence against the passages it cites.
 
-A sentence survives when it cites at least one real passage, every number and
-name in it occurs in those passages, and (when it is in the passages'
-language) most of its content words do too. Markers that point at no passage
-are dropped.
+A sentence survives only when ONE sentence of a cited passage, with its
+neighbours, supports it: every number, date word and name of the sentence is
+there; every content word is there too (same stem, same root across word
+classes, or as a part of a compound), most of them in the supporting sentence
+itself; each name stands close to a word it is said together with; and the
+polarity agrees (no ``inte``/``minska`` the support does not share, see
+``qa.polarity``). Words picked from all over a passage do not make a claim.
+
+An English sentence about a Swedish passage (a translation) cannot be checked
+word by word: only its numbers, date words and names, plus at least one anchor
+(a number, a name or a cognate such as camera/kamera) are checked. A made-up
+English claim that reuses the passage's numbers and names gets through.
 
 >>> passages = {1: "Målbilden skruvades upp till 2500 kameror nationellt."}
 >>> v = verify_answer("Målet är 2500 kameror nationellt [1]. Det finns 9000 drönare [1]. Se [9].", passages)
 >>> v.text, v.removed
 ('Målet är 2500 kameror nationellt [1].', 2)
+>>> supported("Polisen ska avveckla alla kameror nationellt.", passages[1])
+False
 """
 from __future__ import annotations
 
@@ -16,11 +26,10 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.sentences import sentence_spans
-from qa.text import TOKEN, detect_language, fold, specific_terms, stem
+from qa.polarity import contradicts
+from qa.support import Window, check_translation, windows
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
-NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
-MIN_COVERAGE = 0.6
 
 
 @dataclass
@@ -31,27 +40,30 @@ class Verified:
     removed: int = 0
 
 
-def _digits(text: str) -> set[str]:
-    return {re.sub(r"[\s.,]", "", m) for m in NUMBER.findall(text)}
+def support_for(sentence: str, passage_text: str) -> Window | None:
+    """The passage sentence (with neighbours) that backs ``sentence``, or None."""
+    for window in windows(sentence, passage_text):
+        if window.backs(sentence) and not contradicts(sentence, window.core):
+            return window
+    return None
 
 
 def supported(sentence: str, passage_text: str) -> bool:
-    """Numbers, names and (same language) most content words of ``sentence`` are in the passage."""
-    if not _digits(sentence) <= _digits(passage_text):
-        return False
-    folded = fold(passage_text)
-    if any(fold(stem(name)) not in folded for name in specific_terms(sentence) if not name.isdigit()):
-        return False
+    """Whether some sentence of the passage, with its neighbours, says what ``sentence`` says."""
+    from qa.text import detect_language
+
     if detect_language(sentence) != detect_language(passage_text):
-        return True  # a translation: numbers and names were the checkable part
-    words = [w for w in TOKEN.findall(sentence.lower()) if len(w) > 3]
-    passage_stems = {stem(w) for w in TOKEN.findall(passage_text)}
-    covered = sum(stem(w) in passage_stems or fold(stem(w)) in folded for w in words)
-    return not words or covered / len(words) >= MIN_COVERAGE
+        return check_translation(sentence, passage_text)
+    return support_for(sentence, passage_text) is not None
 
 
 def best_quote(sentence: str, passage_text: str) -> str:
-    """The passage sentence sharing most words with ``sentence``, for highlighting."""
+    """The passage sentence the claim rests on (for highlighting); the best overlap for a translation."""
+    window = support_for(sentence, passage_text)
+    if window is not None:
+        return window.core
+    from qa.text import TOKEN
+
     words = set(TOKEN.findall(sentence.lower()))
     spans = sentence_spans(passage_text) or [(0, len(passage_text))]
     best = max(spans, key=lambda s: len(words & set(TOKEN.findall(passage_text[s[0]:s[1]].lower()))))
@@ -66,13 +78,14 @@ def verify_answer(text: str, passages: dict[int, str]) -> Verified:
         bare = MARKER.sub("", sentence).strip()
         if not bare or re.fullmatch(r"[\W_]*", bare):
             continue
-        evidence = " ".join(passages[n] for n in cited)
-        if not cited or not supported(bare, evidence):
+        # Each cited passage is judged on its own: a claim stitched from two passages is not in either.
+        backing = [n for n in cited if supported(bare, passages[n])]
+        if not backing:
             result.removed += 1
             continue
-        for n in cited:
+        for n in backing:
             result.quotes.setdefault(n, []).append(best_quote(bare, passages[n]))
-        marks = "".join(f" [{n}]" for n in dict.fromkeys(cited))
+        marks = "".join(f" [{n}]" for n in dict.fromkeys(backing))
         kept.append(_place_markers(bare, marks))
     result.text = " ".join(kept)
     result.used = list(result.quotes)

@@ -1,6 +1,6 @@
 """Chroma access: one collection of passages, embedded or behind a server."""
 from store.chroma import StoreError, open_collection, open_vector_store, store_fingerprint
-from store.embedding import EmbedderInfo, embedder_info, load_embedder
+from store.embedding import EmbedderInfo, embedder_info, identity, ingest_embedder, load_embedder
 
 __all__ = [
     "StoreError",
@@ -9,5 +9,7 @@ __all__ = [
     "store_fingerprint",
     "EmbedderInfo",
     "embedder_info",
+    "identity",
+    "ingest_embedder",
     "load_embedder",
 ]

@@ -1,11 +1,11 @@
 """Open the passage collection, embedded (``PersistentClient``) or on a server.
 
-The collection's metadata names the embedding model and its dimension; a
-store built with another model is refused with a message to re-ingest.
+The collection's metadata records the embedder (model, backend, dimension,
+prefix scheme); a store built with another embedder is refused in one line.
 
->>> col = open_collection(Settings(data_dir=tmp), info)   # doctest: +SKIP
->>> col.metadata["embed_model"]
-'sentence-transformers/all-MiniLM-L6-v2'
+>>> col = open_collection(Settings(data_dir=tmp), identity(embedder))   # doctest: +SKIP
+>>> col.metadata["embed_model"], col.metadata["embed_backend"]           # doctest: +SKIP
+('intfloat/multilingual-e5-small', 'e5')
 """
 from __future__ import annotations
 
@@ -15,6 +15,21 @@ from store.embedding import EmbedderInfo
 
 class StoreError(RuntimeError):
     """A problem with the store, worded for the person at the keyboard."""
+
+
+class EmbedderMismatch(StoreError):
+    """The store's vectors come from another embedder (``stored``) than the one in use."""
+
+    def __init__(self, stored: EmbedderInfo, current: EmbedderInfo):
+        hint = "EMBED_BACKEND=sentence-transformers" if stored.backend == "sentence-transformers" else "EMBED_BACKEND=e5"
+        if stored.backend == current.backend == "sentence-transformers":
+            hint = f"EMBED_MODEL={stored.name}"
+        super().__init__(
+            f"The store was built with the embedding model '{stored.name}' ({stored.backend}, {stored.dim}-d, "
+            f"{stored.prefix}), not '{current.name}' ({current.backend}, {current.dim}-d, {current.prefix}): "
+            f"re-ingest with `python -m ingest --rebuild` (or start `python app.py`, which re-embeds it), or set {hint}."
+        )
+        self.stored, self.current = stored, current
 
 
 def _client(settings: Settings):
@@ -40,9 +55,7 @@ def open_collection(settings: Settings, info: EmbedderInfo, create: bool = True)
     client = _client(settings)
     try:
         if create:
-            metadata = {"embed_model": info.name, "hnsw:space": "cosine"}
-            if info.dim:
-                metadata["embed_dim"] = info.dim
+            metadata = {**info.metadata(), "hnsw:space": "cosine"}
             collection = client.get_or_create_collection(
                 name=settings.collection, metadata=metadata, embedding_function=None
             )
@@ -54,12 +67,9 @@ def open_collection(settings: Settings, info: EmbedderInfo, create: bool = True)
         if not create and "does not exist" in str(exc).lower():
             raise StoreError("The store is empty: run `python -m ingest` first.") from exc
         raise StoreError(f"Cannot open the store: {type(exc).__name__}: {str(exc)[:200]}") from exc
-    stored = (collection.metadata or {}).get("embed_model")
-    if stored and stored != info.name:
-        raise StoreError(
-            f"The store was built with the embedding model '{stored}', not '{info.name}': "
-            f"re-ingest with `python -m ingest --rebuild`, or set EMBED_MODEL={stored}."
-        )
+    stored = EmbedderInfo.from_metadata(collection.metadata or {})
+    if stored and stored.differs_from(info):
+        raise EmbedderMismatch(stored, info)
     return collection
 
 
@@ -88,10 +98,13 @@ def store_fingerprint(collection) -> str:
         raise StoreError(f"Cannot read the store ({type(exc).__name__}).") from exc
 
 
-def drop_collection(settings: Settings) -> None:
-    """Delete the collection (for a rebuild with another embedding model)."""
+def drop_collection(settings: Settings, name: str | None = None) -> None:
+    """Delete the collection and its sentence vectors (for a rebuild with another embedding model)."""
+    from store.sentences import sentences_name
+
     client = _client(settings)
-    try:
-        client.delete_collection(settings.collection)
-    except Exception:  # absent already: nothing to drop
-        pass
+    for doomed in (name or settings.collection, sentences_name(name or settings.collection)):
+        try:
+            client.delete_collection(doomed)
+        except Exception:  # absent already: nothing to drop
+            pass

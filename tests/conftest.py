@@ -1,4 +1,4 @@
-"""Shared fixtures: the real MiniLM embedder (loaded once) and a real seed store."""
+"""Shared fixtures: the real default (e5) embedder, both backends, and a real seed store."""
 from __future__ import annotations
 
 import shutil
@@ -15,11 +15,24 @@ def pytest_configure(config):
     configure_offline()
 
 
+BACKENDS = ["e5", "sentence-transformers"]
+
+
 @pytest.fixture(scope="session")
-def embedder():
+def embedder(tmp_path_factory):
     from store import load_embedder
 
-    return load_embedder(Settings())
+    return load_embedder(Settings(data_dir=tmp_path_factory.mktemp("e5-cache")))
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request, embedder) -> tuple[str, object]:
+    """``(EMBED_BACKEND, its embedder)``: each embedder test runs with both backends."""
+    from store import load_embedder
+
+    if request.param == "e5":
+        return request.param, embedder
+    return request.param, load_embedder(Settings(embed_backend=request.param))
 
 
 @pytest.fixture

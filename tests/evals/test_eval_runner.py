@@ -68,7 +68,8 @@ def test_missing_fact_fails_the_question():
 
 def test_citation_validity_detects_a_quote_not_in_the_passage():
     bad = result("bad", answer="Målet är 3000 kameror. [1]", citations=[cite(quote="Målet är 3000 kameror.")])
-    assert bad["failures"] == ["missing fact: 2500", "invalid citation [1]: quote not in its passage: 'Målet är 3000 kameror.'"]
+    assert bad["failures"] == ["missing fact: 2500", "invalid citation [1]: quote not in its passage: 'Målet är 3000 kameror.'",
+                               "answer sentence not in its cited passage [1]: 'Målet är 3000 kameror.'"]
     assert bad["citations_valid"] is False
     assert summarize([result("good"), bad])["overall"]["citation_validity"] == 0.5
 
@@ -79,12 +80,13 @@ def test_citation_validity_detects_a_dangling_marker():
 
 
 def test_citation_validity_checks_every_quoted_sentence_and_the_stored_passage():
+    answer = "Målet är 2500 kameror nationellt. [1]"  # a valid answer text: only the quote or passage is wrong
     two = cite(quote="Målet är 2500 kameror nationellt. … Det var 1700 förut.")
-    assert citation_problems("X. [1]", [two], STORED) == [
+    assert citation_problems(answer, [two], STORED) == [
         "invalid citation [1]: quote not in its passage: 'Det var 1700 förut.'"]
     forged = cite(text=PASSAGE + " Tillagt.")
-    assert citation_problems("X. [1]", [forged], STORED) == ["invalid citation [1]: passage text differs from the stored passage"]
-    assert citation_problems("X. [1]", [cite(chunk_id="gone#9")], STORED) == [
+    assert citation_problems(answer, [forged], STORED) == ["invalid citation [1]: passage text differs from the stored passage"]
+    assert citation_problems(answer, [cite(chunk_id="gone#9")], STORED) == [
         "invalid citation [1]: passage 'gone#9' is not in the store"]
     assert citation_problems("Inga markörer.", [cite()], STORED) == ["invalid citation: the answer has no [n] marker"]
 
@@ -187,3 +189,20 @@ def test_command_line_rejects_a_missing_corpus_in_one_line(tmp_path, capsys):
     questions.write_text(json.dumps({"id": "a", "question": "Vem?", "lang": "sv", "answerable": False}) + "\n")
     assert main(["--corpus", str(tmp_path / "nope"), "--questions", str(questions)]) == 2
     assert capsys.readouterr().err.strip() == f"error: no such corpus: {tmp_path / 'nope'}"
+
+
+
+def test_citation_validity_covers_the_answer_text_not_only_the_quote():
+    """One changed word in an answer sentence (kameror -> kamerorna) fails, though the quote is right."""
+    faithful = result("faithful")
+    changed = result("changed", answer="Målet är 2500 kamerorna nationellt. [1]")
+    assert faithful["citations_valid"] and not changed["citations_valid"]
+    assert summarize([faithful, changed])["overall"]["citation_validity"] == 0.5
+    problems = citation_problems("Målet är 2500 kamerorna nationellt. [1]", [cite()], STORED)
+    assert problems == ["answer sentence not in its cited passage [1]: 'Målet är 2500 kamerorna nationellt.'"]
+
+
+def test_a_leading_short_answer_must_occur_in_the_sentence_it_introduces():
+    assert citation_problems("2500 kameror: Målet är 2500 kameror nationellt. [1]", [cite()], STORED) == []
+    assert citation_problems("3000 kameror: Målet är 2500 kameror nationellt. [1]", [cite()], STORED) != []
+    assert citation_problems("Målet är 2500 kameror nationellt. [1] Och mer därtill.", [cite()], STORED) != []

@@ -100,3 +100,24 @@ def test_follow_up_is_condensed_by_the_llm(llm_engine, scripted_llm):
     condense_request = scripted_llm.requests[0]
     assert condense_request.get("stream") in (None, False)
     assert "Vilken konferens talar Stefan Singman på?" in condense_request["messages"][-1]["content"]
+
+
+MADE_UP = {
+    "invented": "Polisen ska avveckla samtliga kameror nationellt",
+    "opposite": "Regeringen vill minska antalet kameror till 2500",
+    "swapped": "I Göteborg är målbilden 2500 kameror",
+    "negation": "Regeringen vill inte ha 2500 kameror nationellt",
+    "changed_number": "Målbilden är 3500 kameror nationellt",
+}
+
+
+def test_only_the_faithful_sentence_survives_made_up_ones_citing_the_same_passage(llm_engine, scripted_llm):
+    def reply(n):
+        made_up = " ".join(f"{s} [{n}]." for s in MADE_UP.values())
+        return f"Målbilden skruvades upp till 2500 kameror nationellt [{n}]. {made_up}"
+
+    answer, _ = ask_twice(llm_engine, scripted_llm, reply)
+    assert answer.mode == "llm"
+    assert answer.answer == "Målbilden skruvades upp till 2500 kameror nationellt [1]."
+    assert str(len(MADE_UP)) in answer.notice  # "5 sentences removed", said to the user
+    assert "2500 kameror nationellt" in answer.citations[0].quote

@@ -75,3 +75,16 @@ def test_building_the_bm25_index_prints_no_debug_chatter(store, embedder, caplog
 
     chatter = [r.getMessage() for r in caplog.records if r.name.startswith("bm25s") and r.levelno < logging.WARNING]
     assert not chatter, chatter
+
+
+def test_building_and_loading_the_bm25_index_draw_no_progress_bar(store, embedder, capfd):
+    """bm25s draws tqdm bars ("Finding newlines for mmindex") on save and load; the console stays clean."""
+    from qa.engine import Engine
+
+    settings, write_and_ingest = store
+    write_and_ingest(40)
+    capfd.readouterr()
+    Engine(settings, embedder=embedder).answer(QUESTION, retriever="bm25")  # builds and persists the index
+    Engine(settings, embedder=embedder).answer(QUESTION, retriever="bm25")  # loads it from the cache
+    err = capfd.readouterr().err
+    assert "mmindex" not in err and "%|" not in err, err

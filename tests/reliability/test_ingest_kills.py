@@ -31,7 +31,10 @@ class MemoEmbedder:
     """The real embedder, remembering each text's vector (re-runs embed the same texts again)."""
 
     def __init__(self, inner):
+        from store import identity
+
         self.inner, self.memo = inner, {}
+        self.identity = identity(inner)  # the store records the wrapped embedder
 
     def get_text_embedding_batch(self, texts: list[str], **kwargs) -> list[list[float]]:
         missing = [t for t in dict.fromkeys(texts) if t not in self.memo]

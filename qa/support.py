@@ -1,0 +1,184 @@
+"""Does one sentence of a passage (with its neighbours) back a generated sentence?
+
+The pieces ``qa.verify`` puts together: numbers and date words, content-word
+coverage by stem, root or compound part, and names that stand next to what
+they are said to do.
+
+>>> sorted(numbers("Målet är 2 500 kameror den 25 april, 3,5 procent kl. 14.30"))
+['14.30', '25', '2500', '3.5', 'month:4']
+>>> w = Window("Polisen satte upp kameror vid resecentrum i fjol.", "Polisen satte upp kameror vid resecentrum i fjol.")
+>>> w.covers("poliskamerorna"), w.covers("resecentrumet"), w.covers("drönarkameror")
+(True, True, False)
+>>> w.covers("uppsättningen")
+False
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from ingest.sentences import sentence_spans
+from qa.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
+
+# Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
+NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_WORD = re.compile(
+    r"\b(januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july|augusti|august|"
+    r"september|oktober|october|november|december)\b", re.I)
+# Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
+ROOT_ENDINGS = ("ning", "ande", "ende", "else", "are", "ade", "ad", "at", "it", "et", "ar", "er", "a", "e", "t")
+INFLECTION = re.compile(r"(s|a|e|en|et|na|n|or|ar|er|orna|arna|erna|ens|ets|ernas|arnas|ornas|s)?")
+MIN_PART = 4  # shorter stems ("bil", "år") match inside too many unrelated words
+CORE_SHARE = 0.6  # of the content words must be in the supporting sentence itself, not only its neighbours
+NEAR = 10  # tokens: a name farther than this from every other word of the claim is a different person's role
+# Words said together in the claim stand together in the support: consecutive content words of the
+# sentence lie at most PAIR_GAP tokens apart there, or in one sentence in the same order; one pair
+# in four may break (a paraphrase reorders a little).
+PAIR_GAP = 10
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers (spaces and decimal comma normalised) and months (as ``month:n``)."""
+    found = {re.sub(r"[ \u00a0]", "", m).replace(",", ".").replace(":", ".") for m in NUMBER.findall(text)}
+    found |= {f"month:{MONTHS[m.lower()[:3]]}" for m in MONTH_WORD.findall(text)}
+    return found
+
+
+def joined_numbers(text: str) -> str:
+    """ "2 500" as "2500", so a number is one token on both sides."""
+    return NUMBER.sub(lambda m: re.sub(r"[ \u00a0]", "", m.group()), text)
+
+
+def root(word_stem: str) -> str:
+    for ending in ROOT_ENDINGS:
+        if word_stem.endswith(ending) and len(word_stem) - len(ending) >= 3:
+            return word_stem[: -len(ending)]
+    return word_stem
+
+
+def name_units(sentence: str) -> list[list[str]]:
+    """Names as runs of capitalised words ("Stefan Singman"), hashtags as their own unit."""
+    capitalised = set(specific_terms(sentence))
+    units, run = [], []
+    for match in TOKEN.finditer(sentence):
+        word = match.group()
+        follows = bool(run) and sentence[match.start() - 1 : match.start()] == " "
+        if word in capitalised and not word.isdigit() or (word[:1].isupper() and follows):
+            run.append(word)
+            continue
+        units, run = units + ([run] if run else []), []
+        if word[:1].isupper() and not word.isdigit():  # a sentence-initial word may start a name
+            run = [word]
+    units += [run] if run else []
+    names = [u for u in units if len(u) > 1 or u[0] in capitalised]
+    return names + [[tag] for tag in re.findall(r"#(\w+)", sentence)]
+
+
+class Window:
+    """One passage sentence (``core``) and the text around it (``text``: it and its neighbours)."""
+
+    def __init__(self, core: str, text: str, parts: list[str] | None = None):
+        self.core, self.text = core, text
+        parts = parts or [text]
+        parts = [joined_numbers(part) for part in parts]
+        self.tokens = [fold(t) for part in parts for t in TOKEN.findall(part)]
+        self.sentence_of = [k for k, part in enumerate(parts) for _ in TOKEN.findall(part)]
+        self.stems = [fold(stem(t)) for t in self.tokens]
+        self.core_window = None if core == text else Window(core, core)
+
+    @cached_property
+    def roots(self) -> set[str]:
+        return {root(s) for s in self.stems}
+
+    @cached_property
+    def numbers(self) -> set[str]:
+        return numbers(self.text)
+
+    def positions(self, word: str) -> list[int]:
+        """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound there."""
+        w = fold(stem(word))
+        r = root(w)
+        return [i for i, (tok, s) in enumerate(zip(self.tokens, self.stems))
+                if s == w or root(s) == r or (len(w) >= MIN_PART and w in tok)
+                or (len(r) >= MIN_PART - 1 and tok.startswith(r) and len(tok) - len(r) >= MIN_PART)]
+
+    def covers(self, word: str, depth: int = 0) -> bool:
+        """The word is in the text, or it is a compound of parts that all are."""
+        word = fold(word)
+        if self.positions(word) or root(fold(stem(word))) in self.roots:
+            return True
+        if depth > 2 or len(word) < 2 * MIN_PART - 1:
+            return False
+        for split in range(MIN_PART - 1, len(word) - MIN_PART + 2):
+            head, tail = word[:split], word[split:]
+            if self._part(head, depth) and (INFLECTION.fullmatch(tail) or self.covers(tail, depth + 1)):
+                return True
+        return False
+
+    def _part(self, head: str, depth: int) -> bool:
+        """A compound's first part: as a word of its own, or with its linking -s/-a/-e dropped."""
+        return any(len(h) >= MIN_PART - 1 and (h in self.roots or h in self.stems or self.covers(h, depth + 1))
+                   for h in {head, head.rstrip("sae")} if len(h) >= MIN_PART - 1)
+
+    def backs(self, sentence: str) -> bool:
+        """Numbers, dates, every content word and each name's company are in this window."""
+        if not numbers(sentence) <= self.numbers:
+            return False
+        words = [w for w in content_words(sentence) if not w.isdigit()]
+        if not all(self.covers(w) for w in words):
+            return False
+        core = self.core_window or self
+        if words and sum(core.covers(w) for w in words) < CORE_SHARE * len(words):
+            return False
+        if not all(self._named_together(unit, words) for unit in name_units(sentence)):
+            return False
+        said = content_words(joined_numbers(sentence))
+        return self._pairs_apart(said) <= (len(said) - 2) // 4
+
+    def _pairs_apart(self, words: list[str]) -> int:
+        """How many consecutive word pairs of the claim stand far apart (or not at all) here."""
+        where = [self.positions(w) for w in words]
+        return sum(not any(self._together(i, j) for i in a for j in b) for a, b in zip(where, where[1:]))
+
+    def _together(self, i: int, j: int) -> bool:
+        """Close by, or in one sentence in the claim's order (a long subject ahead of its verb)."""
+        return abs(i - j) <= PAIR_GAP or (i < j and self.sentence_of[i] == self.sentence_of[j])
+
+    def _named_together(self, unit: list[str], words: list[str]) -> bool:
+        """A name must stand near another word of the claim, or it is someone else's role."""
+        unit_words = {w.lower() for w in unit}
+        partners = [w for w in words if w not in unit_words]
+        where = self.positions(unit[-1])
+        if not where:
+            return False
+        if not partners:
+            return True
+        near = {i for p in partners for i in self.positions(p)}
+        return any(abs(i - j) <= NEAR for i in where for j in near if not (set(unit_words) & {self.tokens[j]}))
+
+
+def windows(sentence: str, passage_text: str) -> list[Window]:
+    """Every sentence of the passage with its neighbours, most shared words first."""
+    spans = sentence_spans(passage_text) or [(0, len(passage_text))]
+    texts = [passage_text[s:e] for s, e in spans]
+    found = [Window(core, " ".join(texts[max(0, i - 1) : i + 2]), texts[max(0, i - 1) : i + 2]) for i, core in enumerate(texts)]
+    words = set(content_words(sentence))
+    return sorted(found, key=lambda w: -len(words & set(content_words(w.core))))
+
+
+def check_translation(sentence: str, passage_text: str) -> bool:
+    """The checkable part of a translated sentence: numbers, dates and names in one window, and an anchor."""
+    wanted = numbers(sentence)
+    names = [fold(n) for unit in name_units(sentence) for n in unit]
+    for window in windows(sentence, passage_text):
+        folded = fold(window.text)
+        if not wanted <= window.numbers or not all(n in folded or cognate_form(n) in folded for n in names):
+            continue
+        cognates = cognate_form(window.text)
+        if wanted or names or any(cognate_key(w) in cognates for w in content_words(sentence) if len(w) >= 4):
+            return True
+    return False

@@ -1,0 +1,65 @@
+"""The sentence vectors beside the passages: a second collection, ``<collection>-sentences``.
+
+Ingest writes, for every passage, the vector of each of its sentences (see
+``store/late.py``); the engine reads them for the passages it retrieved, so a
+question costs one embedding, not one per candidate sentence. An article's
+sentences are written before its passages and deleted with them, so a killed
+ingest never leaves an article whose passages are complete and sentences not.
+
+>>> sentence_id("a#0003", 2)
+'a#0003:s02'
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+SUFFIX = "-sentences"
+
+
+def sentence_id(chunk_id: str, k: int) -> str:
+    return f"{chunk_id}:s{k:02d}"
+
+
+def sentences_name(collection_name: str) -> str:
+    return collection_name + SUFFIX
+
+
+def open_sentences(settings):
+    """The sentence collection that belongs to the passage collection (created on first use)."""
+    from store.chroma import _client
+
+    return _client(settings).get_or_create_collection(
+        sentences_name(settings.collection), metadata={"hnsw:space": "cosine"}, embedding_function=None)
+
+
+def write_sentences(sentences, chunk_ids: Sequence[str], doc_ids: Sequence[str], texts: Sequence[Sequence[str]],
+                    vectors: Sequence[Sequence]) -> None:
+    """Upsert the sentences of some passages (ids from the passage id and position)."""
+    ids, docs, metas, embeddings = [], [], [], []
+    for chunk_id, doc_id, group, group_vectors in zip(chunk_ids, doc_ids, texts, vectors):
+        for k, (text, vector) in enumerate(zip(group, group_vectors)):
+            ids.append(sentence_id(chunk_id, k))
+            docs.append(text)
+            metas.append({"doc_id": doc_id, "chunk_id": chunk_id})
+            embeddings.append(vector)
+    for start in range(0, len(ids), 4096):  # Chroma caps the batch size of one call
+        end = start + 4096
+        sentences.upsert(ids=ids[start:end], documents=docs[start:end], metadatas=metas[start:end],
+                         embeddings=embeddings[start:end])
+
+
+def delete_articles(sentences, doc_ids: Iterable[str]) -> None:
+    doc_ids = list(dict.fromkeys(doc_ids))
+    if doc_ids:
+        sentences.delete(where={"doc_id": {"$in": doc_ids}})
+
+
+def sentence_vectors(sentences, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+    """Sentence text -> stored vector, for the sentences of these passages."""
+    if not chunk_ids:
+        return {}
+    found = sentences.get(where={"chunk_id": {"$in": list(dict.fromkeys(chunk_ids))}},
+                          include=["documents", "embeddings"])
+    return {text: np.asarray(vec, dtype=np.float32) for text, vec in zip(found["documents"], found["embeddings"])}

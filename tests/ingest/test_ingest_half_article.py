@@ -1,0 +1,60 @@
+"""An ingest killed after SOME passages of ONE article are written: the next run completes that article.
+
+The store marks an article complete only when all its passages are there (the
+passage count travels with every passage); this is the one test that leaves a
+half-written article behind, through a test-only wrapper (fault_ingest.py).
+"""
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ingest_helpers import cli_env, stored_passages
+from proc_helpers import stop_process
+from settings import ROOT
+
+WRAPPER = Path(__file__).with_name("fault_ingest.py")
+WRITTEN = 3  # passages of the first article written before the kill
+
+pytestmark = pytest.mark.timeout(240)
+
+
+def ingest_dying_after(corpus: Path, data_dir: Path, passages: int) -> subprocess.CompletedProcess:
+    env = cli_env(data_dir) | {"NEWSQA_FAULT_AFTER_PASSAGES": str(passages), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, str(WRAPPER), str(corpus), "--quiet"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=180)
+    finally:
+        stop_process(proc, kill=True)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settings, run_ingest):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    killed = make_settings(data_dir=tmp_path / "killed")
+
+    died = ingest_dying_after(corpus, killed.data_dir, WRITTEN)
+    assert died.returncode == -signal.SIGKILL, died.stderr[-2000:]
+    partial = stored_passages(killed)
+    assert len(partial) == WRITTEN and len({p["meta"]["doc_id"] for p in partial}) == 1
+    assert partial[0]["meta"]["n_chunks"] > WRITTEN, "the article must be only partly written"
+
+    resumed, _ = run_ingest([corpus], killed)
+    clean = make_settings(data_dir=tmp_path / "clean")
+    run_ingest([corpus], clean)
+    after, expected = stored_passages(killed), stored_passages(clean)
+
+    assert [(p["id"], p["text"], p["meta"]["doc_hash"]) for p in after] == [
+        (p["id"], p["text"], p["meta"]["doc_hash"]) for p in expected]
+    counts = Counter(p["meta"]["doc_id"] for p in after)
+    assert all(p["meta"]["n_chunks"] == counts[p["meta"]["doc_id"]] for p in after), "an article is incomplete"
+    assert set(counts) == {f.stem for f in corpus.iterdir()}, "passages of no article file (orphans)"
+    assert resumed.unchanged == 0 and resumed.updated == partial[0]["meta"]["n_chunks"]
