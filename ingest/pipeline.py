@@ -222,8 +222,11 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
     return report
 
 
-def remove_articles(collection, doc_ids) -> int:
-    """Delete every passage of the articles ``doc_ids``; the number deleted. Caches see the change."""
+def remove_articles(settings: Settings, collection, doc_ids) -> int:
+    """Delete the articles ``doc_ids`` (passages, then sentence vectors); passages deleted.
+
+    Caches keyed on the store's fingerprint (BM25) see the change.
+    """
     ids = sorted(set(doc_ids))
     if not ids:
         return 0
@@ -231,4 +234,5 @@ def remove_articles(collection, doc_ids) -> int:
     if found:
         collection.delete(ids=found)
         _bump_generation(collection)
+    delete_articles(open_sentences(settings), ids)
     return len(found)

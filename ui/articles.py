@@ -89,7 +89,7 @@ def remove(engine, settings, doc_id: str) -> int:
     """Delete an article's passages (and its upload); passages deleted."""
     from ingest.pipeline import remove_articles
 
-    count = remove_articles(engine.collection(), [doc_id])
+    count = remove_articles(settings, engine.collection(), [doc_id])
     for upload in uploads_dir(settings).glob(f"{glob_safe(doc_id)}.*"):
         upload.unlink(missing_ok=True)
     if count and not doc_id.startswith("upload-"):

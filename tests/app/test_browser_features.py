@@ -26,6 +26,13 @@ FACT_QUESTION = "Hur mycket kostar besökscentret vid Tallmoens glasbruk?"
 FACT = "48 miljoner kronor"
 CAMERAS = "Hur många poliskameror är målbilden nationellt?"
 OTHER_TITLE = "Kameror har minskat drogförsäljningen"
+STORE_CHANGE_MS = 60_000  # an upload or removal is embedded and indexed before the status line says so
+
+# The progress bar may come and go between two polls of a locator: a MutationObserver keeps its label.
+WATCH_PROGRESS = """() => { window.progressSeen = "";
+  new MutationObserver(() => { const bar = document.querySelector('#upload-status [role="progressbar"]');
+    if (bar) window.progressSeen = bar.getAttribute("aria-label") || "bar"; })
+  .observe(document.body, {subtree: true, childList: true, attributes: true}); }"""
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -132,9 +139,11 @@ def test_an_uploaded_article_is_answerable_and_cited_then_removed_never_again(pa
     upload = tmp_path / "besokscenter.txt"
     upload.write_text(invented_article(), encoding="utf-8")
     started = time.perf_counter()
+    page.evaluate(WATCH_PROGRESS)
     page.locator("#upload input[type=file]").set_input_files(str(upload))
-    expect(page.locator("#upload-status")).to_contain_text("✓ besokscenter.txt")
+    expect(page.locator("#upload-status")).to_contain_text("✓ besokscenter.txt", timeout=STORE_CHANGE_MS)
     ingested = time.perf_counter() - started
+    assert page.evaluate("window.progressSeen").endswith(("ingesting", "indexing")), "no progress bar"
     answer = ask(page, FACT_QUESTION)
     expect(answer).to_contain_text(FACT)
     answerable = time.perf_counter() - started
@@ -150,7 +159,7 @@ def test_an_uploaded_article_is_answerable_and_cited_then_removed_never_again(pa
     expect(page.locator("#confirm-remove")).to_contain_text(ARTICLE_TITLE)
     page.screenshot(path=str(SHOTS / "remove-confirmation.png"))
     page.locator("#confirm-remove-yes").click()
-    expect(page.locator("#upload-status")).to_contain_text("Removed")
+    expect(page.locator("#upload-status")).to_contain_text("Removed", timeout=STORE_CHANGE_MS)
     expect(page.locator("#articles")).not_to_contain_text(ARTICLE_TITLE)
     again = ask(page, FACT_QUESTION)
     expect(again).not_to_contain_text(FACT)
