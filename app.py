@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if engine is None:
         return 1
     manage = offers_upload(args.host, settings.app_auth)
-    demo = build_ui(engine, settings, overview=safe_overview(engine), manage=manage, warm=manage)
+    demo = build_ui(engine, settings, overview=safe_overview(engine), manage=manage)
     demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     signal.signal(signal.SIGTERM, _interrupt)  # a terminated app shuts Gradio down, which empties its cache
     try:

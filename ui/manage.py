@@ -6,7 +6,6 @@ without reading the store on every question; adding or removing refreshes it.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 from pathlib import Path
@@ -23,26 +22,6 @@ class Catalog:
     def __init__(self, engine, rows: list[list] | None = None):
         self.engine, self.rows = engine, list(rows or [])
         self.lock = threading.Lock()  # one upload or removal at a time
-        self._warming: threading.Thread | None = None
-
-    def warm_ingest(self) -> None:
-        """Load the bulk encoder ingest uses in the background (e5's torch twin takes ~20 s to build
-        on 2 cores), so the first upload is not the one that waits for it."""
-        from store.embedding import ingest_embedder
-
-        def warm():
-            try:  # lowest CPU priority (Linux: per thread, inherited by threads it starts): answers go first
-                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-            except (AttributeError, OSError):
-                pass
-            ingest_embedder(self.engine.embedder)
-
-        self._warming = threading.Thread(target=warm, daemon=True, name="warm-ingest")
-        self._warming.start()
-
-    def ingest_ready(self) -> None:
-        if self._warming is not None:
-            self._warming.join()  # never two builds of the encoder at once
 
     def refresh(self) -> list[list]:
         from store import StoreError
@@ -77,7 +56,6 @@ def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str
 
     lines, files = [], [f for f in (files or []) if f]
     with catalog.lock:
-        catalog.ingest_ready()
         for i, temp in enumerate(files):
             name = Path(getattr(temp, "name", temp)).name
             progress((i, len(files)), desc=f"{name}: läses in / ingesting")
@@ -104,7 +82,7 @@ def remove_article(engine, settings, catalog: Catalog, doc_id: str) -> str:
         count = remove(engine, settings, doc_id)
         catalog.refresh()
         warm(engine)
-    return f"Borttagen / Removed: {title} ({count})"
+    return f"Borttagen / Removed: {title} ({count} avsnitt / passages)"
 
 
 def warm(engine) -> None:

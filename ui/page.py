@@ -42,17 +42,14 @@ def page_js() -> str:
     return PAGE_JS.read_text(encoding="utf-8")
 
 
-def build_ui(engine, settings, overview: list[list] | None = None, manage: bool = False, warm: bool = False):
-    """The page. ``overview``: the article rows at start-up; ``manage``: offer upload and removal;
-    ``warm``: load ingest's encoder in the background now (the served app does; tests need not)."""
+def build_ui(engine, settings, overview: list[list] | None = None, manage: bool = False):
+    """The page. ``overview``: the article rows at start-up; ``manage``: offer upload and removal."""
     import gradio as gr
 
     from ui.manage import Catalog
     from ui.panel import wire_articles, wire_feedback, wire_selection
 
     catalog = Catalog(engine, overview)
-    if manage and warm:
-        catalog.warm_ingest()
 
     def chat(question, exchanges, within):
         yield from respond(engine, settings, question, exchanges, within)
