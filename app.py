@@ -17,7 +17,7 @@ from ui.articles import article_overview
 from ui.chat import respond
 from ui.launch import is_loopback, launch_auth, launch_limits, offers_upload
 
-__all__ = ["article_overview", "respond", "is_loopback", "launch_auth", "main"]
+__all__ = ["article_overview", "is_loopback", "launch_auth", "main", "respond"]
 
 
 def _interrupt(signum, frame):
@@ -41,7 +41,7 @@ def prepare_engine(settings):
     from ui.articles import startup_files
 
     engine = Engine(settings)
-    warn = lambda m: print(f"warning: {m}", file=sys.stderr)  # noqa: E731
+    warn = lambda m: print(f"warning: {m}", file=sys.stderr)
     print(f"ingest: {settings.corpus_dir} …", flush=True)
     try:
         open_or_reembed(engine, settings)
