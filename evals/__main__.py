@@ -7,6 +7,10 @@ store in DATA_DIR is never read or written.
 
 Exit codes: 0 all thresholds met, 1 a threshold violated, 2 bad input (questions
 file, thresholds file, corpus, or a set not found).
+
+``--from-feedback FILE`` runs nothing: it turns the thumbs-down lines of the
+chat's feedback file into candidate questions marked for review (evals/feedback.py),
+written to stdout or ``--out``.
 """
 from __future__ import annotations
 
@@ -33,6 +37,8 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--compare", action=argparse.BooleanOptionalAction, default=True,
                         help="also run the other retrievers and print a comparison table (default: on)")
     parser.add_argument("--thresholds", type=Path, default=THRESHOLDS)
+    parser.add_argument("--from-feedback", type=Path, metavar="FILE",
+                        help="write the thumbs-down answers of a feedback.jsonl as candidate questions, then stop")
     return parser.parse_args(argv)
 
 
@@ -72,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_offline()
     args = parse_args(argv)
+    if args.from_feedback:
+        from evals import feedback
+
+        return feedback.main(args.from_feedback, args.out)
     progress = lambda message: print(message, file=sys.stderr)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="newsqa-eval-") as scratch:
         # Even the model cache (e5's converted weights) goes to scratch: DATA_DIR is never touched.

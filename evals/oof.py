@@ -66,4 +66,4 @@ def oof_report(engine, questions, data: Data, evalset, retriever: str = "hybrid"
     write_results(records, OUT_DIR / f"{evalset.name}-oof" / f"results-{retriever}.jsonl")
     summary = {retriever: summarize(records, retriever)}
     name = f"{evalset.name} (out of fold)"
-    return report.render({name: {retriever: records}}, {name: summary}, {name: report.shown(evalset.questions)}, [])
+    return report.render({name: {retriever: records}}, {name: summary}, {name: report.display_path(evalset.questions)}, [])

@@ -232,7 +232,6 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-shown = display_path  # the old name, for other branches' code until the merge; the lead removes it
 
 
 def write_summary(out_dir: Path, markdown: str, set_summaries: Mapping[str, Mapping], violations: Sequence[str]) -> None:

@@ -131,7 +131,6 @@ def escaped_line(name: str) -> str:
     return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name)
 
 
-shown = escaped_line  # the old name, for other branches' code until the merge; the lead removes it
 
 
 def _bump_generation(collection) -> None:
@@ -192,3 +191,19 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
         _bump_generation(collection)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def remove_articles(settings: Settings, collection, doc_ids) -> int:
+    """Delete the articles ``doc_ids`` (passages, then sentence vectors); passages deleted.
+
+    Caches keyed on the store's fingerprint (BM25) see the change.
+    """
+    ids = sorted(set(doc_ids))
+    if not ids:
+        return 0
+    found = collection.get(where={"doc_id": {"$in": ids}}, include=[])["ids"]
+    if found:
+        collection.delete(ids=found)
+        _bump_generation(collection)
+    delete_articles(open_sentences(settings), ids)
+    return len(found)

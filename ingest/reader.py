@@ -100,4 +100,3 @@ def _read_pdf(data: bytes) -> RawArticle:
 
 # File suffix -> reader of the file's bytes: the one list of what ingest reads.
 READERS = {".txt": _read_plain, ".md": _read_plain, ".html": _read_html, ".htm": _read_html, ".pdf": _read_pdf}
-SUPPORTED_SUFFIXES = tuple(READERS)  # the table's keys, under the name other branches import

@@ -19,7 +19,7 @@ import numpy as np
 
 from qa import extractive, overview
 from qa.messages import say
-from qa.retrieval import build_retriever, ranked
+from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.conflict import disagreeing
 from qa.shortanswer import question_kind, short_answer
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
@@ -149,11 +149,18 @@ class Engine:
                 self._retrievers[key] = build_retriever(kind, collection, self.embedder, self.settings)
             return self._retrievers[key]
 
-    def retrieve(self, query_text: str, kind: str | None = None):
+    def retrieve(self, query_text: str, kind: str | None = None, within=None):
+        """Ranked passages and the query vector; ``within`` (doc_ids) limits them to those articles."""
         from llama_index.core.schema import QueryBundle
 
         bundle = QueryBundle(query_str=query_text, embedding=self.embedder.get_query_embedding(query_text))
-        return ranked(self.retriever(kind).retrieve(bundle)), np.asarray(bundle.embedding)
+        if within is None:
+            retriever = self.retriever(kind)
+        else:
+            kind = kind or self.settings.retriever
+            bm25 = self.retriever("bm25") if kind != "dense" else None
+            retriever = within_retriever(kind, self.collection(), self.embedder, self.settings, bm25, within)
+        return ranked(retriever.retrieve(bundle)), np.asarray(bundle.embedding)
 
     def _vectors(self, sentences: list[str], chunk_ids: list[str]) -> np.ndarray:
         """Vectors of candidate sentences: stored at ingest (``store/sentences.py``), else embedded here."""
@@ -173,23 +180,27 @@ class Engine:
                     self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
         return np.stack([stored.get(s, fresh.get(s, known.get(s))) for s in sentences])
 
-    def answer(self, question: str, history: Sequence = (), retriever: str | None = None) -> Answer:
+    def answer(self, question: str, history: Sequence = (), retriever: str | None = None, within=None) -> Answer:
         """Consume ``answer_stream`` and return the final ``Answer``."""
         final = None
-        for part in self.answer_stream(question, history, retriever):
+        for part in self.answer_stream(question, history, retriever, within):
             final = part if isinstance(part, Answer) else final
         return final
 
-    def answer_stream(self, question: str, history: Sequence = (), retriever: str | None = None) -> Iterator[str | Answer]:
-        """Yield pieces of answer text as they are ready, then the final ``Answer``."""
+    def answer_stream(self, question: str, history: Sequence = (), retriever: str | None = None,
+                      within=None) -> Iterator[str | Answer]:
+        """Yield pieces of answer text as they are ready, then the final ``Answer``.
+
+        ``within``: doc_ids to answer from (None: every article); citations come only from them.
+        """
         started = time.perf_counter()
         lang = detect_language(question if isinstance(question, str) else "")
         try:
             text = validate(question, self.settings)
             query = extractive.Query.parse(text, history_questions(history), previous_answer(history))
             lang = detect_language(query.focus)
-            retrieved, q_vec = self.retrieve(query.retrieval_text, retriever)
-            result = yield from self._compose(text, query, retrieved, q_vec, lang, history)
+            retrieved, q_vec = self.retrieve(query.retrieval_text, retriever, within)
+            result = yield from self._compose(text, query, retrieved, q_vec, lang, history, within)
         except QuestionError as exc:
             result = Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=str(exc))
         except (StoreError, ValueError) as exc:
@@ -213,12 +224,12 @@ class Engine:
         LOG.exception("answering %r failed", str(question)[:200])  # the details go to the operator's log
         return Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=say("internal_error", lang))
 
-    def _compose(self, text, query, retrieved, q_vec, lang, history):
+    def _compose(self, text, query, retrieved, q_vec, lang, history, within=None):
         notice = ""
         if self.settings.llm_enabled or self._llm is not None:
             from qa.generative import llm_answer
 
-            answer, notice = yield from llm_answer(self, text, query, retrieved, lang, history)
+            answer, notice = yield from llm_answer(self, text, query, retrieved, lang, history, within)
             if answer is not None:
                 answer.retrieved = retrieved_list(retrieved)
                 answer.notice = notice

@@ -61,15 +61,15 @@ def _short_reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}" if str(exc) else type(exc).__name__
 
 
-def llm_answer(engine, question: str, query, retrieved, lang: str, history):
-    """Generator: yields text deltas, returns ``(verified Answer or None, notice)``."""
+def llm_answer(engine, question: str, query, retrieved, lang: str, history, within=None):
+    """Generator: yields text deltas, returns ``(verified Answer or None, notice)``; ``within`` as in ``Engine``."""
     from qa.engine import history_questions, to_citation
 
     try:
         llm = engine.llm()
         earlier = history_questions(history)
         if earlier and query.retrieval_text != query.focus:
-            retrieved, _ = engine.retrieve(condense(llm, query.focus, earlier))
+            retrieved, _ = engine.retrieve(condense(llm, query.focus, earlier), within=within)
         passages = {i + 1: item.node.get_content() for i, item in enumerate(retrieved)}
         if not passages:
             return None, ""

@@ -8,6 +8,9 @@ fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
 >>> r = build_retriever("hybrid", collection, embedder, settings)   # doctest: +SKIP
 >>> [n.node.metadata["doc_id"] for n in r.retrieve("Hur många poliskameror?")][:1]  # doctest: +SKIP
 ['001_bdd417f66c796474']
+
+``within_retriever`` answers from chosen articles only: a Chroma ``where`` on
+``doc_id`` for dense, a BM25 weight mask (the other passages score 0) for BM25.
 """
 from __future__ import annotations
 
@@ -21,11 +24,11 @@ from store.passages import stored_nodes
 BM25_TOKENS = r"(?u)\b\w\w+\b"  # \w covers å, ä, ö
 
 
-def _dense(collection, embedder, top_k: int):
+def _dense(collection, embedder, top_k: int, filters=None):
     from llama_index.core import VectorStoreIndex
 
     index = VectorStoreIndex.from_vector_store(open_vector_store(collection), embed_model=embedder)
-    return index.as_retriever(similarity_top_k=top_k)
+    return index.as_retriever(similarity_top_k=top_k, filters=filters)
 
 
 def _matching_bm25_class():
@@ -45,6 +48,23 @@ def _matching_bm25_class():
 
         def _retrieve(self, query_bundle):
             return [n for n in super()._retrieve(query_bundle) if (n.score or 0.0) > 0.0]
+
+        def retrieve_within(self, query_bundle, doc_ids: frozenset, top_k: int):
+            """The best ``top_k`` passages of the articles ``doc_ids`` (the rest weighted 0)."""
+            import bm25s
+            import numpy as np
+            from llama_index.core.schema import NodeWithScore
+            from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+            mask = np.array([float(d.get("doc_id") in doc_ids) for d in self.corpus])
+            if not mask.any():
+                return []
+            tokens = bm25s.tokenize(query_bundle.query_str, stemmer=self.stemmer, token_pattern=self.token_pattern,
+                                    show_progress=False)
+            indexes, scores = self.bm25.retrieve(tokens, k=min(top_k, len(self.corpus)), show_progress=False,
+                                                 weight_mask=mask)
+            return [NodeWithScore(node=metadata_dict_to_node(i if isinstance(i, dict) else self.corpus[int(i)]),
+                                  score=float(score)) for i, score in zip(indexes[0], scores[0]) if score > 0.0]
 
     return MatchingBM25Retriever
 
@@ -105,6 +125,34 @@ def build_retriever(kind: str, collection, embedder, settings: Settings, top_k: 
     return QueryFusionRetriever(
         [_dense(collection, embedder, top_k * 2), _bm25(collection, settings, top_k * 2)],
         llm=MockLLM(), mode="reciprocal_rerank", num_queries=1, similarity_top_k=top_k, use_async=False,
+    )
+
+
+def within_retriever(kind: str, collection, embedder, settings: Settings, bm25, doc_ids) -> object:
+    """Like ``build_retriever``, over the passages of the articles ``doc_ids`` only.
+
+    ``bm25`` is the store's (cached) BM25 retriever; it is only read, so chat workers can share it.
+    """
+    from llama_index.core.llms import MockLLM
+    from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
+    from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
+
+    chosen = frozenset(doc_ids)
+    where = MetadataFilters(filters=[MetadataFilter(key="doc_id", value=sorted(chosen), operator=FilterOperator.IN)])
+    fused = kind not in ("dense", "bm25")
+    k = settings.top_k * 2 if fused else settings.top_k
+
+    class Within(BaseRetriever):
+        def _retrieve(self, query_bundle):
+            return bm25.retrieve_within(query_bundle, chosen, k)
+
+    if kind == "dense":
+        return _dense(collection, embedder, k, where)
+    if kind == "bm25":
+        return Within()
+    return QueryFusionRetriever(
+        [_dense(collection, embedder, k, where), Within()], llm=MockLLM(), mode="reciprocal_rerank",
+        num_queries=1, similarity_top_k=settings.top_k, use_async=False,
     )
 
 

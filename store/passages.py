@@ -17,7 +17,7 @@ call); nothing outside ``store/`` calls Chroma's ``collection.get`` itself. (Ski
 doctest: they need a store.)
 
 >>> overview_rows(collection)[0]                               # doctest: +SKIP
-['Fler kameror i centrum', 'SVT', '2024-05-02', 4]
+['Fler kameror i centrum', 'SVT', '2024-05-02', 4, 'a12_kameror']
 """
 from __future__ import annotations
 
@@ -94,12 +94,12 @@ def article_status(collection, page: int = PAGE) -> dict[str, dict]:
 
 
 def overview_rows(collection, page: int = PAGE) -> list[list]:
-    """One row per stored article: title, outlet, date, passage count; newest first."""
+    """One row per stored article: title, outlet, date, passage count, doc_id; newest first."""
     rows: dict[str, list] = {}
     for row in iter_passages(collection, page=page):
         meta = row["metadata"]
         doc = meta.get("doc_id", "")
-        entry = rows.setdefault(doc, [meta.get("title") or doc, meta.get("source", ""), meta.get("date", ""), 0])
+        entry = rows.setdefault(doc, [meta.get("title") or doc, meta.get("source", ""), meta.get("date", ""), 0, doc])
         entry[3] += 1
     return sorted(rows.values(), key=lambda r: (r[2], r[0]), reverse=True)
 

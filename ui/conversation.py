@@ -13,10 +13,15 @@ so nothing a client sends can become a chat message of its own making.
 2
 >>> echoed("x" * 5000, limit=2000) == "x" * ECHO_CHARS + "…"
 True
+>>> exchange_at(ex, 2)["error"], exchange_at(ex, 0)
+('Skriv en fråga.', None)
 """
 from __future__ import annotations
 
-from ui.render import chat_markdown, reply_markdown
+from dataclasses import asdict
+
+from qa.types import Citation
+from ui.render import chat_markdown, reply_markdown, sources_block
 
 ECHO_CHARS = 200  # a question refused as too long is shown only this far
 PENDING = "…"
@@ -24,7 +29,16 @@ PENDING = "…"
 
 def exchange(question: str, answer: str = "", error: str = "", notice: str = "", pending: bool = False) -> dict:
     """One question and its reply, as raw text (escaped only when rendered)."""
-    return {"question": question, "answer": answer, "error": error, "notice": notice, "pending": pending}
+    return {"question": question, "answer": answer, "error": error, "notice": notice, "pending": pending,
+            "short": "", "lang": "sv", "citations": [], "related": [], "within": None}
+
+
+def settle(current: dict, final) -> dict:
+    """The exchange once its ``Answer`` is in: the server's own record of what was shown."""
+    current.update(answer=final.answer, error=final.error, notice=final.notice, pending=False, lang=final.lang,
+                   short="" if final.refused else getattr(final, "short_answer", "") or "",
+                   citations=[asdict(c) for c in final.citations], related=[asdict(c) for c in final.related])
+    return current
 
 
 def echoed(question: str, limit: int) -> str:
@@ -40,15 +54,35 @@ def kept(exchanges, room: int) -> list[dict]:
 def chat_messages(exchanges) -> list[dict]:
     """The Chatbot value: escaped Markdown bubbles, a user bubble only for a non-blank question."""
     messages = []
-    for ex in exchanges:
+    for turn, ex in enumerate(exchanges):
         if ex["question"].strip():
             messages.append({"role": "user", "content": chat_markdown(ex["question"])})
         if ex["pending"] and not ex["answer"]:
             reply = PENDING
         else:
-            reply = reply_markdown(ex["answer"], ex["error"], ex["notice"])
+            numbers = {c["n"] for c in ex.get("citations", ())}
+            reply = reply_markdown(ex["answer"], ex["error"], ex["notice"], ex.get("short", ""), turn, numbers)
         messages.append({"role": "assistant", "content": reply})
     return messages
+
+
+def exchange_at(exchanges, message_index: int) -> dict | None:
+    """The exchange whose reply is chat message ``message_index`` (None for a question bubble)."""
+    index = 0
+    for ex in exchanges or ():
+        index += 1 if ex["question"].strip() else 0
+        if index == message_index:
+            return ex
+        index += 1
+    return None
+
+
+def source_blocks(exchanges) -> list[str]:
+    """The sources of every kept turn, the newest one shown (the panel's content)."""
+    last = len(exchanges) - 1
+    return [sources_block(ex["lang"], [Citation(**c) for c in ex["citations"]],
+                          [Citation(**c) for c in ex["related"]], turn, turn == last)
+            for turn, ex in enumerate(exchanges) if not ex["error"] and not ex["pending"]]
 
 
 def history(exchanges) -> list[dict]:

@@ -5,7 +5,9 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 
 - Every request body is capped: refused with 413 by ``Content-Length`` before
   a byte is read, and by counting when the body is streamed without one.
-- Routes the chat page never calls (file upload) answer 404.
+- File upload answers 404, unless the page offers it (``upload_bytes`` > 0): then only a
+  same-origin ``POST`` to it (and the progress of such an upload) is let through, and only
+  that route's body may reach ``upload_bytes`` (plus room for the multipart headers).
 - After ``free_failures`` wrong logins a client waits, twice as long after each
   further failure (up to ``max_wait_s``); a correct password does not end the
   wait early, so guessing gains nothing.
@@ -28,8 +30,10 @@ from dataclasses import dataclass, field
 
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOGIN_PATHS = frozenset({"/login", "/login/"})
-# The page has no file input; Gradio serves upload anyway and has no switch for it.
+# Gradio serves upload whether or not the page has a file input, and has no switch for it.
 CLOSED_PREFIXES = ("/gradio_api/upload",)
+UPLOAD_PATH, UPLOAD_PROGRESS_PATH = "/gradio_api/upload", "/gradio_api/upload_progress"
+MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file itself
 
 
 @dataclass
@@ -67,26 +71,36 @@ class LoginBackoff:
 class RequestGuard:
     """The middleware; ``max_body_bytes`` caps every request body."""
 
-    def __init__(self, app, max_body_bytes: int, backoff: LoginBackoff | None = None):
-        self.app, self.max_body_bytes = app, max_body_bytes
+    def __init__(self, app, max_body_bytes: int, backoff: LoginBackoff | None = None, upload_bytes: int = 0):
+        self.app, self.max_body_bytes, self.upload_bytes = app, max_body_bytes, upload_bytes
         self.backoff = backoff or LoginBackoff()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         path = scope.get("path", "")
-        if path.startswith(CLOSED_PREFIXES):
-            return await respond(send, 404, "Not Found")
+        limit, upload = self.max_body_bytes, path.startswith(CLOSED_PREFIXES)
+        if upload:
+            if not self.upload_offered(scope, path):
+                return await respond(send, 404, "Not Found")
+            limit = self.upload_bytes + MULTIPART_SLACK
+        if upload and declared_length(scope) <= limit and not same_origin(scope):
+            return await respond(send, 403, "Uploads are taken from this page only.")
         if scope.get("method", "GET") not in BODYLESS_METHODS:
-            if declared_length(scope) > self.max_body_bytes:
-                return await respond(send, 413, too_large(self.max_body_bytes))
-            body = await read_capped(receive, self.max_body_bytes)
+            if declared_length(scope) > limit:
+                return await respond(send, 413, too_large(limit))
+            body = await read_capped(receive, limit)
             if body is None:
-                return await respond(send, 413, too_large(self.max_body_bytes))
+                return await respond(send, 413, too_large(limit))
             receive = replay(body, receive)
         if path in LOGIN_PATHS and scope.get("method") == "POST":
             return await self.login(scope, receive, send)
         return await self.app(scope, receive, send)
+
+    def upload_offered(self, scope, path: str) -> bool:
+        """The page offers upload, and this is its upload (POST) or an upload's progress (GET)."""
+        route = (path, scope.get("method", "GET"))
+        return bool(self.upload_bytes) and route in ((UPLOAD_PATH, "POST"), (UPLOAD_PROGRESS_PATH, "GET"))
 
     async def login(self, scope, receive, send):
         client = (scope.get("client") or ("unknown", 0))[0]
@@ -115,6 +129,16 @@ def declared_length(scope) -> int:
             except ValueError:
                 return 0
     return 0
+
+
+def same_origin(scope) -> bool:
+    """No ``Origin`` header (not a cross-site browser request), or one naming this host."""
+    headers = dict(scope.get("headers", []))
+    origin = headers.get(b"origin", b"").decode("latin-1")
+    if not origin:
+        return True
+    host = headers.get(b"host", b"").decode("latin-1")
+    return origin.split("://", 1)[-1].rstrip("/") == host
 
 
 async def read_capped(receive, limit: int) -> bytes | None:

@@ -42,7 +42,8 @@ def test_llm_tokens_stream_and_final_answer_replaces_them(seed_settings, embedde
     streamed = [s[0][-1]["content"] for s in steps[1:-1]]
     assert len(streamed) > 3, "tokens should arrive one by one"
     assert streamed[-1] == chat_markdown(f"Målbilden är hela 2500 kameror nationellt i Sverige [{n}].")
-    assert last_bubble(steps) == chat_markdown("Målbilden är hela 2500 kameror nationellt i Sverige [1].")
+    # the final [1] is renumbered to the one cited passage and links to it in the panel
+    assert last_bubble(steps) == "Målbilden är hela 2500 kameror nationellt i Sverige [\\[1\\]](#source-0-1)\\."
     assert "[1]" in steps[-1][1] and "2500 kameror nationellt" in steps[-1][1]
     assert steps[-1][2][-1]["content"].endswith("[1].")
 

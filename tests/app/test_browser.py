@@ -149,9 +149,8 @@ def ask(page, question: str):
 
 
 def open_first_source(page):
-    """Click the first source's summary; its <details> once open."""
-    source = page.locator("#sources details.source").first
-    source.locator("summary").click()
+    """The latest answer's first source: open without a click; its <details>."""
+    source = page.locator("#sources .sources.current details.source").first
     expect(source).to_have_attribute("open", "")
     expect(source.locator(".passage")).to_be_visible()
     return source

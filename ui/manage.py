@@ -1,0 +1,94 @@
+"""The article panel's handlers: the shared catalog, upload, remove, and the selection to ask within.
+
+One ``Catalog`` per server holds the article rows, so a selection is resolved
+without reading the store on every question; adding or removing refreshes it.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+
+from ui.articles import add_file, article_overview, chosen_articles, keep_upload, remove
+
+log = logging.getLogger("app")
+DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class Catalog:
+    """The article rows (title, outlet, date, passages, id), newest first."""
+
+    def __init__(self, engine, rows: list[list] | None = None):
+        self.engine, self.rows = engine, list(rows or [])
+        self.lock = threading.Lock()  # one upload or removal at a time
+
+    def refresh(self) -> list[list]:
+        from store import StoreError
+
+        try:
+            self.rows = article_overview(self.engine)
+        except StoreError as exc:
+            log.warning("no article overview (%s)", exc)
+        return self.rows
+
+    def title(self, doc_id: str) -> str:
+        return next((r[0] for r in self.rows if r[4] == doc_id), "")
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [(f"{r[0]} · {r[2]}" if r[2] else r[0], r[4]) for r in self.rows]
+
+
+def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[set[str] | None, str]:
+    """``(doc_ids to ask within or None, one-line problem)`` from the panel's inputs."""
+    dates = [(d or "").strip() for d in (date_from, date_to)]
+    bad = next((d for d in dates if d and not DATE_PREFIX.fullmatch(d)), "")
+    if bad:
+        from ui.texts import both
+
+        return None, both("bad_date", value=bad[:20])
+    return chosen_articles(catalog.rows, doc_ids, *dates), ""
+
+
+def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str]:
+    """Keep and ingest each uploaded file; a line per file saying what happened."""
+    from ingest.reader import UnreadableFile
+
+    lines, files = [], [f for f in (files or []) if f]
+    with catalog.lock:
+        for i, temp in enumerate(files):
+            name = Path(getattr(temp, "name", temp)).name
+            progress((i, len(files)), desc=f"{name}: läses in / ingesting")
+            try:
+                problem = add_file(engine, settings, keep_upload(settings, str(temp), name))
+            except UnreadableFile as exc:
+                problem = str(exc)
+            except OSError as exc:
+                problem = f"cannot read it ({exc.strerror or exc})"
+            finally:
+                Path(str(temp)).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
+            lines.append(f"✗ {name}: {problem}" if problem else f"✓ {name}")
+        progress((len(files), len(files)), desc="indexeras / indexing")
+        catalog.refresh()
+        warm(engine)
+    return lines
+
+
+def remove_article(engine, settings, catalog: Catalog, doc_id: str) -> str:
+    title = catalog.title(doc_id)
+    if not title:
+        return ""
+    with catalog.lock:
+        count = remove(engine, settings, doc_id)
+        catalog.refresh()
+        warm(engine)
+    return f"Borttagen / Removed: {title} ({count} avsnitt / passages)"
+
+
+def warm(engine) -> None:
+    """Rebuild the retrievers for the changed store now, so the next question is not the one waiting."""
+    try:
+        engine.retriever()
+        engine.retriever("bm25")  # asking within a selection masks BM25's index
+    except ValueError:  # the last article went: the page says so when asked
+        pass
