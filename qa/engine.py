@@ -22,7 +22,8 @@ from qa.messages import say
 from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.conflict import disagreeing
 from qa.shortanswer import question_kind, short_answer
-from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
+from qa.citations import retrieved_list, to_citation
+from qa.types import QUOTE_JOIN, Answer, QuestionError
 from textkit.text import detect_language
 from settings import Settings
 from store import EmptyStore, StoreError, identity, load_embedder, open_collection, store_fingerprint
@@ -93,14 +94,6 @@ def _message_text(content) -> str:
     if isinstance(content, (list, tuple)):
         return " ".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
     return ""
-
-
-def to_citation(n: int, item, quote: str = "") -> Citation:
-    meta = item.node.metadata
-    return Citation(
-        n=n, doc_id=meta.get("doc_id", ""), chunk_id=item.node.node_id, title=meta.get("title", ""),
-        date=meta.get("date", ""), source=meta.get("source", ""), text=item.node.get_content(), quote=quote,
-    )
 
 
 class Engine:
@@ -227,9 +220,15 @@ class Engine:
     def _compose(self, text, query, retrieved, q_vec, lang, history, within=None):
         notice = ""
         if self.settings.llm_enabled or self._llm is not None:
-            from qa.generative import llm_answer
+            from qa.generative import condense, llm_answer, llm_down
 
-            answer, notice = yield from llm_answer(self, text, query, retrieved, lang, history, within)
+            try:
+                llm, earlier = self.llm(), history_questions(history)
+                if earlier and query.retrieval_text != query.focus:  # a follow-up: the model makes it standalone
+                    retrieved, _ = self.retrieve(condense(llm, query.focus, earlier), within=within)
+                answer, notice = yield from llm_answer(llm, text, retrieved, lang)
+            except Exception as exc:  # the server is down or slow: the extractive answer stands in
+                answer, notice = None, llm_down(lang, exc)
             if answer is not None:
                 answer.retrieved = retrieved_list(retrieved)
                 answer.notice = notice
@@ -305,13 +304,6 @@ def format_quotes(chosen: list) -> tuple[str, list[Citation]]:
         parts.append(f"{date}{cand.sentence} [{numbers[node_id]}]")
     citations = [to_citation(n, items[nid], QUOTE_JOIN.join(quotes[nid])) for nid, n in numbers.items()]
     return " ".join(parts), citations
-
-
-def retrieved_list(retrieved) -> list[dict]:
-    return [
-        {"doc_id": item.node.metadata.get("doc_id", ""), "chunk_id": item.node.node_id, "score": round(float(item.score or 0), 4)}
-        for item in retrieved
-    ]
 
 
 def answer(question: str, history: Sequence = (), settings: Settings | None = None, engine: Engine | None = None) -> Answer:

@@ -11,6 +11,7 @@ verified remains the caller falls back to the extractive answer.
 """
 from __future__ import annotations
 
+from qa.citations import to_citation
 from qa.messages import say
 from qa.types import QUOTE_JOIN, Answer
 from qa.verify import verify_answer
@@ -61,25 +62,28 @@ def _short_reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}" if str(exc) else type(exc).__name__
 
 
-def llm_answer(engine, question: str, query, retrieved, lang: str, history, within=None):
-    """Generator: yields text deltas, returns ``(verified Answer or None, notice)``; ``within`` as in ``Engine``."""
-    from qa.engine import history_questions, to_citation
+def llm_down(lang: str, exc: Exception) -> str:
+    """The notice shown when the model could not be reached (the extractive answer stands in)."""
+    return say("llm_down", lang, detail=_short_reason(exc))
 
+
+def llm_answer(llm, question: str, retrieved, lang: str):
+    """Generator: yields text deltas, returns ``(verified Answer or None, notice)``.
+
+    Gets the retrieved passages and never calls back into the engine (which retrieved
+    them and condensed a follow-up first).
+    """
+    passages = {i + 1: item.node.get_content() for i, item in enumerate(retrieved)}
+    if not passages:
+        return None, ""
+    streamed = []
     try:
-        llm = engine.llm()
-        earlier = history_questions(history)
-        if earlier and query.retrieval_text != query.focus:
-            retrieved, _ = engine.retrieve(condense(llm, query.focus, earlier), within=within)
-        passages = {i + 1: item.node.get_content() for i, item in enumerate(retrieved)}
-        if not passages:
-            return None, ""
-        streamed = []
         for chunk in llm.stream_chat(build_messages(question, passages, lang)):
             if chunk.delta:
                 streamed.append(chunk.delta)
                 yield chunk.delta
     except Exception as exc:  # any transport or server failure: the extractive answer stands in
-        return None, say("llm_down", lang, detail=_short_reason(exc))
+        return None, llm_down(lang, exc)
     verified = verify_answer("".join(streamed), passages)
     if not verified.text:
         return None, say("removed_sentences", lang, count=verified.removed)
@@ -87,7 +91,8 @@ def llm_answer(engine, question: str, query, retrieved, lang: str, history, with
     text = verified.text
     for old, new in sorted(renumber.items(), key=lambda kv: -kv[0]):
         text = text.replace(f"[{old}]", f"[#{new}]")
-    citations = [to_citation(renumber[n], retrieved[n - 1], QUOTE_JOIN.join(dict.fromkeys(verified.quotes[n]))) for n in verified.used]
+    citations = [to_citation(renumber[n], retrieved[n - 1], QUOTE_JOIN.join(dict.fromkeys(verified.quotes[n])))
+                 for n in verified.used]
     notice = say("removed_sentences", lang, count=verified.removed) if verified.removed else ""
     answer = Answer(question=question, answer=text.replace("[#", "["), mode="llm", lang=lang, citations=citations)
     return answer, notice

@@ -65,7 +65,6 @@ def test_textkit_is_a_leaf():
     assert offenders(source_files("textkit"), lambda m: top(m) in PROJECT_PACKAGES - {"textkit"}) == []
 
 
-@pytest.mark.xfail(strict=True, reason="engine/generative split lands after answer selection")
 def test_no_qa_module_but_the_entry_points_imports_the_engine():
     files = [p for p in source_files("qa") if p.relative_to(ROOT).as_posix() not in QA_ENTRY_POINTS]
     assert offenders(files, lambda m: m == "qa.engine" or m.startswith("qa.engine.")) == []
