@@ -54,7 +54,7 @@ class Service:
     def wait_http(self, timeout: float, error: type[NotServing] = NotServing) -> None:
         """Return once ``url`` answers; raise ``error`` if the process dies or time runs out."""
         program = Path(self.proc.args[0]).name
-        name = Path(self.proc.args[1]).name if program.startswith("python") else program
+        name = next((Path(a).name for a in self.proc.args[1:] if a.endswith(".py")), program)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -95,10 +95,16 @@ def app_env(data_dir: Path, corpus_dir: Path | None = None) -> dict:
     return env
 
 
-def start_app(port: int, data_dir: Path, corpus_dir: Path | None = None) -> Service:
-    """``python app.py --port PORT`` with ``DATA_DIR`` (and ``CORPUS_DIR``) set."""
-    return start_service([sys.executable, "app.py", "--port", str(port)], f"http://127.0.0.1:{port}/",
-                         app_env(data_dir, corpus_dir))
+def start_app(port: int, data_dir: Path, corpus_dir: Path | None = None, extra_env: dict | None = None,
+              probe: Path | None = None) -> Service:
+    """``python app.py --port PORT`` with ``DATA_DIR`` (and ``CORPUS_DIR``, ``extra_env``) set.
+
+    With ``probe``, app.py runs under ``bench.appprobe``, which writes its loaded libraries to
+    that file on SIGUSR1.
+    """
+    wrapper = ["-m", "bench.appprobe", str(probe)] if probe else []
+    return start_service([sys.executable, *wrapper, "app.py", "--port", str(port)], f"http://127.0.0.1:{port}/",
+                         {**app_env(data_dir, corpus_dir), **(extra_env or {})})
 
 
 def wait_ready(app: Service, timeout: float = 120.0):

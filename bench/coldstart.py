@@ -2,15 +2,19 @@
 
 The reference is the bare engine: a fresh ``python -m bench.coldstart
 --engine-once`` process that builds ``Engine(Settings())`` and answers the same
-question, timed from launch to exit, with its own peak RSS:
+question, timed from launch to exit, with its own peak RSS. Both processes say
+whether torch was imported once they had answered (the app through
+``bench.appprobe``), since answering with e5 must not need it:
 
->>> fig = cold_start(seed_store, seed_corpus)          # doctest: +SKIP
->>> fig["first_answer_s"]["ratio"] < 2                 # doctest: +SKIP
-True
+>>> fig = cold_start(seed_store, seed_corpus, "e5")    # doctest: +SKIP
+>>> fig["first_answer_s"]["ratio"] < 2, fig["torch_after_answer"]  # doctest: +SKIP
+(True, False)
 """
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -23,16 +27,33 @@ from settings import ROOT
 QUESTION = "Hur många poliskameror är målbilden nationellt?"
 
 
-def engine_once(data_dir: Path, corpus_dir: Path) -> dict:
-    """The reference process: launch, answer once, exit; seconds and peak RSS."""
+def backend_env(backend: str) -> dict:
+    return {"EMBED_BACKEND": backend}
+
+
+def engine_once(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
+    """The reference process: launch, answer once, exit; seconds, peak RSS, torch imported or not."""
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "bench.coldstart", "--engine-once"], cwd=ROOT,
-                            env=app_env(data_dir, corpus_dir), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            env={**app_env(data_dir, corpus_dir), **backend_env(backend)},
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     with PeakRss(proc.pid, interval=0.05) as rss:
         out, _ = proc.communicate(timeout=300)
     phases = json.loads(out.splitlines()[-1]) if proc.returncode == 0 else {}
     return {"seconds": round(time.perf_counter() - started, 2), "peak_mb": round(rss.peak_mb, 1),
-            "ok": "2500" in phases.pop("answer", ""), "phases_s": phases}
+            "ok": "2500" in phases.pop("answer", ""), "torch": phases.pop("torch", None),
+            "cpu_s": phases.pop("cpu_s", None), "phases_s": phases}
+
+
+def probe_app(app, report: Path) -> dict:
+    """Ask ``bench.appprobe`` in the app process which libraries are loaded (SIGUSR1, then its file)."""
+    os.kill(app.proc.pid, signal.SIGUSR1)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if report.exists() and report.stat().st_size:
+            return json.loads(report.read_text())
+        time.sleep(0.05)
+    return {}
 
 
 def gradio_import_s() -> float:
@@ -42,9 +63,13 @@ def gradio_import_s() -> float:
     return round(float(done.stdout.strip().splitlines()[-1]), 2) if done.returncode == 0 else None
 
 
-def app_once(data_dir: Path, corpus_dir: Path, extra_questions: int = 3) -> dict:
+def app_once(data_dir: Path, corpus_dir: Path, backend: str, extra_questions: int = 3) -> dict:
     """Launch the app, wait for the first answer through gradio_client, ask a few more, stop it."""
-    app = start_app(free_port(), data_dir, corpus_dir)
+    import psutil
+
+    report = data_dir.parent / f"appprobe-{backend}.json"
+    report.unlink(missing_ok=True)
+    app = start_app(free_port(), data_dir, corpus_dir, backend_env(backend), probe=report)
     rss = PeakRss(app.proc.pid, interval=0.05).start()
     try:
         client = wait_ready(app)
@@ -52,28 +77,32 @@ def app_once(data_dir: Path, corpus_dir: Path, extra_questions: int = 3) -> dict
         chat = ChatEndpoint.find(client)
         reply = chat.ask(client, QUESTION)
         first_s = time.perf_counter() - app.started
+        cpu_s = sum(psutil.Process(app.proc.pid).cpu_times()[:2])  # user + system: what an idle core would take
         for _ in range(extra_questions):
             chat.ask(client, QUESTION)
-        return {"ready_s": round(ready_s, 2), "seconds": round(first_s, 2), "peak_mb": rss.stop(),
-                "api_name": chat.api_name, "ok": "2500" in reply}
+        loaded = probe_app(app, report)
+        return {"ready_s": round(ready_s, 2), "seconds": round(first_s, 2), "cpu_s": round(cpu_s, 2), "peak_mb": rss.stop(),
+                "api_name": chat.api_name, "ok": "2500" in reply, "loaded": loaded}
     finally:
         rss.stop()
         app.stop()
 
 
-def cold_start(data_dir: Path, corpus_dir: Path) -> dict:
+def cold_start(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
     """App figures beside the bare-engine reference, or ``{"status": "n/a", "reason": ...}``."""
     try:
-        app = app_once(data_dir, corpus_dir)
+        app = app_once(data_dir, corpus_dir, backend)
     except AppNotReady as exc:
         return {"status": "n/a", "reason": str(exc)[:300]}
     except Exception as exc:  # a crash in the app or the client is a result to report, not to hide
         return {"status": "n/a", "reason": f"{type(exc).__name__}: {str(exc)[:300]}"}
-    ref = engine_once(data_dir, corpus_dir)
+    ref = engine_once(data_dir, corpus_dir, backend)
     return {
         "status": "ok", "api_name": app["api_name"], "answer_ok": app["ok"], "reference_ok": ref["ok"],
-        "ready_s": app["ready_s"],
+        "ready_s": app["ready_s"], "torch_after_answer": app["loaded"].get("torch"),
+        "app_loaded": app["loaded"], "engine_torch_after_answer": ref["torch"],
         "first_answer_s": {"value": app["seconds"], "reference": ref["seconds"], "ratio": ratio(app["seconds"], ref["seconds"])},
+        "first_answer_cpu_s": {"value": app["cpu_s"], "reference": ref["cpu_s"], "ratio": ratio(app["cpu_s"], ref["cpu_s"])},
         "peak_rss_mb": {"value": app["peak_mb"], "reference": ref["peak_mb"], "ratio": ratio(app["peak_mb"], ref["peak_mb"])},
         "engine_phases_s": {**ref["phases_s"], "import gradio (separate process)": gradio_import_s()},
     }
@@ -92,16 +121,20 @@ def _engine_once_main() -> int:
         phases[name] = round(time.perf_counter() - clock, 2)
         clock = time.perf_counter()
 
-    import sentence_transformers  # noqa: F401  (torch, transformers)
+    settings = Settings()
+    if settings.embed_backend == "sentence-transformers":
+        import sentence_transformers  # noqa: F401  (torch, transformers: what loading MiniLM needs)
     from qa.engine import Engine
 
-    lap("import torch, sentence-transformers, qa")
-    engine = Engine(Settings())
+    lap(f"import qa{', torch, sentence-transformers' if 'torch' in sys.modules else ''}")
+    engine = Engine(settings)
     engine.embedder
-    lap("load the embedder")
+    lap(f"load the embedder ({settings.embed_backend})")
     answer = engine.answer(QUESTION)
     lap("first answer (open store, build retrievers, answer)")
-    print(json.dumps({**phases, "answer": answer.answer or answer.error}, ensure_ascii=False))
+    print(json.dumps({**phases, "answer": answer.answer or answer.error, "torch": "torch" in sys.modules,
+                      "cpu_s": round(time.process_time(), 2)},
+                     ensure_ascii=False))
     return 0
 
 

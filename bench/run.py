@@ -1,5 +1,9 @@
 """``python -m bench [--quick] [--out DIR]``: every figure beside its reference, in one run.
 
+Each embedder backend (e5, the default, and sentence-transformers MiniLM) gets the
+same figures: answer latency on the seed store, cold start of the app, and the
+scale runs. The profiles are of the default backend.
+
 >>> main(["--quick", "--out", "/tmp/bench"])     # doctest: +SKIP
 0
 >>> sizes(quick=True), sizes(quick=False)
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.figures import BACKENDS
 from settings import ROOT, Settings, configure_offline
 
 DEFAULT_OUT = ROOT / "bench" / "out"
@@ -37,14 +43,15 @@ def meta(quick: bool) -> dict:
             "load_before": [round(x, 2) for x in os.getloadavg()]}
 
 
-def seed_store(work: Path, embedder) -> Settings:
+def seed_store(work: Path, embedder, backend: str) -> Settings:
     """A store of the bundled seed articles (the corpus the p50 target is about)."""
     from bench.figures import quiet
     from bench.synth import SEED_CORPUS
     from ingest.pipeline import ingest
 
-    shutil.copytree(SEED_CORPUS, work / "seed" / "corpus")
-    settings = Settings(data_dir=work / "seed" / "data", corpus_dir=work / "seed" / "corpus")
+    root = work / f"seed-{backend}"
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    settings = Settings(data_dir=root / "data", corpus_dir=root / "corpus", embed_backend=backend)
     ingest([settings.corpus_dir], settings, embedder=embedder, warn=quiet)
     return settings
 
@@ -60,30 +67,46 @@ def profiles(seed: Settings, corpus: Path, work: Path, embedder, out: Path) -> d
     engine, questions = Engine(seed, embedder=embedder), eval_questions()
     engine.answer(questions[0]["question"])
     _, answer_session = profile(lambda: [engine.answer(q["question"], q["history"]) for q in questions])
-    fresh = Settings(data_dir=work / "profile" / "data")
+    fresh = Settings(data_dir=work / "profile" / "data", embed_backend=seed.embed_backend)
     _, ingest_session = profile(ingest, [corpus], fresh, embedder=embedder, warn=quiet)
     save_html(answer_session, out / "profile_answer.html")
     save_html(ingest_session, out / "profile_ingest.html")
     return {"answer": summarize(answer_session), "ingest": summarize(ingest_session)}
 
 
-def in_process(work: Path, out: Path) -> dict:
-    """Answer latency on the seed store beside the plain retriever, and the two profiles."""
-    from bench.figures import answer_figures
+def in_process(work: Path, out: Path, backend: str, profile: bool) -> dict:
+    """Answer latency on the seed store beside the plain retriever (and, if asked, the two profiles)."""
+    from bench.figures import answer_figures, model_settings
     from bench.measure import eval_questions
     from bench.synth import write_corpus
     from store import embedder_info, load_embedder, open_collection
 
-    embedder = load_embedder(Settings())
-    seed = seed_store(work, embedder)
-    log("answer latency on the seed store ...")
+    embedder = load_embedder(model_settings(work, backend))
+    seed = seed_store(work, embedder, backend)
+    log(f"{backend}: answer latency on the seed store ...")
     answer = answer_figures(seed, embedder, eval_questions())
-    log("profiling ...")
-    corpus = work / "profile" / "corpus"
-    write_corpus(corpus, passages=PROFILE_PASSAGES)
-    prof = profiles(seed, corpus, work, embedder, out)
-    passages = open_collection(seed, embedder_info(seed)).count()
-    return {"answer": answer, "answer_passages": passages, "profile": prof, "seed": seed}
+    result = {"answer": answer, "answer_passages": open_collection(seed, embedder_info(embedder)).count(),
+              "seed": seed}
+    if profile:
+        log(f"{backend}: profiling ...")
+        corpus = work / "profile" / "corpus"
+        write_corpus(corpus, passages=PROFILE_PASSAGES)
+        result["profile"] = profiles(seed, corpus, work, embedder, out)
+    return result
+
+
+def one_backend(backend: str, work: Path, out: Path, quick: bool) -> dict:
+    """Every figure of one backend; the profiles only for the default one."""
+    from bench.coldstart import cold_start
+    from bench.scale import run_sizes
+
+    result = in_process(work, out, backend, profile=backend == BACKENDS[0])
+    seed = result.pop("seed")
+    log(f"{backend}: cold start of app.py ...")
+    result["cold_start"] = cold_start(seed.data_dir, seed.corpus_dir, backend)
+    result["scale"] = run_sizes(sizes(quick), work, log=log, backend=backend)
+    result["ingest"] = result["scale"][0].get("ingest", {})  # headline: the 1k corpus, beside its reference
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,20 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="seed corpus + 1k passages only (about a minute or two)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     args = parser.parse_args(argv)
-    from bench.coldstart import cold_start
     from bench.report import markdown, write_all
-    from bench.scale import run_sizes
 
-    started, results = time.perf_counter(), {"meta": meta(args.quick)}
+    started, results = time.perf_counter(), {"meta": meta(args.quick), "backends": {}}
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        work = Path(tmp)
-        results.update(in_process(work, args.out))
-        seed = results.pop("seed")
-        log("cold start of app.py ...")
-        results["cold_start"] = cold_start(seed.data_dir, seed.corpus_dir)
-        results["scale"] = run_sizes(sizes(args.quick), work, log=log)
-    results["ingest"] = results["scale"][0].get("ingest", {})  # headline: the 1k corpus, beside its reference
+        for backend in BACKENDS:
+            results["backends"][backend] = one_backend(backend, Path(tmp), args.out, args.quick)
+            (args.out / "bench.partial.json").write_text(json.dumps(results, indent=1, default=str))  # survives a crash
+    results["profile"] = results["backends"][BACKENDS[0]].pop("profile", {})
     results["meta"].update(load_after=[round(x, 2) for x in os.getloadavg()],
                            seconds=round(time.perf_counter() - started, 1))
     write_all(results, args.out)
