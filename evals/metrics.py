@@ -19,6 +19,10 @@ from qa.types import CITATION_MARKER, QUOTE_JOIN
 MARKER_RUN = re.compile(rf"(?:\s*{CITATION_MARKER.pattern})+")
 # "2 500 kameror: Sentence", "**2 500 kameror** – Sentence", or the span on a line of its own.
 SHORT_ANSWER = re.compile(r"^(.{1,80}?)(?:\s*[:–—]\s+|\s*\n+\s*)(.+)$", re.S)
+# The engine cites its short answer: "2014 [1]: Polisen började ... 2014. [1]".
+CITED_SHORT_ANSWER = re.compile(r"^([^\n\[\]]{1,80}?)(?:\s*\[\d+\])+:\s+")
+# A quote from one of two disagreeing articles is led by its article's date: "(2024-03-04) ...".
+DATED = re.compile(r"^\((\d{4}-\d{2}-\d{2})\)\s+")
 
 
 def hit_at_k(ranked_ids: Sequence[str], expected: Iterable[str], k: int) -> bool:
@@ -102,18 +106,27 @@ def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
     []
     >>> answer_problems("2500 kameror: Målet är 2500 kameror nationellt. [1]", cites)
     []
+    >>> answer_problems("2500 kameror [1]: Målet är 2500 kameror nationellt. [1]", cites)
+    []
     >>> answer_problems("Målet är 2500 kamerorna nationellt. [1]", cites)
     ["answer sentence not in its cited passage [1]: 'Målet är 2500 kamerorna nationellt.'"]
+    >>> answer_problems("1600 [1]: (2024-03-04) Det var 1600 förut. [1]", {1: {**cites[1], "date": "2024-03-04"}})
+    []
     """
     from textkit.sentences import sentence_spans
 
     problems = []
+    if lead := CITED_SHORT_ANSWER.match(answer):
+        answer = f"{lead.group(1)}: {answer[lead.end():]}"
     for i, (segment, numbers) in enumerate(cited_segments(answer)):
         passages = [by_number[n].get("text", "") for n in numbers if n in by_number]
         if numbers and not passages:
             continue  # its markers name no citation: reported as such already
         if i == 0 and (lead := SHORT_ANSWER.match(segment)) and lead.group(1).strip("* ") in lead.group(2):
             segment = lead.group(2)  # the short answer stands in the sentence: check that sentence
+        dated = DATED.match(segment)
+        if dated and any(by_number[n].get("date") == dated.group(1) for n in numbers if n in by_number):
+            segment = segment[dated.end():]
         for s, e in sentence_spans(segment):
             sentence = segment[s:e]
             if not any(sentence in passage for passage in passages):
