@@ -124,6 +124,7 @@ def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
             continue  # its markers name no citation: reported as such already
         if i == 0 and (lead := SHORT_ANSWER.match(segment)) and lead.group(1).strip("* ") in lead.group(2):
             segment = lead.group(2)  # the short answer stands in the sentence: check that sentence
+        segment = _without_article_head(segment, [by_number[n] for n in numbers if n in by_number])
         dated = DATED.match(segment)
         if dated and any(by_number[n].get("date") == dated.group(1) for n in numbers if n in by_number):
             segment = segment[dated.end():]
@@ -133,6 +134,21 @@ def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
                 where = "".join(f"[{n}]" for n in numbers) or "(no marker)"
                 problems.append(f"answer sentence not in its cited passage {where}: {sentence[:80]!r}")
     return problems
+
+
+def _without_article_head(segment: str, cited: Sequence[Mapping]) -> str:
+    """An overview line names its article first ('Headline (Outlet, date): lede'); the lede is checked.
+
+    >>> _without_article_head("R (B, 2024-01-02): Text.", [{"title": "R", "source": "B", "date": "2024-01-02"}])
+    'Text.'
+    """
+    from qa.overview import article_head
+
+    for citation in cited:
+        head = article_head(citation) + ": "
+        if segment.startswith(head):
+            return segment[len(head):]
+    return segment
 
 
 def _passage_problems(citation: Mapping, stored: Mapping[str, str]) -> list[str]:

@@ -91,7 +91,8 @@ def fitted_on(evalset: EvalSet) -> bool:
 
 
 def graded(evalset: EvalSet, engine, questions, retriever: str = "hybrid", data=None) -> list[dict]:
-    """The set's graded results with one retriever: out of fold when the scorer was fitted on the set.
+    """The set's graded results with one retriever: out of fold when the engine answers with the
+    fitted model (``ANSWER_MODEL=fitted``) and it was fitted on the set.
 
     Out of fold, each question is answered by the scorer fitted on the folds that exclude its
     article (``evals/oof.py``), so a set the scorer learnt from is never graded in sample.
@@ -99,7 +100,7 @@ def graded(evalset: EvalSet, engine, questions, retriever: str = "hybrid", data=
     """
     from evals.runner import run_eval
 
-    if not fitted_on(evalset):
+    if engine.settings.answer_model != "fitted" or not fitted_on(evalset):
         return run_eval(questions, engine, retriever)
     from evals.fit import collect
     from evals.oof import oof_records
@@ -122,7 +123,7 @@ def run_set(evalset: EvalSet, settings: Settings, embedder, retriever: str, comp
     progress(f"evals: {evalset.name} set: ingesting {evalset.corpus} into a temporary store")
     with temporary_store(evalset, settings, embedder) as local:
         engine = Engine(local, embedder=embedder)
-        oof = " out of fold" if fitted_on(evalset) else ""
+        oof = " out of fold" if engine.settings.answer_model == "fitted" and fitted_on(evalset) else ""
         progress(f"evals: {evalset.name} set: {len(questions)} questions, {retriever} retriever{oof}")
         runs = {retriever: graded(evalset, engine, questions, retriever)}
         for kind in (k for k in RETRIEVERS if compare and k != retriever):

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from qa import extractive, overview
+from qa import extractive, rules, overview
 from qa.messages import say
 from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.conflict import disagreeing
@@ -155,6 +155,18 @@ class Engine:
             retriever = within_retriever(kind, self.collection(), self.embedder, self.settings, bm25, within)
         return ranked(retriever.retrieve(bundle)), np.asarray(bundle.embedding)
 
+    def _embedded(self, sentences: list[str]) -> np.ndarray:
+        """Sentences embedded on their own, remembered (the rules' similarity)."""
+        known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
+        missing = [s for s in dict.fromkeys(sentences) if s not in known]
+        fresh = dict(zip(missing, map(np.asarray, self.embedder.get_text_embedding_batch(missing)))) if missing else {}
+        if fresh:
+            with self._vectors_lock:
+                self._sentence_vectors.update(fresh)
+                if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
+                    self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
+        return np.stack([fresh[s] if s in fresh else known[s] for s in sentences])
+
     def _vectors(self, sentences: list[str], chunk_ids: list[str]) -> np.ndarray:
         """Vectors of candidate sentences: stored at ingest (``store/sentences.py``), else embedded here."""
         from store.sentences import open_sentences, sentence_vectors
@@ -257,6 +269,19 @@ class Engine:
         extractive.apply_scores(found, rows, self.scorer)
         return found, rows
 
+    def _choose(self, query, retrieved, q_vec) -> tuple[list, list, float]:
+        """(candidates, the sentences to quote or [] to refuse, the runner-up margin) of ``ANSWER_MODEL``."""
+        if self.settings.answer_model == "fitted":
+            found, rows = self.scored(query, retrieved, q_vec)
+            p = np.array([c.score for c in found])
+            answerable = bool(found) and self.scorer.answerable(rows, p) >= self.scorer.threshold
+            return found, extractive.choose(found, answerable, self.settings.max_answer_sentences), extractive.MARGIN
+        found = extractive.candidates(retrieved)
+        if found:  # the rules were set with sentences embedded on their own (not the stored late vectors)
+            rules.score(query, q_vec, found, self._embedded([c.sentence for c in found]), retrieved)
+        threshold = self.settings.refusal_threshold_en if query.lang == "en" else self.settings.refusal_threshold
+        return found, rules.choose(found, query, threshold, self.settings.max_answer_sentences), rules.MARGIN
+
     def extract(self, question: str, query, retrieved, q_vec, lang: str) -> Answer:
         base = Answer(question=question, answer="", lang=lang, retrieved=retrieved_list(retrieved))
         if overview.is_overview(query.focus):
@@ -265,12 +290,9 @@ class Engine:
             base.citations = [to_citation(n, item, quote) for n, (item, quote) in enumerate(pairs, 1)]
             if pairs:
                 return base
-        found, rows = self.scored(query, retrieved, q_vec)
-        p = np.array([c.score for c in found])
-        answerable = bool(found) and self.scorer.answerable(rows, p) >= self.scorer.threshold
-        chosen = extractive.choose(found, answerable, self.settings.max_answer_sentences)
+        found, chosen, margin = self._choose(query, retrieved, q_vec)
         if chosen:
-            chosen = disagreeing(query.focus, found, chosen, chosen[0].score - extractive.MARGIN)
+            chosen = disagreeing(query.focus, found, chosen, chosen[0].score - margin)
         if not chosen:
             base.refused = True
             base.answer = say("refused", lang)

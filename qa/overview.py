@@ -95,6 +95,16 @@ def overview_items(question: str, retrieved: list, collection) -> list:
     return items[:MAX_LISTED]
 
 
+def article_head(meta) -> str:
+    """How an overview names an article before quoting its lede: 'Headline (Outlet, date)'.
+
+    >>> article_head({"title": "Rubrik", "source": "Bladet", "date": "2024-03-04"}), article_head({"title": "R"})
+    ('Rubrik (Bladet, 2024-03-04)', 'R')
+    """
+    where = ", ".join(str(meta.get(k)) for k in ("source", "date") if meta.get(k))
+    return f"{meta.get('title', '')} ({where})" if where else str(meta.get("title", ""))
+
+
 def overview_text(items: list) -> tuple[str, list]:
     """'Headline (Outlet, date): lede sentence. [n]' per article, and the (item, lede) pairs cited."""
     lines, cited = [], []
@@ -103,8 +113,6 @@ def overview_text(items: list) -> tuple[str, list]:
         sentence = lede(item.node.get_content())
         if not sentence:
             continue
-        where = ", ".join(str(meta.get(k)) for k in ("source", "date") if meta.get(k))
-        head = f"{meta.get('title', '')} ({where})" if where else str(meta.get("title", ""))
         cited.append((item, sentence))
-        lines.append(f"{head}: {sentence} [{len(cited)}]")
+        lines.append(f"{article_head(meta)}: {sentence} [{len(cited)}]")
     return "\n".join(lines), cited

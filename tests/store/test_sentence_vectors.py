@@ -38,17 +38,18 @@ def test_answering_embeds_the_question_and_nothing_else(seed_settings, embedder,
 
     monkeypatch.setattr(kind, "_get_text_embeddings", count_texts)
     monkeypatch.setattr(kind, "_get_query_embedding", count_query)
-    answer = Engine(seed_settings, embedder=embedder).answer(QUESTION)
-    assert "2500" in answer.answer
+    fitted = seed_settings.model_copy(update={"answer_model": "fitted"})  # the rules embed sentences on their own
+    answer = Engine(fitted, embedder=embedder).answer(QUESTION)
+    assert not answer.error and answer.citations
     assert calls == {"texts": 0, "queries": 1}
 
 
 @pytest.mark.parametrize("which", ["e5", "sentence-transformers"])
-def test_late_sentence_vectors_rank_the_answering_sentence_first(which, embedder, minilm):
+def test_late_sentence_vectors_rank_the_answering_sentence_first(which, e5, minilm):
     """A sentence's vector, read in its passage's context, still points at what it says."""
     from store import ingest_embedder
 
-    model = embedder if which == "e5" else minilm
+    model = e5 if which == "e5" else minilm
     passage = ("Polisen vill ha fler kameror. Målbilden skruvades upp till 2500 kameror nationellt. "
                "Vädret i helgen blir soligt och varmt.")
     sentences = [passage[s:e] for s, e in sentence_spans(passage)]
