@@ -248,7 +248,7 @@ def prepared(args):
     configure_offline()
     from store import load_embedder
 
-    settings = Settings()
+    settings = Settings(embed_backend="e5", answer_model="fitted")  # what the fitted model answers with
     corpus = args.corpus or DEV_DIR / "corpus"
     questions = args.questions or DEV_DIR / "questions.jsonl"
     return settings, load_embedder(settings), EvalSet("dev", corpus, questions)

@@ -30,10 +30,20 @@ def set_engine(embedder, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def dev_fit_data(set_engine):
-    """The dev set's candidate feature rows, as ``python -m evals.fit`` collects them."""
-    from evals import fit
+def fitted_dev(e5, tmp_path_factory):
+    """(engine, questions) of the dev set in an e5 store, answering with the fitted model."""
     from evals.runner import load_questions
+    from qa.engine import Engine
 
-    evalset, engine = set_engine("dev")
-    return fit.collect(engine, load_questions(evalset.questions))
+    base = Settings(data_dir=tmp_path_factory.mktemp("dev-e5"), embed_backend="e5", answer_model="fitted")
+    with temporary_store(SETS["dev"], base, e5, warn=lambda m: None) as local:
+        yield Engine(local, embedder=e5), load_questions(SETS["dev"].questions)
+
+
+@pytest.fixture(scope="session")
+def dev_fit_data(fitted_dev):
+    """The dev set's candidate feature rows, as ``python -m evals.fit`` collects them (with e5)."""
+    from evals import fit
+
+    engine, questions = fitted_dev
+    return fit.collect(engine, questions)
