@@ -64,9 +64,18 @@ def lede(text: str) -> str:
 
 
 def matching_docs(question: str, retrieved: list) -> list[str]:
-    """The articles a topical overview question is about, best match first."""
-    docs = list(dict.fromkeys(item.node.metadata.get("doc_id", "") for item in retrieved[:4]))
-    return docs[:1] if wants_one(question) else docs
+    """The articles a topical overview question is about: most of its topic words (stem, compound
+    or cognate, as answers match them) in their title and retrieved text first, then retrieval order."""
+    from qa.extractive import term_overlap
+    from textkit.text import detect_language
+
+    words, lang = {w: 1.0 for w in topic_words(question)}, detect_language(question)
+    texts: dict[str, list[str]] = {}
+    for item in retrieved[:8]:
+        meta = item.node.metadata
+        texts.setdefault(meta.get("doc_id", ""), [str(meta.get("title", ""))]).append(item.node.get_content())
+    ranked = sorted(texts, key=lambda doc: -term_overlap(words, " ".join(texts[doc]), lang))
+    return ranked[:1] if wants_one(question) else ranked[:4]
 
 
 def newest_first(items: list) -> list:
