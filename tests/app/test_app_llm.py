@@ -37,13 +37,14 @@ def test_llm_tokens_stream_and_final_answer_replaces_them(seed_settings, embedde
     engine.answer(QUESTION)  # learn under which number the model is shown the 2500 passage
     prompt = llm.requests[-1]["messages"][-1]["content"]
     n = int(prompt[: prompt.index("2500 kameror nationellt")].rsplit('<passage n="', 1)[1].split('"', 1)[0])
-    llm.replies = [f"Målbilden är hela 2500 kameror nationellt i Sverige [{n}]."]
+    # a sentence the stricter verifier keeps (every content word in the supporting sentence)
+    llm.replies = [f"Målbilden skruvades upp till 2500 kameror nationellt i Sverige [{n}]."]
     steps = run_chat(engine, QUESTION)
     streamed = [s[0][-1]["content"] for s in steps[1:-1]]
     assert len(streamed) > 3, "tokens should arrive one by one"
-    assert streamed[-1] == chat_markdown(f"Målbilden är hela 2500 kameror nationellt i Sverige [{n}].")
+    assert streamed[-1] == chat_markdown(f"Målbilden skruvades upp till 2500 kameror nationellt i Sverige [{n}].")
     # the final [1] is renumbered to the one cited passage and links to it in the panel
-    assert last_bubble(steps) == "Målbilden är hela 2500 kameror nationellt i Sverige [\\[1\\]](#source-0-1)\\."
+    assert last_bubble(steps) == "Målbilden skruvades upp till 2500 kameror nationellt i Sverige [\\[1\\]](#source-0-1)\\."
     assert "[1]" in steps[-1][1] and "2500 kameror nationellt" in steps[-1][1]
     assert steps[-1][2][-1]["content"].endswith("[1].")
 

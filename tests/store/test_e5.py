@@ -52,10 +52,10 @@ def test_each_backend_finds_the_passage_that_answers(backend, tmp_path, seed_cop
     from ingest.pipeline import ingest
     from qa.engine import Engine
 
-    name, e5 = backend
+    name, chosen = backend
     settings = Settings(data_dir=tmp_path / "data", embed_backend=name, retriever="dense")
-    ingest([seed_copy], settings, e5=e5, warn=lambda m: None)
-    retrieved, _ = Engine(settings, e5=e5).retrieve(QUESTION)
+    ingest([seed_copy], settings, embedder=chosen, warn=lambda m: None)
+    retrieved, _ = Engine(settings, embedder=chosen).retrieve(QUESTION)
     assert retrieved[0].node.metadata["doc_id"] == ANSWER_DOC
     assert store.identity(chosen).backend == name
 
@@ -68,7 +68,7 @@ def test_a_store_of_another_embedder_is_re_embedded_not_mixed(backend, e5, tmp_p
     if name == "e5":
         pytest.skip("re-embedding goes from MiniLM to e5")
     settings = Settings(data_dir=tmp_path / "data")
-    ingest([seed_copy], settings, e5=old, warn=lambda m: None)
+    ingest([seed_copy], settings, embedder=old, warn=lambda m: None)
     before = store.open_collection(settings, store.identity(old)).get(include=["documents", "metadatas"])
     with pytest.raises(store.StoreError):
         store.open_collection(settings, store.identity(e5))
@@ -76,7 +76,7 @@ def test_a_store_of_another_embedder_is_re_embedded_not_mixed(backend, e5, tmp_p
     after = store.open_collection(settings, store.identity(e5)).get(include=["documents", "embeddings"])
     assert sorted(after["ids"]) == sorted(before["ids"]) and sorted(after["documents"]) == sorted(before["documents"])
     assert all(len(v) == 384 for v in after["embeddings"])
-    report = ingest([seed_copy], settings, e5=e5, warn=lambda m: None)
+    report = ingest([seed_copy], settings, embedder=e5, warn=lambda m: None)
     assert (report.embedded, report.unchanged) == (0, 2)  # re-embedding kept what ingest knows
 
 
@@ -89,9 +89,9 @@ def test_app_start_up_re_embeds_a_minilm_store(tmp_path, seed_copy, backend, e5,
     from qa.engine import Engine
 
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=seed_copy, embed_backend="e5")
-    ingest([seed_copy], settings, e5=old, warn=lambda m: None)
+    ingest([seed_copy], settings, embedder=old, warn=lambda m: None)
     shutil.rmtree(seed_copy)  # the passages come from the store itself, not from corpus files
-    engine = Engine(settings, e5=e5)
+    engine = Engine(settings, embedder=e5)
     open_or_reembed(engine, settings)
     assert "re-embedding it with intfloat/multilingual-e5-small" in capsys.readouterr().out
     retrieved, _ = engine.retrieve(QUESTION)
