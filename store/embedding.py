@@ -104,7 +104,9 @@ def load_embedder(settings: Settings):
         return E5Embedding(cache_dir=str(settings.cache_dir), ingest_runtime=settings.e5_ingest,
                            embed_batch_size=settings.embed_batch_size)
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # a "Loading weights" bar is noise in the console and in one-line errors
     return HuggingFaceEmbedding(model_name=sentence_transformers_path(settings), device="cpu",
                                 embed_batch_size=settings.embed_batch_size, normalize=True)
 
