@@ -15,6 +15,13 @@ the page script (``ui/page.js``) opens that source and scrolls to its marked sen
 **2500 kameror**
 <BLANKLINE>
 Målet är 2500 kameror\\. [\\[1\\]](#source-0-1)
+
+The engine cites its short answer first ("2500 kameror [1]: ..."); it is shown once, in bold:
+
+>>> print(reply_markdown("2500 kameror [1]: Målet är 2500 kameror. [1]", short="2500 kameror", turn=0, numbers={1}))
+**2500 kameror [\\[1\\]](#source-0-1)**
+<BLANKLINE>
+Målet är 2500 kameror\\. [\\[1\\]](#source-0-1)
 """
 from __future__ import annotations
 
@@ -52,10 +59,13 @@ def reply_markdown(text: str, error: str = "", notice: str = "", short: str = ""
     """
     if error:
         return f"{WARNING_SIGN} {chat_markdown(' '.join(error.split()))}"
-    body = linked(chat_markdown(text), turn, numbers)
     short = " ".join(short.split())
+    lead = re.match(rf"{re.escape(short)}((?:\s*\[\d+\])+):\s+", text) if short else None
+    if lead:  # the engine's cited short answer ("2500 kameror [1]: ..."): shown bold, with its marker
+        short, text = short + lead.group(1), text[lead.end():]
+    body = linked(chat_markdown(text), turn, numbers)
     if short and short != text.strip():
-        body = f"**{chat_markdown(short)}**\n\n{body}"
+        body = f"**{linked(chat_markdown(short), turn, numbers)}**\n\n{body}"
     if notice:
         return f"{body}\n\n_{chat_markdown('(' + ' '.join(notice.split()) + ')')}_"
     return body
