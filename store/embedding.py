@@ -12,7 +12,7 @@ Both are LlamaIndex ``BaseEmbedding``s read from local files only:
 The store records ``identity(embedder)``, read from the embedder object itself:
 
 >>> identity(load_embedder(Settings())).describe()
-'intfloat/multilingual-e5-small (e5, 384-d, query:/passage:)'
+'sentence-transformers/all-MiniLM-L6-v2 (sentence-transformers, 384-d, none)'
 """
 from __future__ import annotations
 

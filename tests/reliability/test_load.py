@@ -33,15 +33,19 @@ def reference(tmp_path_factory, embedder):
     """``question -> (bubble, sources html)`` from an in-process Engine on its own store of the same corpus."""
     from ingest.pipeline import ingest
     from qa.engine import Engine
-    from ui.render import answer_markdown, sources_html
+    from ui.chat import panel
+    from ui.conversation import chat_messages, exchange, settle
 
     root = tmp_path_factory.mktemp("reference")
     shutil.copytree(ROOT / "corpus", root / "corpus")
     settings = Settings(data_dir=root / "data", corpus_dir=root / "corpus")
     ingest([root / "corpus"], settings, embedder=embedder, warn=lambda m: None)
     engine = Engine(settings, embedder=embedder)
-    answers = {q["question"]: engine.answer(q["question"]) for q in eval_questions()}
-    return {q: (answer_markdown(a), sources_html(a)) for q, a in answers.items()}
+    rendered = {}
+    for q in (q["question"] for q in eval_questions()):  # rendered as the page renders a first turn
+        turn = [settle(exchange(q), engine.answer(q))]
+        rendered[q] = chat_messages(turn)[-1]["content"], panel(turn)
+    return rendered
 
 
 @pytest.mark.timeout(600)
