@@ -13,7 +13,6 @@ True
 """
 from __future__ import annotations
 
-import sys
 import tempfile
 from typing import Any
 
