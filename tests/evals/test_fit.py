@@ -38,10 +38,12 @@ def test_scorer_file_is_what_the_fit_command_makes(dev):
     refit = fit.scorer_data(data, embedder_info(Settings(embed_backend="e5")).name,
                             fit.fingerprint(DEV.corpus, DEV.questions))
     assert stored["dev_set"] == refit["dev_set"], "the dev set changed: run `python -m evals.fit`"
-    assert stored["embedder"] == refit["embedder"] and stored["model"]["features"] == list(FEATURES)
-    for key in ("mean", "scale", "coef"):
-        np.testing.assert_allclose(stored["model"][key], refit["model"][key], rtol=1e-3, atol=1e-3, err_msg=key)
-    assert abs(stored["model"]["intercept"] - refit["model"]["intercept"]) < 1e-3
+    assert stored["embedder"] == refit["embedder"] and stored["features"] == list(FEATURES)
+    for part in ("sentence", "answerable"):  # the sentence model and the answer-or-refuse model
+        for key in ("mean", "scale", "coef"):
+            np.testing.assert_allclose(stored["model"][part][key], refit["model"][part][key], rtol=1e-3, atol=1e-3,
+                                       err_msg=f"{part}.{key}")
+        assert abs(stored["model"][part]["intercept"] - refit["model"][part]["intercept"]) < 1e-3
     assert abs(stored["model"]["threshold"] - refit["model"]["threshold"]) < 0.02
 
 
