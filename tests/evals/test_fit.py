@@ -39,11 +39,13 @@ def test_scorer_file_is_what_the_fit_command_makes(dev):
                             fit.fingerprint(DEV.corpus, DEV.questions))
     assert stored["dev_set"] == refit["dev_set"], "the dev set changed: run `python -m evals.fit`"
     assert stored["embedder"] == refit["embedder"] and stored["features"] == list(FEATURES)
-    for part in ("sentence", "answerable"):  # the sentence model and the answer-or-refuse model
+    # Two refits in two processes differ by up to 0.0022 in the answer model's coefficients (measured
+    # 2026-11-28; the sentence vectors' float sums vary with torch's threads): 0.005 covers that.
+    for part, tol in (("sentence", 1e-3), ("answerable", 5e-3)):  # the sentence model, the answer-or-refuse model
         for key in ("mean", "scale", "coef"):
-            np.testing.assert_allclose(stored["model"][part][key], refit["model"][part][key], rtol=1e-3, atol=1e-3,
+            np.testing.assert_allclose(stored["model"][part][key], refit["model"][part][key], rtol=tol, atol=tol,
                                        err_msg=f"{part}.{key}")
-        assert abs(stored["model"][part]["intercept"] - refit["model"][part]["intercept"]) < 1e-3
+        assert abs(stored["model"][part]["intercept"] - refit["model"][part]["intercept"]) < tol
     assert abs(stored["model"]["threshold"] - refit["model"]["threshold"]) < 0.02
 
 
