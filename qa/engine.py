@@ -159,13 +159,19 @@ class Engine:
         """Sentences embedded on their own, remembered (the rules' similarity)."""
         known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
         missing = [s for s in dict.fromkeys(sentences) if s not in known]
-        fresh = dict(zip(missing, map(np.asarray, self.embedder.get_text_embedding_batch(missing)))) if missing else {}
-        if fresh:
-            with self._vectors_lock:
-                self._sentence_vectors.update(fresh)
-                if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
-                    self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
+        fresh = self._embed_and_remember(missing)
         return np.stack([fresh[s] if s in fresh else known[s] for s in sentences])
+
+    def _embed_and_remember(self, sentences: list[str]) -> dict[str, np.ndarray]:
+        """Embed ``sentences`` on their own and keep them in the bounded cache; {} for none."""
+        if not sentences:
+            return {}
+        fresh = dict(zip(sentences, map(np.asarray, self.embedder.get_text_embedding_batch(sentences))))
+        with self._vectors_lock:
+            self._sentence_vectors.update(fresh)
+            if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
+                self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
+        return fresh
 
     def _vectors(self, sentences: list[str], chunk_ids: list[str]) -> np.ndarray:
         """Vectors of candidate sentences: stored at ingest (``store/sentences.py``), else embedded here."""
@@ -176,13 +182,7 @@ class Engine:
             self._sentences = open_sentences(self.settings)
         stored = sentence_vectors(self._sentences, chunk_ids)
         missing = [s for s in dict.fromkeys(sentences) if s not in stored and s not in known]
-        fresh = {}
-        if missing:  # a store written before sentence vectors were kept
-            fresh = dict(zip(missing, map(np.asarray, self.embedder.get_text_embedding_batch(missing))))
-            with self._vectors_lock:
-                self._sentence_vectors.update(fresh)
-                if len(self._sentence_vectors) > 50_000:  # bound memory on huge corpora
-                    self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
+        fresh = self._embed_and_remember(missing)  # a store written before sentence vectors were kept
         return np.stack([stored.get(s, fresh.get(s, known.get(s))) for s in sentences])
 
     def answer(self, question: str, history: Sequence = (), retriever: str | None = None, within=None) -> Answer:
