@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-from test_browser import CHROMIUM_ARGS, ask, chromium_path, free_port, stop, wait_until_up
+from playwright.sync_api import expect
+# chromium and browser are test_browser's fixtures, shared rather than copied
+from test_browser import ask, browser, chromium, free_port, stop, wait_until_up  # noqa: F401
 
 from settings import ROOT
 
@@ -68,24 +69,6 @@ def served(chromium, seed_settings, tmp_path_factory, request):
     url = f"http://127.0.0.1:{port}/"
     wait_until_up(url, proc, log)
     return url, root / "data", root / "gradio-cache"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = chromium_path()
-    if not path:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but no chromium on PATH")
-        pytest.skip("no chromium or chromium-browser on PATH (apt-get install chromium)")
-    return path
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, timeout=60_000)
-        yield b
-        b.close()
 
 
 @pytest.fixture
