@@ -61,13 +61,19 @@ def validate(question: object, settings: Settings) -> str:
 
 
 def history_questions(history: Sequence) -> list[str]:
-    """Earlier user questions from plain strings, (user, bot) pairs or chat messages."""
+    """Earlier user questions, from plain strings, (user, bot) pairs or {"role", "content"} messages.
+
+    The content is text: decoding a UI's message formats is the UI's job (ui/conversation.py).
+
+    >>> history_questions(["Vem?", ("Var?", "I Malmö. [1]"), {"role": "user", "content": "När?"}])
+    ['Vem?', 'Var?', 'När?']
+    """
     found = []
     for turn in history or ():
         if isinstance(turn, str):
             found.append(turn)
-        elif isinstance(turn, dict) and turn.get("role") == "user":
-            found.append(_message_text(turn.get("content")))
+        elif isinstance(turn, dict) and turn.get("role") == "user" and isinstance(turn.get("content"), str):
+            found.append(turn["content"])
         elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
             found.append(turn[0])
     return [q for q in found if q.strip()][-3:]
@@ -81,18 +87,9 @@ def previous_answer(history: Sequence) -> str:
     """
     for turn in reversed(list(history or ())):
         if isinstance(turn, dict) and turn.get("role") == "assistant":
-            return _message_text(turn.get("content"))
+            return turn["content"] if isinstance(turn.get("content"), str) else ""
         if isinstance(turn, (list, tuple)) and len(turn) > 1 and isinstance(turn[1], str):
             return turn[1]
-    return ""
-
-
-def _message_text(content) -> str:
-    """Chat message content as text: a string, or (Gradio 6) a list of {"type": "text"} parts."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, (list, tuple)):
-        return " ".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
     return ""
 
 

@@ -74,9 +74,17 @@ def test_a_new_standalone_question_is_not_taken_as_a_follow_up(engine, question,
     assert after_other.answer == engine.answer(question).answer and fact in after_other.answer
 
 
-def test_gradio_message_parts_count_as_history(engine):
-    history = [{"role": "user", "content": [{"type": "text", "text": "Vilken konferens talar Stefan Singman på?"}]}]
-    assert "25 april" in engine.answer("Och när hålls den?", history).citations[0].quote.split(" … ")[0]
+def test_the_chat_s_own_history_makes_a_follow_up(engine):
+    from ui.conversation import exchange, history
+
+    first = engine.answer("Vilken konferens talar Stefan Singman på?")
+    earlier = history([exchange("Vilken konferens talar Stefan Singman på?", first.answer)])
+    assert "25 april" in engine.answer("Och när hålls den?", earlier).citations[0].quote.split(" … ")[0]
+
+
+def test_history_content_that_is_not_text_is_ignored_not_decoded(engine):
+    parts = [{"role": "user", "content": [{"type": "text", "text": "Vilken konferens talar Stefan Singman på?"}]}]
+    assert engine.answer("Och när hålls den?", parts).answer == engine.answer("Och när hålls den?").answer
 
 
 def test_english_question_finds_the_swedish_quote(engine):
