@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # No offline/telemetry variables here: every entry point (and tests/conftest.py) calls
 # settings.configure_offline(), which holds the one list (settings.OFFLINE_ENV).
 
-.PHONY: run test test-fast lint ingest evals bench bench-quick clean
+.PHONY: run test test-fast lint format ingest evals bench bench-quick clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -27,17 +27,24 @@ run: $(VENV)/.installed
 ingest: $(VENV)/.installed
 	$(PY) -m ingest
 
+# Lint and format first: they take a second and name the line, before the long suite runs.
 test: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest -q -ra
 
 # Seconds, not minutes: unit tests with a hashing embedder (tests/fakes.py) and the doctests.
 test-fast: $(VENV)/.installed-dev
 	$(PY) -m pytest -q -ra -m fast
 
-# Not part of `make test`.
+# What `make test` checks first, on its own; `make format` fixes what it can.
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
 
 # Each eval set is ingested into a temporary store of its own; DATA_DIR is never touched.
 evals: $(VENV)/.installed

@@ -5,6 +5,7 @@ this machine (or behind APP_AUTH) add and remove articles from the page.
 Start-up brings the store up to date with ``corpus_dir`` (and the page's
 uploads) and warms the engine first. The page itself is built in ``ui/``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,6 +34,10 @@ def parse_args(argv, settings):
     return parser.parse_args(argv)
 
 
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
 def prepare_engine(settings):
     """Ingest ``corpus_dir`` and the uploads (incremental) and warm the engine; None after a store error."""
     from ingest.pipeline import escaped_line, ingest
@@ -41,7 +46,6 @@ def prepare_engine(settings):
     from ui.articles import startup_files
 
     engine = Engine(settings)
-    warn = lambda m: print(f"warning: {m}", file=sys.stderr)
     print(f"ingest: {settings.corpus_dir} …", flush=True)
     try:
         open_or_reembed(engine, settings)
@@ -67,8 +71,7 @@ def open_or_reembed(engine, settings) -> None:
     try:
         engine.collection()  # a store that cannot be reached fails here
     except EmbedderMismatch as exc:
-        print(f"store: built with {exc.stored.describe()}; re-embedding it with {exc.current.describe()} …",
-              flush=True)
+        print(f"store: built with {exc.stored.describe()}; re-embedding it with {exc.current.describe()} …", flush=True)
         count = reembed(settings, engine.embedder, progress=True)
         print(f"store: {count} passages re-embedded", flush=True)
         engine.collection()
@@ -96,8 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     signal.signal(signal.SIGTERM, _interrupt)  # a terminated app shuts Gradio down, which empties its cache
     try:
-        demo.launch(server_name=args.host, server_port=args.port, prevent_thread_lock=True, css=CSS, js=page_js(),
-                    quiet=True, **launch_limits(settings, auth, upload=manage))
+        demo.launch(
+            server_name=args.host,
+            server_port=args.port,
+            prevent_thread_lock=True,
+            css=CSS,
+            js=page_js(),
+            quiet=True,
+            **launch_limits(settings, auth, upload=manage),
+        )
     except OSError as exc:
         print(f"error: cannot serve on {args.host}:{args.port} ({exc})", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ behind its back.
 >>> s.top_k, s.chroma_path.name
 (4, 'chroma')
 """
+
 from __future__ import annotations
 
 import os
@@ -89,7 +90,7 @@ class Settings(BaseSettings):
     login_max_wait_s: float = Field(300.0, gt=0)
 
     @model_validator(mode="after")
-    def _default_top_k(self) -> "Settings":
+    def _default_top_k(self) -> Settings:
         if self.top_k is None:
             self.top_k = 12 if self.answer_model == "fitted" else 6
         return self

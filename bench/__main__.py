@@ -2,6 +2,7 @@
 
 >>> import bench.__main__   # doctest: +SKIP
 """
+
 import sys
 
 from bench.run import main

@@ -10,6 +10,7 @@ this works whatever ``api_name`` app.py gives its chat function:
 True
 >>> app.stop()                                                        # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import os
@@ -88,23 +89,33 @@ def start_service(command: list[str], url: str, env: dict | None = None) -> Serv
 
 def app_env(data_dir: Path, corpus_dir: Path | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHROMA_")}
-    env.update(DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
-               ANONYMIZED_TELEMETRY="False", GRADIO_ANALYTICS_ENABLED="False", NO_PROXY="127.0.0.1,localhost")
+    env.update(
+        DATA_DIR=str(data_dir),
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        ANONYMIZED_TELEMETRY="False",
+        GRADIO_ANALYTICS_ENABLED="False",
+        NO_PROXY="127.0.0.1,localhost",
+    )
     if corpus_dir:
         env["CORPUS_DIR"] = str(corpus_dir)
     return env
 
 
-def start_app(port: int, data_dir: Path, corpus_dir: Path | None = None, extra_env: dict | None = None,
-              probe: Path | None = None) -> Service:
+def start_app(
+    port: int, data_dir: Path, corpus_dir: Path | None = None, extra_env: dict | None = None, probe: Path | None = None
+) -> Service:
     """``python app.py --port PORT`` with ``DATA_DIR`` (and ``CORPUS_DIR``, ``extra_env``) set.
 
     With ``probe``, app.py runs under ``bench.appprobe``, which writes its loaded libraries to
     that file on SIGUSR1.
     """
     wrapper = ["-m", "bench.appprobe", str(probe)] if probe else []
-    return start_service([sys.executable, *wrapper, "app.py", "--port", str(port)], f"http://127.0.0.1:{port}/",
-                         {**app_env(data_dir, corpus_dir), **(extra_env or {})})
+    return start_service(
+        [sys.executable, *wrapper, "app.py", "--port", str(port)],
+        f"http://127.0.0.1:{port}/",
+        {**app_env(data_dir, corpus_dir), **(extra_env or {})},
+    )
 
 
 def wait_ready(app: Service, timeout: float = 120.0):
@@ -139,11 +150,14 @@ class ChatEndpoint:
     parameters: list[dict]
 
     @classmethod
-    def find(cls, client) -> "ChatEndpoint":
+    def find(cls, client) -> ChatEndpoint:
         """The named endpoint taking a string whose name sounds like chat; ``AppNotReady`` if none."""
         named = client.view_api(print_info=False, return_format="dict").get("named_endpoints", {})
-        usable = [(name, info) for name, info in named.items()
-                  if any(p.get("python_type", {}).get("type") == "str" for p in info.get("parameters", []))]
+        usable = [
+            (name, info)
+            for name, info in named.items()
+            if any(p.get("python_type", {}).get("type") == "str" for p in info.get("parameters", []))
+        ]
         usable.sort(key=lambda item: (not any(w in item[0].lower() for w in CHAT_WORDS), item[0]))
         if not usable:
             raise NoChatEndpoint(f"app.py exposes no chat endpoint taking a string (named: {sorted(named) or 'none'})")
@@ -154,7 +168,9 @@ class ChatEndpoint:
         args, placed = [], False
         for param in self.parameters:
             name = (param.get("parameter_name") or param.get("label") or "").lower()
-            if "history" in name or (not param.get("parameter_has_default") and "list" in str(param.get("python_type"))):
+            if "history" in name or (
+                not param.get("parameter_has_default") and "list" in str(param.get("python_type"))
+            ):
                 args.append([])
             elif not placed and param.get("python_type", {}).get("type") == "str":
                 args.append(question)

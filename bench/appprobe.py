@@ -8,6 +8,7 @@ cold start it wraps is the app's own.
 >>> loaded_report()["torch"] in (True, False)
 True
 """
+
 from __future__ import annotations
 
 import json

@@ -10,6 +10,7 @@ whether torch was imported once they had answered (the app through
 >>> fig["first_answer_s"]["ratio"] < 2, fig["torch_after_answer"]  # doctest: +SKIP
 (True, False)
 """
+
 from __future__ import annotations
 
 import json
@@ -34,15 +35,25 @@ def backend_env(backend: str) -> dict:
 def engine_once(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
     """The reference process: launch, answer once, exit; seconds, peak RSS, torch imported or not."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "bench.coldstart", "--engine-once"], cwd=ROOT,
-                            env={**app_env(data_dir, corpus_dir), **backend_env(backend)},
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.coldstart", "--engine-once"],
+        cwd=ROOT,
+        env={**app_env(data_dir, corpus_dir), **backend_env(backend)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     with PeakRss(proc.pid, interval=0.05) as rss:
         out, _ = proc.communicate(timeout=300)
     phases = json.loads(out.splitlines()[-1]) if proc.returncode == 0 else {}
-    return {"seconds": round(time.perf_counter() - started, 2), "peak_mb": round(rss.peak_mb, 1),
-            "ok": "2500" in phases.pop("answer", ""), "torch": phases.pop("torch", None),
-            "cpu_s": phases.pop("cpu_s", None), "phases_s": phases}
+    return {
+        "seconds": round(time.perf_counter() - started, 2),
+        "peak_mb": round(rss.peak_mb, 1),
+        "ok": "2500" in phases.pop("answer", ""),
+        "torch": phases.pop("torch", None),
+        "cpu_s": phases.pop("cpu_s", None),
+        "phases_s": phases,
+    }
 
 
 def probe_app(app, report: Path) -> dict:
@@ -81,8 +92,15 @@ def app_once(data_dir: Path, corpus_dir: Path, backend: str, extra_questions: in
         for _ in range(extra_questions):
             chat.ask(client, QUESTION)
         loaded = probe_app(app, report)
-        return {"ready_s": round(ready_s, 2), "seconds": round(first_s, 2), "cpu_s": round(cpu_s, 2), "peak_mb": rss.stop(),
-                "api_name": chat.api_name, "ok": "2500" in reply, "loaded": loaded}
+        return {
+            "ready_s": round(ready_s, 2),
+            "seconds": round(first_s, 2),
+            "cpu_s": round(cpu_s, 2),
+            "peak_mb": rss.stop(),
+            "api_name": chat.api_name,
+            "ok": "2500" in reply,
+            "loaded": loaded,
+        }
     finally:
         rss.stop()
         app.stop()
@@ -98,12 +116,29 @@ def cold_start(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
         return {"status": "n/a", "reason": f"{type(exc).__name__}: {str(exc)[:300]}"}
     ref = engine_once(data_dir, corpus_dir, backend)
     return {
-        "status": "ok", "api_name": app["api_name"], "answer_ok": app["ok"], "reference_ok": ref["ok"],
-        "ready_s": app["ready_s"], "torch_after_answer": app["loaded"].get("torch"),
-        "app_loaded": app["loaded"], "engine_torch_after_answer": ref["torch"],
-        "first_answer_s": {"value": app["seconds"], "reference": ref["seconds"], "ratio": ratio(app["seconds"], ref["seconds"])},
-        "first_answer_cpu_s": {"value": app["cpu_s"], "reference": ref["cpu_s"], "ratio": ratio(app["cpu_s"], ref["cpu_s"])},
-        "peak_rss_mb": {"value": app["peak_mb"], "reference": ref["peak_mb"], "ratio": ratio(app["peak_mb"], ref["peak_mb"])},
+        "status": "ok",
+        "api_name": app["api_name"],
+        "answer_ok": app["ok"],
+        "reference_ok": ref["ok"],
+        "ready_s": app["ready_s"],
+        "torch_after_answer": app["loaded"].get("torch"),
+        "app_loaded": app["loaded"],
+        "engine_torch_after_answer": ref["torch"],
+        "first_answer_s": {
+            "value": app["seconds"],
+            "reference": ref["seconds"],
+            "ratio": ratio(app["seconds"], ref["seconds"]),
+        },
+        "first_answer_cpu_s": {
+            "value": app["cpu_s"],
+            "reference": ref["cpu_s"],
+            "ratio": ratio(app["cpu_s"], ref["cpu_s"]),
+        },
+        "peak_rss_mb": {
+            "value": app["peak_mb"],
+            "reference": ref["peak_mb"],
+            "ratio": ratio(app["peak_mb"], ref["peak_mb"]),
+        },
         "engine_phases_s": {**ref["phases_s"], "import gradio (separate process)": gradio_import_s()},
     }
 
@@ -128,13 +163,21 @@ def _engine_once_main() -> int:
 
     lap(f"import qa{', torch, sentence-transformers' if 'torch' in sys.modules else ''}")
     engine = Engine(settings)
-    engine.embedder
+    _ = engine.embedder  # the property loads the model: timed on its own
     lap(f"load the embedder ({settings.embed_backend})")
     answer = engine.answer(QUESTION)
     lap("first answer (open store, build retrievers, answer)")
-    print(json.dumps({**phases, "answer": answer.answer or answer.error, "torch": "torch" in sys.modules,
-                      "cpu_s": round(time.process_time(), 2)},
-                     ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                **phases,
+                "answer": answer.answer or answer.error,
+                "torch": "torch" in sys.modules,
+                "cpu_s": round(time.process_time(), 2),
+            },
+            ensure_ascii=False,
+        )
+    )
     return 0
 
 

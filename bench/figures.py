@@ -8,6 +8,7 @@
 >>> sorted(latency["engine_ms"])                                      # doctest: +SKIP
 ['p50', 'p95']
 """
+
 from __future__ import annotations
 
 import shutil
@@ -19,6 +20,7 @@ from settings import Settings
 from store import embedder_info, ingest_embedder, open_collection
 
 BACKENDS = ("e5", "sentence-transformers")  # the default first
+
 
 def quiet(message: str) -> None:
     """Drop ingest warnings (the benchmark corpora have none worth printing)."""
@@ -61,10 +63,11 @@ def plain_encoder(settings: Settings | None = None):
 
 def embed_texts(paths: list[Path], max_bytes: int = 10**9) -> list[str]:
     """Exactly the strings ingest embeds for these files (title + passage), in order."""
+    from llama_index.core.schema import MetadataMode
+
     from ingest.clean import parse_article
     from ingest.pipeline import article_hash, build_nodes
     from ingest.reader import UnreadableFile, read_article
-    from llama_index.core.schema import MetadataMode
 
     texts = []
     for path in paths:
@@ -102,13 +105,25 @@ def ingest_figures(folder: Path, settings: Settings, embedder, encoder, sample: 
     again, re_s = timed(ingest, [folder], settings, embedder=embedder, warn=quiet)
     rate, reference = report.embedded / full_s, (before + after) / 2
     return {
-        "passages": report.embedded, "files": report.files_read, "skipped": len(report.skipped),
+        "passages": report.embedded,
+        "files": report.files_read,
+        "skipped": len(report.skipped),
         "mean_tokens": mean_tokens(embedder, part),
-        "throughput": {"value": round(rate, 1), "reference": round(reference, 1), "ratio": ratio(rate, reference),
-                       "ingest_s": round(full_s, 2), "encode_rates": [round(before, 1), round(after, 1)],
-                       "encode_sample": len(part)},
-        "reingest": {"value": round(re_s, 3), "reference": round(full_s, 2), "ratio": ratio(re_s, full_s),
-                     "embedded": again.embedded, "unchanged": again.unchanged},
+        "throughput": {
+            "value": round(rate, 1),
+            "reference": round(reference, 1),
+            "ratio": ratio(rate, reference),
+            "ingest_s": round(full_s, 2),
+            "encode_rates": [round(before, 1), round(after, 1)],
+            "encode_sample": len(part),
+        },
+        "reingest": {
+            "value": round(re_s, 3),
+            "reference": round(full_s, 2),
+            "ratio": ratio(re_s, full_s),
+            "embedded": again.embedded,
+            "unchanged": again.unchanged,
+        },
     }, texts
 
 
@@ -138,9 +153,14 @@ def answer_figures(settings: Settings, embedder, questions: list[dict]) -> dict:
         plain_ms.append(timed(plain.retrieve, q["question"])[1] * 1000)
     engine_p, plain_p = percentiles(engine_ms), percentiles(plain_ms)
     return {
-        "questions": len(questions), "refused": refused, "errors": errors[:3], "first_answer_ms": round(first_s * 1000, 1),
-        "engine_ms": engine_p, "plain_ms": plain_p,
-        "ratio_p50": ratio(engine_p["p50"], plain_p["p50"]), "ratio_p95": ratio(engine_p["p95"], plain_p["p95"]),
+        "questions": len(questions),
+        "refused": refused,
+        "errors": errors[:3],
+        "first_answer_ms": round(first_s * 1000, 1),
+        "engine_ms": engine_p,
+        "plain_ms": plain_p,
+        "ratio_p50": ratio(engine_p["p50"], plain_p["p50"]),
+        "ratio_p95": ratio(engine_p["p95"], plain_p["p95"]),
     }
 
 

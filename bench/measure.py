@@ -9,6 +9,7 @@
 >>> rss.peak_mb > 40
 True
 """
+
 from __future__ import annotations
 
 import json
@@ -96,7 +97,7 @@ class PeakRss:
             self.sample()
             self._stop.wait(self.interval)
 
-    def start(self) -> "PeakRss":
+    def start(self) -> PeakRss:
         self._thread.start()
         return self
 
@@ -105,7 +106,7 @@ class PeakRss:
         self._thread.join(timeout=5)
         return round(self.peak_mb, 1)
 
-    def __enter__(self) -> "PeakRss":
+    def __enter__(self) -> PeakRss:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -10,6 +10,7 @@ time, and so are the library calls they make (where our code hands over):
 >>> sorted(summarize(session))
 ['by_category', 'calls_out', 'ours', 'total_s']
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -20,8 +21,13 @@ from settings import ROOT
 OURS = {"qa": ROOT / "qa", "ingest": ROOT / "ingest", "store": ROOT / "store"}
 LIBRARIES = {
     "bench harness": (str(ROOT / "bench") + "/",),
-    "embedding model (torch, transformers, sentence-transformers, tokenizers)":
-        ("/torch/", "/transformers/", "/sentence_transformers/", "/tokenizers/", "/safetensors/"),
+    "embedding model (torch, transformers, sentence-transformers, tokenizers)": (
+        "/torch/",
+        "/transformers/",
+        "/sentence_transformers/",
+        "/tokenizers/",
+        "/safetensors/",
+    ),
     "chromadb (incl. its Rust core)": ("/chromadb/",),
     "llama_index": ("/llama_index/",),
     "bm25s / PyStemmer": ("/bm25s/", "Stemmer"),

@@ -12,6 +12,7 @@ Targets are goals reported beside the numbers, never asserted; each backend
 >>> verdict(False, "is", False), verdict(True, "is", False)
 ('met', 'missed')
 """
+
 from __future__ import annotations
 
 import json
@@ -31,6 +32,13 @@ TARGETS = [
 ]
 # (label, corpus size, comparison, target, unit): answer p50 of the scale run at that size, every backend
 SCALE_TARGETS = [("answer p50 at 100k passages", 100_000, "<=", 200.0, "ms")]
+
+
+COLD_ROWS = (
+    ("first_answer_s", "cold start to first answer, s (wall)"),
+    ("first_answer_cpu_s", "cold start to first answer, CPU s of the process"),
+    ("peak_rss_mb", "app peak RSS, MB"),
+)
 
 
 def dig(data: dict, path: tuple[str, ...]):
@@ -74,10 +82,20 @@ def target_text(op: str, target, unit: str) -> str:
 def targets(results: dict) -> list[dict]:
     out = []
     for name, r in results.get("backends", {}).items():
-        figures = [(label, dig(r, path), op, target, unit) for label, path, op, target, unit, on in TARGETS if name in on]
+        figures = [
+            (label, dig(r, path), op, target, unit) for label, path, op, target, unit, on in TARGETS if name in on
+        ]
         figures += [(label, scale_p50(r, size), op, target, unit) for label, size, op, target, unit in SCALE_TARGETS]
-        out += [{"backend": name, "figure": label, "value": value, "target": target_text(op, target, unit),
-                 "status": verdict(value, op, target)} for label, value, op, target, unit in figures]
+        out += [
+            {
+                "backend": name,
+                "figure": label,
+                "value": value,
+                "target": target_text(op, target, unit),
+                "status": verdict(value, op, target),
+            }
+            for label, value, op, target, unit in figures
+        ]
     return out
 
 
@@ -95,32 +113,37 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
     return [_row(header), _row(["---"] * len(header)), *(_row(r) for r in rows)]
 
 
+def _headline(name: str, label: str, fig: dict, reference: str) -> list:
+    """One headline row: the figure, what it is compared with, and the ratio of the two."""
+    return [name, label, fig.get("value"), reference, fig.get("reference"), fig.get("ratio")]
+
+
 def headline_rows(name: str, r: dict) -> list[list]:
     ing, ans, cold = r.get("ingest", {}), r.get("answer", {}), r.get("cold_start", {})
-    thr, re_ = ing.get("throughput", {}), ing.get("reingest", {})
     tokens = f", {ing['mean_tokens']:g} e5 tokens each" if ing.get("mean_tokens") else ""
     plain = "plain SentenceTransformer.encode" + (" of the converted checkpoint, 'passage: '" if name == E5 else "")
+    corpus = f"{ing.get('passages')}-passage synthetic corpus{tokens}"
     rows = [
-        [name, f"ingest throughput, passages/s ({ing.get('passages')}-passage synthetic corpus{tokens})",
-         thr.get("value"), f"{plain}, batch 64", thr.get("reference"), thr.get("ratio")],
-        [name, "re-ingest of that unchanged corpus, s", re_.get("value"), "full ingest, s", re_.get("reference"),
-         re_.get("ratio")],
+        _headline(name, f"ingest throughput, passages/s ({corpus})", ing.get("throughput", {}), f"{plain}, batch 64"),
+        _headline(name, "re-ingest of that unchanged corpus, s", ing.get("reingest", {}), "full ingest, s"),
     ]
     for p in ("p50", "p95"):
-        rows.append([name, f"Engine.answer {p}, ms (seed, {ans.get('questions')} questions)",
-                     dig(ans, ("engine_ms", p)), "plain LlamaIndex dense retrieve, ms", dig(ans, ("plain_ms", p)),
-                     ans.get(f"ratio_{p}")])
+        fig = {
+            "value": dig(ans, ("engine_ms", p)),
+            "reference": dig(ans, ("plain_ms", p)),
+            "ratio": ans.get(f"ratio_{p}"),
+        }
+        label = f"Engine.answer {p}, ms (seed, {ans.get('questions')} questions)"
+        rows.append(_headline(name, label, fig, "plain LlamaIndex dense retrieve, ms"))
     if cold.get("status") != "ok":
         return rows + [[name, "cold start / app peak RSS", "n/a", cold.get("reason", "not run"), None, None]]
-    for key, label in (("first_answer_s", "cold start to first answer, s (wall)"),
-                       ("first_answer_cpu_s", "cold start to first answer, CPU s of the process"),
-                       ("peak_rss_mb", "app peak RSS, MB")):
-        fig = cold.get(key) or {}
-        rows.append([name, label, fig.get("value"), "bare Engine process (launch, answer once, exit)",
-                     fig.get("reference"), fig.get("ratio")])
-    rows.append([name, "torch imported after answering (app / bare engine)",
-                 str(cold.get("torch_after_answer")), "", str(cold.get("engine_torch_after_answer")), None])
-    return rows
+    for key, label in COLD_ROWS:
+        rows.append(_headline(name, label, cold.get(key) or {}, "bare Engine process (launch, answer once, exit)"))
+    torch_after = {
+        "value": str(cold.get("torch_after_answer")),
+        "reference": str(cold.get("engine_torch_after_answer")),
+    }
+    return rows + [_headline(name, "torch imported after answering (app / bare engine)", torch_after, "")]
 
 
 def _cell(fig: dict, fmt: str = "g") -> str:
@@ -134,18 +157,31 @@ def scale_rows(name: str, r: dict) -> list[list]:
             rows.append([name, s["passages"], f"error: {s['error']}", *[""] * 6])
             continue
         ing, ans = s["ingest"]["throughput"], s["answer"]
-        rows.append([
-            name, s["passages"], s["articles"], _cell(ing), _cell(s["store_mb"]), _cell(s["bm25_build_s"]),
-            f"{ans['engine_ms']['p50']:g} / {ans['plain_ms']['p50']:g} = {ans['ratio_p50']:.2f}",
-            f"{ans['engine_ms']['p95']:g} / {ans['plain_ms']['p95']:g} = {ans['ratio_p95']:.2f}",
-            _cell(s["peak_rss_mb"]),
-        ])
+        rows.append(
+            [
+                name,
+                s["passages"],
+                s["articles"],
+                _cell(ing),
+                _cell(s["store_mb"]),
+                _cell(s["bm25_build_s"]),
+                f"{ans['engine_ms']['p50']:g} / {ans['plain_ms']['p50']:g} = {ans['ratio_p50']:.2f}",
+                f"{ans['engine_ms']['p95']:g} / {ans['plain_ms']['p95']:g} = {ans['ratio_p95']:.2f}",
+                _cell(s["peak_rss_mb"]),
+            ]
+        )
     return rows
 
 
 SCALE_HEADER = [
-    "backend", "passages", "articles", "ingest passages/s (/ plain encode)", "store MB (/ raw vectors+text)",
-    "BM25 build s (/ plain bm25s)", "answer p50 ms (/ plain retrieve)", "answer p95 ms (/ plain retrieve)",
+    "backend",
+    "passages",
+    "articles",
+    "ingest passages/s (/ plain encode)",
+    "store MB (/ raw vectors+text)",
+    "BM25 build s (/ plain bm25s)",
+    "answer p50 ms (/ plain retrieve)",
+    "answer p95 ms (/ plain retrieve)",
     "peak RSS MB (/ after model load)",
 ]
 
@@ -156,10 +192,14 @@ def profile_lines(name: str, summary: dict) -> list[str]:
     top_cat, top_fn = summary["by_category"][0], (summary["ours"] or [["-", "-", 0, 0]])
     inner = next((f for f in top_fn if f[3] < 99.5), top_fn[-1])  # past the entry point and its wrappers
     out = (summary.get("calls_out") or [["-", "-", 0, 0]])[0]
-    lines = [f"### {name} ({summary['total_s']:g} s sampled)", "",
-             f"Largest bucket: **{top_cat[0]}** ({top_cat[2]}% of the time). Largest call our code makes: "
-             f"**{out[0]}** ({out[1]}, {out[3]}%). Largest of our functions below the entry point: "
-             f"**{inner[0]}** ({inner[1]}, {inner[3]}%).", ""]
+    lines = [
+        f"### {name} ({summary['total_s']:g} s sampled)",
+        "",
+        f"Largest bucket: **{top_cat[0]}** ({top_cat[2]}% of the time). Largest call our code makes: "
+        f"**{out[0]}** ({out[1]}, {out[3]}%). Largest of our functions below the entry point: "
+        f"**{inner[0]}** ({inner[1]}, {inner[3]}%).",
+        "",
+    ]
     lines += _table(["self time in", "s", "%"], summary["by_category"]) + [""]
     lines += ["Our functions, inclusive time (nested calls overlap):", ""]
     lines += _table(["function", "where", "s", "%"], top_fn) + [""]
@@ -170,12 +210,19 @@ def profile_lines(name: str, summary: dict) -> list[str]:
 
 def markdown(r: dict) -> str:
     meta, backends = r["meta"], r.get("backends", {})
-    lines = [f"# Benchmark ({meta['mode']} run, {meta['date']}, git {meta['git']})", "",
-             f"{meta['cpus']} CPUs; load average {meta['load_before']} before, {meta['load_after']} after "
-             f"(other work on the machine slows both sides of each ratio alike). Total {meta['seconds']:g} s.", "",
-             "## Targets", ""]
-    lines += _table(["backend", "figure", "measured", "target", "status"],
-                    [[t["backend"], t["figure"], t["value"], t["target"], t["status"]] for t in r["targets"]]) + [""]
+    lines = [
+        f"# Benchmark ({meta['mode']} run, {meta['date']}, git {meta['git']})",
+        "",
+        f"{meta['cpus']} CPUs; load average {meta['load_before']} before, {meta['load_after']} after "
+        f"(other work on the machine slows both sides of each ratio alike). Total {meta['seconds']:g} s.",
+        "",
+        "## Targets",
+        "",
+    ]
+    lines += _table(
+        ["backend", "figure", "measured", "target", "status"],
+        [[t["backend"], t["figure"], t["value"], t["target"], t["status"]] for t in r["targets"]],
+    ) + [""]
     lines += ["## Figures beside their references", ""]
     rows = [row for name, b in backends.items() for row in headline_rows(name, b)]
     lines += _table(["backend", "figure", "value", "reference", "ref. value", "ratio"], rows) + [""]
@@ -184,11 +231,18 @@ def markdown(r: dict) -> str:
         if phases:
             lines += [f"Cold start of the bare engine process ({name}), by phase (s):", ""]
             lines += _table(["phase", "s"], [[k, v] for k, v in phases.items()]) + [""]
-    lines += ["## Scale (synthetic corpus, one subprocess per size and backend)", "",
-              "Each cell is value / reference = ratio.", ""]
+    lines += [
+        "## Scale (synthetic corpus, one subprocess per size and backend)",
+        "",
+        "Each cell is value / reference = ratio.",
+        "",
+    ]
     lines += _table(SCALE_HEADER, [row for name, b in backends.items() for row in scale_rows(name, b)]) + [""]
     lines += ["## Where the time goes (pyinstrument, default backend)", ""]
-    for key, name in (("answer", "Engine.answer over the eval questions"), ("ingest", "ingest() of a 300-passage synthetic corpus into a fresh store")):
+    for key, name in (
+        ("answer", "Engine.answer over the eval questions"),
+        ("ingest", "ingest() of a 300-passage synthetic corpus into a fresh store"),
+    ):
         lines += profile_lines(name, r.get("profile", {}).get(key, {}))
     lines += r.get("notes", [])
     return "\n".join(lines) + "\n"
@@ -210,11 +264,22 @@ def latency_plot(r: dict, path: Path) -> None:
         color = next(colors)
         for who, style, label in (("engine_ms", "-o", "Engine.answer"), ("plain_ms", "--s", "plain dense retrieve")):
             for p, alpha in (("p50", 1.0), ("p95", 0.4)):
-                ax.plot([x for x, _ in points], [a[who][p] for _, a in points], style, color=color, alpha=alpha,
-                        label=f"{name}: {label} {p}")
+                ax.plot(
+                    [x for x, _ in points],
+                    [a[who][p] for _, a in points],
+                    style,
+                    color=color,
+                    alpha=alpha,
+                    label=f"{name}: {label} {p}",
+                )
     ax.axhline(50, color="grey", linewidth=0.8, linestyle=":", label="target p50 50 ms (seed)")
-    ax.set(xscale="log", yscale="log", xlabel="passages in the store", ylabel="latency (ms)",
-           title="Answer latency against corpus size")
+    ax.set(
+        xscale="log",
+        yscale="log",
+        xlabel="passages in the store",
+        ylabel="latency (ms)",
+        title="Answer latency against corpus size",
+    )
     ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=120)

@@ -9,6 +9,7 @@ scale runs. The profiles are of the default backend.
 >>> sizes(quick=True), sizes(quick=False)
 ([1000], [1000, 10000, 100000])
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,9 +39,13 @@ def log(message: str) -> None:
 
 def meta(quick: bool) -> dict:
     git = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    return {"mode": "quick" if quick else "full", "date": dt.datetime.now().isoformat(timespec="seconds"),
-            "git": git.stdout.strip() or "unknown", "cpus": os.cpu_count(),
-            "load_before": [round(x, 2) for x in os.getloadavg()]}
+    return {
+        "mode": "quick" if quick else "full",
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "git": git.stdout.strip() or "unknown",
+        "cpus": os.cpu_count(),
+        "load_before": [round(x, 2) for x in os.getloadavg()],
+    }
 
 
 def seed_store(work: Path, embedder, backend: str) -> Settings:
@@ -85,8 +90,7 @@ def in_process(work: Path, out: Path, backend: str, profile: bool) -> dict:
     seed = seed_store(work, embedder, backend)
     log(f"{backend}: answer latency on the seed store ...")
     answer = answer_figures(seed, embedder, eval_questions())
-    result = {"answer": answer, "answer_passages": open_collection(seed, embedder_info(embedder)).count(),
-              "seed": seed}
+    result = {"answer": answer, "answer_passages": open_collection(seed, embedder_info(embedder)).count(), "seed": seed}
     if profile:
         log(f"{backend}: profiling ...")
         corpus = work / "profile" / "corpus"
@@ -124,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
             results["backends"][backend] = one_backend(backend, Path(tmp), args.out, args.quick)
             (args.out / "bench.partial.json").write_text(json.dumps(results, indent=1, default=str))  # survives a crash
     results["profile"] = results["backends"][BACKENDS[0]].pop("profile", {})
-    results["meta"].update(load_after=[round(x, 2) for x in os.getloadavg()],
-                           seconds=round(time.perf_counter() - started, 1))
+    results["meta"].update(
+        load_after=[round(x, 2) for x in os.getloadavg()], seconds=round(time.perf_counter() - started, 1)
+    )
     write_all(results, args.out)
     print(markdown(results))
     log(f"wrote {args.out}/bench.md, bench.json, latency.png")

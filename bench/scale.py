@@ -8,6 +8,7 @@ ingests it and measures:
 >>> rows[0]["passages"] >= 1000, sorted(rows[0]["answer"]["engine_ms"])  # doctest: +SKIP
 (True, ['p50', 'p95'])
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,7 +50,10 @@ def measure_size(passages: int, root: Path, seed: int = 1234, backend: str = "e5
     answer = answer_figures(settings, embedder, eval_questions())
     peak_mb = rss.stop()
     return {
-        "backend": backend, "passages": ingest["passages"], "articles": len(paths), "generate_s": round(gen_s, 1),
+        "backend": backend,
+        "passages": ingest["passages"],
+        "articles": len(paths),
+        "generate_s": round(gen_s, 1),
         "ingest": ingest,
         "store_mb": {"value": store_mb, "reference": round(payload_mb, 2), "ratio": ratio(store_mb, payload_mb)},
         "bm25_build_s": bm25,
@@ -61,8 +65,21 @@ def measure_size(passages: int, root: Path, seed: int = 1234, backend: str = "e5
 def run_size(passages: int, work: Path, timeout: float, seed: int = 1234, backend: str = "e5") -> dict:
     """One size in a child process; a failure comes back as ``{"passages": N, "error": ...}``."""
     root, out = work / f"scale-{backend}-{passages}", work / f"scale-{backend}-{passages}.json"
-    command = [sys.executable, "-m", "bench.scale", "--passages", str(passages), "--root", str(root),
-               "--out", str(out), "--seed", str(seed), "--backend", backend]
+    command = [
+        sys.executable,
+        "-m",
+        "bench.scale",
+        "--passages",
+        str(passages),
+        "--root",
+        str(root),
+        "--out",
+        str(out),
+        "--seed",
+        str(seed),
+        "--backend",
+        backend,
+    ]
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -10,6 +10,7 @@ never mistaken for news. The same seed gives the same files, byte for byte:
 >>> article_text(random.Random(1), ["Ett två tre fyra.", "Fem sex sju åtta."], 3)[:33]
 '2020-10-02\\n\\n[SYNTETISK TESTDATA] '
 """
+
 from __future__ import annotations
 
 import random
@@ -66,8 +67,14 @@ def count_passages(paths: list[Path]) -> int:
     return sum(passages_in(p) for p in paths)
 
 
-def write_corpus(folder: Path, passages: int = 0, articles: int = 0, seed: int = 1234,
-                 with_seeds: bool = True, size: tuple[int, int] = (6, 12)) -> list[Path]:
+def write_corpus(
+    folder: Path,
+    passages: int = 0,
+    articles: int = 0,
+    seed: int = 1234,
+    with_seeds: bool = True,
+    size: tuple[int, int] = (6, 12),
+) -> list[Path]:
     """Write synthetic articles into ``folder`` until ``passages`` (or ``articles``) are reached.
 
     With ``with_seeds`` the real seed articles are copied in too (and counted),

@@ -12,6 +12,7 @@ file, thresholds file, corpus, or a set not found).
 chat's feedback file into candidate questions marked for review (evals/feedback.py),
 written to stdout or ``--out``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,19 +27,35 @@ def parse_args(argv: list[str] | None):
     from evals.sets import default_sets
 
     names = [s.name for s in default_sets()]
-    parser = argparse.ArgumentParser(prog="python -m evals", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m evals", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, help="articles of your own set (default: the bundled corpus/)")
     parser.add_argument("--questions", type=Path, help="JSON-lines questions of your own set")
-    parser.add_argument("--set", choices=names, action="append", dest="sets",
-                        help=f"run only this bundled set (repeatable; default: {' and '.join(names)})")
-    parser.add_argument("--out", type=Path, help=f"results file of a single set (default: {OUT_DIR}/<set>/results-<retriever>.jsonl)")
+    parser.add_argument(
+        "--set",
+        choices=names,
+        action="append",
+        dest="sets",
+        help=f"run only this bundled set (repeatable; default: {' and '.join(names)})",
+    )
+    parser.add_argument(
+        "--out", type=Path, help=f"results file of a single set (default: {OUT_DIR}/<set>/results-<retriever>.jsonl)"
+    )
     parser.add_argument("--retriever", choices=RETRIEVERS, default="hybrid")
-    parser.add_argument("--compare", action=argparse.BooleanOptionalAction, default=True,
-                        help="also run the other retrievers and print a comparison table (default: on)")
+    parser.add_argument(
+        "--compare",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run the other retrievers and print a comparison table (default: on)",
+    )
     parser.add_argument("--thresholds", type=Path, default=THRESHOLDS)
-    parser.add_argument("--from-feedback", type=Path, metavar="FILE",
-                        help="write the thumbs-down answers of a feedback.jsonl as candidate questions, then stop")
+    parser.add_argument(
+        "--from-feedback",
+        type=Path,
+        metavar="FILE",
+        help="write the thumbs-down answers of a feedback.jsonl as candidate questions, then stop",
+    )
     return parser.parse_args(argv)
 
 

@@ -14,6 +14,7 @@ was answered, cited and commented is kept under ``"feedback"`` to help.
 >>> [candidate(dict(down, verdict="up"))]
 [None]
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,10 +34,21 @@ def candidate(entry: dict) -> dict | None:
     digest = hashlib.sha256(json.dumps([question, history, entry.get("time", "")]).encode()).hexdigest()[:10]
     cited = list(dict.fromkeys(c.get("doc_id", "") for c in entry.get("citations") or [] if isinstance(c, dict)))
     return {
-        "id": f"{ID_PREFIX}{digest}", "question": question, "lang": "en" if entry.get("lang") == "en" else "sv",
-        "answerable": True, "expected_facts": [], "expected_sources": [], "history": history, "review": True,
-        "feedback": {"answer": entry.get("answer", ""), "short_answer": entry.get("short_answer", ""),
-                     "cited": cited, "comment": entry.get("comment", ""), "time": entry.get("time", "")},
+        "id": f"{ID_PREFIX}{digest}",
+        "question": question,
+        "lang": "en" if entry.get("lang") == "en" else "sv",
+        "answerable": True,
+        "expected_facts": [],
+        "expected_sources": [],
+        "history": history,
+        "review": True,
+        "feedback": {
+            "answer": entry.get("answer", ""),
+            "short_answer": entry.get("short_answer", ""),
+            "cited": cited,
+            "comment": entry.get("comment", ""),
+            "time": entry.get("time", ""),
+        },
     }
 
 

@@ -14,40 +14,24 @@ question through the engine with the model of the folds that exclude its
 article and prints that report; ``--compare`` adds gradient boosting's
 out-of-fold figures beside logistic regression's.
 
->>> is_positive("Det kostar 5 kronor.", "d1", answer_sentence="Det kostar 5 kronor.", facts=(), sources=("d1",))
-True
->>> is_positive("Det kostar 5 kronor.", "d2", answer_sentence="", facts=("5 kronor",), sources=("d1",))
-False
 >>> best_threshold(np.array([0.9, 0.8, 0.3, 0.2]), np.array([True, True, False, False]))
 0.55
 """
+
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
-import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from evals.fitdata import Data, cached_collect, should_answer, subset
+
 FOLDS = 5
 C = 1.0  # logistic regression's L2 strength: sklearn's default
-SKIPPED = ("overview",)  # answered from headlines and ledes (qa/overview.py), not by the scorer
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
-def is_positive(sentence: str, doc_id: str, answer_sentence: str, facts, sources) -> bool:
-    """Does this candidate answer the question (the labelled sentence, or all its facts from its article)?"""
-    s, a = _norm(sentence), _norm(answer_sentence)
-    if a and (s == a or a in s or (s in a and len(s) >= 0.5 * len(a))):
-        return True
-    return bool(facts) and doc_id in sources and all(re.search(f, sentence, re.I) for f in facts)
 
 
 def best_threshold(best_p: np.ndarray, should_answer: np.ndarray) -> float:
@@ -59,39 +43,6 @@ def best_threshold(best_p: np.ndarray, should_answer: np.ndarray) -> float:
     return round(float(mids[int(np.argmax(scores))]), 4)
 
 
-@dataclass
-class Data:
-    """Feature rows of every candidate of every question, and which question each row belongs to."""
-
-    rows: np.ndarray
-    labels: np.ndarray
-    owner: np.ndarray  # row -> question index
-    questions: list
-    groups: list[str]
-    extra: dict = field(default_factory=dict)
-
-
-def collect(engine, questions, retriever: str = "hybrid") -> Data:
-    """Retrieve for every question (overviews aside) and compute its candidates' features."""
-    from qa import extractive
-    from qa.engine import history_questions
-
-    rows, labels, owner, kept, groups = [], [], [], [], []
-    for q in (q for q in questions if q.kind not in SKIPPED):
-        query = extractive.Query.parse(q.question, history_questions(list(q.history)))
-        retrieved, q_vec = engine.retrieve(query.retrieval_text, retriever)
-        found, feats = engine.candidate_rows(query, retrieved, q_vec)
-        for cand, row in zip(found, feats):
-            doc = cand.node.node.metadata.get("doc_id", "")
-            rows.append(row)
-            labels.append(q.answerable and is_positive(cand.sentence, doc, q.answer_sentence, q.expected_facts, q.expected_sources))
-            owner.append(len(kept))
-        top = retrieved[0].node.metadata.get("doc_id", "") if retrieved else q.id
-        groups.append(q.expected_sources[0] if q.expected_sources else top)
-        kept.append(q)
-    return Data(np.asarray(rows, float), np.asarray(labels, bool), np.asarray(owner), kept, groups)
-
-
 def fit_model(rows: np.ndarray, labels: np.ndarray, kind: str = "lr"):
     """A fitted sklearn pipeline: standardised logistic regression, or gradient boosting."""
     from sklearn.ensemble import GradientBoostingClassifier
@@ -100,7 +51,9 @@ def fit_model(rows: np.ndarray, labels: np.ndarray, kind: str = "lr"):
     from sklearn.preprocessing import StandardScaler
 
     if kind == "gb":
-        model = GradientBoostingClassifier(n_estimators=150, max_depth=3, learning_rate=0.05, subsample=0.8, random_state=0)
+        model = GradientBoostingClassifier(
+            n_estimators=150, max_depth=3, learning_rate=0.05, subsample=0.8, random_state=0
+        )
         return model.fit(rows, labels)
     return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=5000)).fit(rows, labels)
 
@@ -118,17 +71,6 @@ def folds(data: Data, k: int = FOLDS) -> list[np.ndarray]:
 
     idx = np.arange(len(data.questions))
     return [test for _, test in GroupKFold(n_splits=k).split(idx, groups=data.groups)]
-
-
-def subset(data: Data, questions: np.ndarray) -> Data:
-    keep = np.isin(data.owner, questions)
-    remap = {int(q): i for i, q in enumerate(questions)}
-    return Data(data.rows[keep], data.labels[keep], np.array([remap[int(o)] for o in data.owner[keep]]),
-                [data.questions[i] for i in questions], [data.groups[i] for i in questions])
-
-
-def should_answer(data: Data) -> np.ndarray:
-    return np.array([q.answerable for q in data.questions])
 
 
 def sentence_oof(data: Data, kind: str, k: int = FOLDS) -> np.ndarray:
@@ -167,7 +109,12 @@ def out_of_fold(data: Data, kind: str = "lr", k: int = FOLDS):
 
     Everything applied to a held-out fold was fitted on the other folds only.
     """
-    p, answer_p, thresholds, fitted = np.zeros(len(data.rows)), np.zeros(len(data.questions)), np.zeros(len(data.questions)), []
+    p, answer_p, thresholds, fitted = (
+        np.zeros(len(data.rows)),
+        np.zeros(len(data.questions)),
+        np.zeros(len(data.questions)),
+        [],
+    )
     for test in folds(data, k):
         train = np.setdiff1d(np.arange(len(data.questions)), test)
         sentence, answer, cut = fit_scorer(subset(data, train), kind)
@@ -194,10 +141,14 @@ def decisions(data: Data, p: np.ndarray, answer_p: np.ndarray, thresholds: np.nd
     near = np.array([q.kind == "near_miss" for q in data.questions])
     balanced = (answered[answerable].mean() + (~answered)[~answerable].mean()) / 2
     return {
-        "questions": n, "answerable": int(answerable.sum()), "reachable": float(reachable[answerable].mean()),
+        "questions": n,
+        "answerable": int(answerable.sum()),
+        "reachable": float(reachable[answerable].mean()),
         "top1_when_reachable": float(top_ok[answerable & reachable].mean()),
-        "correct_answers": float((top_ok & answered)[answerable].mean()), "balanced_accuracy": float(balanced),
-        "false_refusal": float((~answered)[answerable].mean()), "refusal": float((~answered)[~answerable].mean()),
+        "correct_answers": float((top_ok & answered)[answerable].mean()),
+        "balanced_accuracy": float(balanced),
+        "false_refusal": float((~answered)[answerable].mean()),
+        "refusal": float((~answered)[~answerable].mean()),
         "near_miss_refusal": float((~answered)[near].mean()) if near.any() else None,
     }
 
@@ -206,7 +157,12 @@ def _linear(model) -> dict:
     """mean, scale, coef, intercept of a standardised logistic-regression pipeline, rounded for the file."""
     scaler, lr = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
     r = lambda a: [round(float(x), 6) for x in a]  # noqa: E731
-    return {"mean": r(scaler.mean_), "scale": r(scaler.scale_), "coef": r(lr.coef_[0]), "intercept": round(float(lr.intercept_[0]), 6)}
+    return {
+        "mean": r(scaler.mean_),
+        "scale": r(scaler.scale_),
+        "coef": r(lr.coef_[0]),
+        "intercept": round(float(lr.intercept_[0]), 6),
+    }
 
 
 def to_scorer(sentence, answer, threshold: float):
@@ -232,11 +188,24 @@ def scorer_data(data: Data, embedder_name: str, dev: str) -> dict:
     sentence, answer, cut = fit_scorer(data, "lr")
     return {
         "about": "fitted by `python -m evals.fit`; do not edit by hand",
-        "embedder": embedder_name, "dev_set": dev, "questions": len(data.questions), "candidates": len(data.rows),
-        "positives": int(data.labels.sum()), "folds": FOLDS, "objective": "balanced accuracy of answer vs refuse",
-        "features": list(FEATURES), "answer_features": list(ANSWER_FEATURES),
-        "model": {"kind": "logistic regression", "sentence": _linear(sentence), "answerable": _linear(answer), "threshold": cut},
-        "out_of_fold": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in decisions(data, p, answer_p, cuts).items()},
+        "embedder": embedder_name,
+        "dev_set": dev,
+        "questions": len(data.questions),
+        "candidates": len(data.rows),
+        "positives": int(data.labels.sum()),
+        "folds": FOLDS,
+        "objective": "balanced accuracy of answer vs refuse",
+        "features": list(FEATURES),
+        "answer_features": list(ANSWER_FEATURES),
+        "model": {
+            "kind": "logistic regression",
+            "sentence": _linear(sentence),
+            "answerable": _linear(answer),
+            "threshold": cut,
+        },
+        "out_of_fold": {
+            k: (round(v, 4) if isinstance(v, float) else v) for k, v in decisions(data, p, answer_p, cuts).items()
+        },
     }
 
 
@@ -252,17 +221,6 @@ def prepared(args):
     corpus = args.corpus or DEV_DIR / "corpus"
     questions = args.questions or DEV_DIR / "questions.jsonl"
     return settings, load_embedder(settings), EvalSet("dev", corpus, questions)
-
-
-def cached_collect(engine, questions, cache: Path | None) -> Data:
-    import pickle
-
-    if cache and cache.exists():
-        return Data(**pickle.loads(cache.read_bytes()))
-    data = collect(engine, questions)
-    if cache:  # a plain dict: `python -m evals.fit` defines Data in __main__
-        cache.write_bytes(pickle.dumps(dict(vars(data))))
-    return data
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ the metrics can be recomputed from a results file alone.
 >>> reciprocal_rank(["b", "a", "c"], ["a"])
 0.5
 """
+
 from __future__ import annotations
 
 import re
@@ -54,8 +55,9 @@ def missing_facts(answer: str, facts: Iterable[str]) -> list[str]:
     return [fact for fact in facts if not re.search(fact, answer, re.IGNORECASE)]
 
 
-def citation_problems(answer: str, citations: Sequence[Mapping], stored: Mapping[str, str],
-                      extractive: bool = True) -> list[str]:
+def citation_problems(
+    answer: str, citations: Sequence[Mapping], stored: Mapping[str, str], extractive: bool = True
+) -> list[str]:
     """What is wrong with the citations of a (non-refused) answer; empty when all are valid.
 
     Every ``[n]`` marker must name a citation; every sentence of a citation's
@@ -75,7 +77,9 @@ def citation_problems(answer: str, citations: Sequence[Mapping], stored: Mapping
     if not markers:
         return ["invalid citation: the answer has no [n] marker"]
     by_number = {c["n"]: c for c in citations}
-    problems = [f"invalid citation [{n}]: no citation has that number" for n in dict.fromkeys(markers) if n not in by_number]
+    problems = [
+        f"invalid citation [{n}]: no citation has that number" for n in dict.fromkeys(markers) if n not in by_number
+    ]
     for n in dict.fromkeys(m for m in markers if m in by_number):
         problems += _passage_problems(by_number[n], stored)
     return problems + (answer_problems(answer, by_number) if extractive else [])
@@ -117,7 +121,7 @@ def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
 
     problems = []
     if lead := CITED_SHORT_ANSWER.match(answer):
-        answer = f"{lead.group(1)}: {answer[lead.end():]}"
+        answer = f"{lead.group(1)}: {answer[lead.end() :]}"
     for i, (segment, numbers) in enumerate(cited_segments(answer)):
         passages = [by_number[n].get("text", "") for n in numbers if n in by_number]
         if numbers and not passages:
@@ -127,7 +131,7 @@ def answer_problems(answer: str, by_number: Mapping[int, Mapping]) -> list[str]:
         segment = _without_article_head(segment, [by_number[n] for n in numbers if n in by_number])
         dated = DATED.match(segment)
         if dated and any(by_number[n].get("date") == dated.group(1) for n in numbers if n in by_number):
-            segment = segment[dated.end():]
+            segment = segment[dated.end() :]
         for s, e in sentence_spans(segment):
             sentence = segment[s:e]
             if not any(sentence in passage for passage in passages):
@@ -147,7 +151,7 @@ def _without_article_head(segment: str, cited: Sequence[Mapping]) -> str:
     for citation in cited:
         head = article_head(citation) + ": "
         if segment.startswith(head):
-            return segment[len(head):]
+            return segment[len(head) :]
     return segment
 
 
@@ -211,8 +215,12 @@ def short_answer_exact(given: str, expected: str) -> bool:
 
 def short_answer_asked(record: Mapping) -> bool:
     """An answered number/date/name/place question with an expected short answer."""
-    return (record.get("answer_type") in SHORT_TYPES and bool(record.get("short_answer"))
-            and record["answerable"] and not record["refused"])
+    return (
+        record.get("answer_type") in SHORT_TYPES
+        and bool(record.get("short_answer"))
+        and record["answerable"]
+        and not record["refused"]
+    )
 
 
 def doc_ids(record: Mapping) -> list[str]:
@@ -247,12 +255,16 @@ def metrics(records: Sequence[Mapping]) -> dict:
         "hit_at_1": mean_of(ranked, lambda r: hit_at_k(doc_ids(r), r["expected_sources"], 1)),
         "hit_at_3": mean_of(ranked, lambda r: hit_at_k(doc_ids(r), r["expected_sources"], 3)),
         "mrr": mean_of(ranked, lambda r: reciprocal_rank(doc_ids(r), r["expected_sources"])),
-        "key_fact_recall": mean_of(answerable, lambda r: not (r["refused"] or missing_facts(r["answer"], r["expected_facts"]))),
+        "key_fact_recall": mean_of(
+            answerable, lambda r: not (r["refused"] or missing_facts(r["answer"], r["expected_facts"]))
+        ),
         "citation_validity": mean_of([r for r in records if not r["refused"]], lambda r: r["citations_valid"]),
         "cited_source_hit": mean_of([r for r in answered if r["expected_sources"]], cites_expected),
         "refusal_accuracy": mean_of(unanswerable, lambda r: r["refused"]),
-        "short_answer_exact": mean_of([r for r in records if short_answer_asked(r)],
-                                      lambda r: short_answer_exact(r.get("given_short_answer", ""), r["short_answer"])),
+        "short_answer_exact": mean_of(
+            [r for r in records if short_answer_asked(r)],
+            lambda r: short_answer_exact(r.get("given_short_answer", ""), r["short_answer"]),
+        ),
         "false_refusal_rate": mean_of(answerable, lambda r: r["refused"]),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),

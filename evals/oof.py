@@ -7,11 +7,13 @@ gates on the same figures. The engine, retrieval and grading are the ones of
 >>> fold_of({"a": 0, "b": 1}, {"q1": 1}, "q1", ("a",)), fold_of({"a": 0}, {}, "q9", ("a",)), fold_of({}, {}, "q9", ())
 (1, 0, 0)
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from evals.fit import Data, out_of_fold, to_scorer
+from evals.fit import out_of_fold, to_scorer
+from evals.fitdata import Data
 
 
 def fold_of(group_fold: Mapping[str, int], question_fold: Mapping[str, int], qid: str, sources: Sequence[str]) -> int:
@@ -59,11 +61,12 @@ def oof_report(engine, questions, data: Data, evalset, retriever: str = "hybrid"
     """The markdown dev report of ``python -m evals``, computed out of fold."""
     from evals import report
     from evals.metrics import summarize
-
     from evals.runner import OUT_DIR, write_results
 
     records = oof_records(engine, questions, data, evalset, retriever)
     write_results(records, OUT_DIR / f"{evalset.name}-oof" / f"results-{retriever}.jsonl")
     summary = {retriever: summarize(records, retriever)}
     name = f"{evalset.name} (out of fold)"
-    return report.render({name: {retriever: records}}, {name: summary}, {name: report.display_path(evalset.questions)}, [])
+    return report.render(
+        {name: {retriever: records}}, {name: summary}, {name: report.display_path(evalset.questions)}, []
+    )

@@ -11,6 +11,7 @@ with at least a quarter of its questions sharing at most one content word.
 >>> overlap("Vad kom politikerna fram till?", "Fullmäktige beslutade att bygga en simhall.")
 (0.0, 0)
 """
+
 from __future__ import annotations
 
 import argparse

@@ -4,6 +4,7 @@
 >>> check_thresholds(s, {"min": {"overall": {"hit_at_3": 0.95}}, "max": {"overall": {"false_refusal_rate": 0.1}}})
 ['hit_at_3 (overall) = 0.900, below the minimum 0.95', 'false_refusal_rate (overall) = 0.200, above the maximum 0.1']
 """
+
 from __future__ import annotations
 
 import json
@@ -181,11 +182,18 @@ def unchecked(summary: Mapping, thresholds: Mapping) -> list[str]:
     >>> unchecked({"overall": {}, "by_lang": {}}, {"min": {"en": {"key_fact_recall": 0.6}}})
     ['key_fact_recall (en)']
     """
-    return [f"{metric} ({scope})" for bound in BOUNDS for scope, limits in thresholds.get(bound, {}).items()
-            for metric in limits if _scope(summary, scope).get(metric) is None]
+    return [
+        f"{metric} ({scope})"
+        for bound in BOUNDS
+        for scope, limits in thresholds.get(bound, {}).items()
+        for metric in limits
+        if _scope(summary, scope).get(metric) is None
+    ]
 
 
-def gate_lines(summaries: Mapping[str, Mapping], thresholds: Mapping, set_name: str = "seed") -> tuple[list[str], list[str]]:
+def gate_lines(
+    summaries: Mapping[str, Mapping], thresholds: Mapping, set_name: str = "seed"
+) -> tuple[list[str], list[str]]:
     """(report lines, violations) of one set's bounds for the thresholds' retriever, if it was run."""
     kind = thresholds.get("retriever", "hybrid")
     limits = limits_for(thresholds, set_name)
@@ -200,8 +208,12 @@ def gate_lines(summaries: Mapping[str, Mapping], thresholds: Mapping, set_name: 
     return lines, violations
 
 
-def render(set_runs: Mapping[str, Mapping[str, Sequence[Mapping]]], set_summaries: Mapping[str, Mapping[str, Mapping]],
-           sources: Mapping[str, str], gate: Sequence[str]) -> str:
+def render(
+    set_runs: Mapping[str, Mapping[str, Sequence[Mapping]]],
+    set_summaries: Mapping[str, Mapping[str, Mapping]],
+    sources: Mapping[str, str],
+    gate: Sequence[str],
+) -> str:
     """The whole markdown report: sets side by side, then per category and format, retrievers, gate, failures."""
     main = next(iter(next(iter(set_runs.values()))))
     heads = ", ".join(f"{name} ({len(runs[main])} questions, {sources[name]})" for name, runs in set_runs.items())
@@ -232,9 +244,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-
-
-def write_summary(out_dir: Path, markdown: str, set_summaries: Mapping[str, Mapping], violations: Sequence[str]) -> None:
+def write_summary(
+    out_dir: Path, markdown: str, set_summaries: Mapping[str, Mapping], violations: Sequence[str]
+) -> None:
     """summary.md (the printed report) and summary.json (every metric of every set and retriever)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "summary.md").write_text(markdown, encoding="utf-8")

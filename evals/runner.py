@@ -9,6 +9,7 @@ Each result is a plain dict, written as one JSON line.
 >>> grade(q, {"answer": "Det framgår inte av artiklarna.", "refused": True, "citations": []}, {})
 (['false refusal'], None)
 """
+
 from __future__ import annotations
 
 import json
@@ -138,7 +139,9 @@ def grade(question: Question, answer: Mapping, stored: Mapping[str, str]) -> tup
     """
     refused = answer["refused"]
     extractive = answer.get("mode", "extractive") != "llm"  # an LLM writes its own words
-    problems = [] if refused else citation_problems(answer["answer"], answer["citations"], stored, extractive=extractive)
+    problems = (
+        [] if refused else citation_problems(answer["answer"], answer["citations"], stored, extractive=extractive)
+    )
     failures = [f"engine error: {answer['error']}"] if answer.get("error") else []
     if question.answerable and refused:
         failures.append("false refusal")
@@ -153,15 +156,28 @@ def to_record(question: Question, answer: Mapping, stored: Mapping[str, str], re
     """The JSON line of one question: the question, the answer, and its grade."""
     failures, citations_valid = grade(question, answer, stored)
     return {
-        "id": question.id, "question": question.question, "lang": question.lang, "retriever": retriever,
-        "category": question.kind, "answer_type": question.answer_type, "short_answer": question.short_answer,
-        "answerable": question.answerable, "expected_facts": list(question.expected_facts),
-        "expected_sources": list(question.expected_sources), "history": list(question.history),
-        "answer": answer["answer"], "refused": answer["refused"], "mode": answer.get("mode", ""),
+        "id": question.id,
+        "question": question.question,
+        "lang": question.lang,
+        "retriever": retriever,
+        "category": question.kind,
+        "answer_type": question.answer_type,
+        "short_answer": question.short_answer,
+        "answerable": question.answerable,
+        "expected_facts": list(question.expected_facts),
+        "expected_sources": list(question.expected_sources),
+        "history": list(question.history),
+        "answer": answer["answer"],
+        "refused": answer["refused"],
+        "mode": answer.get("mode", ""),
         "given_short_answer": answer.get("short_answer", ""),
         "error": answer.get("error", ""),
-        "citations": answer["citations"], "retrieved": answer["retrieved"], "latency_ms": answer["latency_ms"],
-        "passed": not failures, "failures": failures, "citations_valid": citations_valid,
+        "citations": answer["citations"],
+        "retrieved": answer["retrieved"],
+        "latency_ms": answer["latency_ms"],
+        "passed": not failures,
+        "failures": failures,
+        "citations_valid": citations_valid,
     }
 
 
@@ -207,8 +223,13 @@ def run_eval(questions: Sequence[Question], engine, retriever: str = "hybrid") -
     return [to_record(q, a, stored, retriever) for q, a in zip(questions, answers)]
 
 
-def run_all(questions: Sequence[Question], engine, retriever: str, compare: bool,
-            progress: Callable[[str], None] = lambda message: None) -> dict[str, list[dict]]:
+def run_all(
+    questions: Sequence[Question],
+    engine,
+    retriever: str,
+    compare: bool,
+    progress: Callable[[str], None] = lambda message: None,
+) -> dict[str, list[dict]]:
     """Results per retriever: ``retriever`` first, then (with ``compare``) the others.
 
     >>> runs = run_all(questions, engine, "hybrid", compare=True)   # doctest: +SKIP
@@ -240,7 +261,17 @@ def retrieval_records(engine, questions: Sequence[Question], retriever: str) -> 
     for q in (q for q in questions if q.answerable and q.expected_sources):
         query = Query.parse(q.question, history_questions(list(q.history)))
         retrieved, _ = engine.retrieve(query.retrieval_text, retriever)
-        records.append({"lang": q.lang, "answerable": True, "refused": True, "expected_sources": list(q.expected_sources),
-                        "retrieved": [{"doc_id": r.node.metadata.get("doc_id", "")} for r in retrieved],
-                        "latency_ms": 0.0, "passed": False, "expected_facts": [], "citations": []})
+        records.append(
+            {
+                "lang": q.lang,
+                "answerable": True,
+                "refused": True,
+                "expected_sources": list(q.expected_sources),
+                "retrieved": [{"doc_id": r.node.metadata.get("doc_id", "")} for r in retrieved],
+                "latency_ms": 0.0,
+                "passed": False,
+                "expected_facts": [],
+                "citations": [],
+            }
+        )
     return records

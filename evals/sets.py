@@ -10,6 +10,7 @@ user's ``DATA_DIR`` or Chroma server, and no set sees another's articles.
 >>> EvalSet.custom(Path("my/articles"), Path("held/out.jsonl")).name
 'out'
 """
+
 from __future__ import annotations
 
 import sys
@@ -32,7 +33,7 @@ class EvalSet:
     questions: Path
 
     @classmethod
-    def custom(cls, corpus: Path, questions: Path) -> "EvalSet":
+    def custom(cls, corpus: Path, questions: Path) -> EvalSet:
         """A set of the operator's own, named after its questions file."""
         return cls(Path(questions).stem, Path(corpus), Path(questions))
 
@@ -68,8 +69,12 @@ def record_format(record: Mapping, formats: Mapping[str, str]) -> str:
 
 
 @contextmanager
-def temporary_store(evalset: EvalSet, settings: Settings, embedder=None,
-                    warn: Callable[[str], None] = lambda m: print(f"warning: {m}", file=sys.stderr)) -> Iterator[Settings]:
+def temporary_store(
+    evalset: EvalSet,
+    settings: Settings,
+    embedder=None,
+    warn: Callable[[str], None] = lambda m: print(f"warning: {m}", file=sys.stderr),
+) -> Iterator[Settings]:
     """Settings for a fresh embedded store holding ``evalset``'s articles, removed afterwards."""
     from ingest.pipeline import ingest
 
@@ -96,20 +101,26 @@ def graded(evalset: EvalSet, engine, questions, retriever: str = "hybrid", data=
 
     Out of fold, each question is answered by the scorer fitted on the folds that exclude its
     article (``evals/oof.py``), so a set the scorer learnt from is never graded in sample.
-    ``data``: the set's fit rows when already collected (``evals.fit.collect``).
+    ``data``: the set's fit rows when already collected (``evals.fitdata.collect``).
     """
     from evals.runner import run_eval
 
     if engine.settings.answer_model != "fitted" or not fitted_on(evalset):
         return run_eval(questions, engine, retriever)
-    from evals.fit import collect
+    from evals.fitdata import collect
     from evals.oof import oof_records
 
     return oof_records(engine, questions, data or collect(engine, questions, retriever), evalset, retriever)
 
 
-def run_set(evalset: EvalSet, settings: Settings, embedder, retriever: str, compare: bool,
-            progress: Callable[[str], None] = lambda message: None) -> dict[str, list[dict]]:
+def run_set(
+    evalset: EvalSet,
+    settings: Settings,
+    embedder,
+    retriever: str,
+    compare: bool,
+    progress: Callable[[str], None] = lambda message: None,
+) -> dict[str, list[dict]]:
     """Ingest ``evalset`` into a temporary store and grade its questions: results per retriever.
 
     ``retriever``'s results are out of fold on a set the scorer was fitted on (``graded``); the

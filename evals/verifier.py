@@ -14,6 +14,7 @@ dates and facts cited to the wrong passage should be removed. Ids end in
 >>> scores(rows)["dev"]
 {'faithful kept': 1.0, 'made-up removed': 1.0, 'negation': 1.0}
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,8 +72,10 @@ def counts_of(rows: Sequence[Mapping]) -> dict[str, dict[str, int]]:
     found: dict[str, dict[str, int]] = {}
     for name in dict.fromkeys([half(r) for r in rows] + ["all"]):
         part = [r for r in rows if name == "all" or half(r) == name]
-        found[name] = {"faithful kept": sum(r["supported"] for r in part),
-                       "made-up removed": sum(not r["supported"] for r in part)}
+        found[name] = {
+            "faithful kept": sum(r["supported"] for r in part),
+            "made-up removed": sum(not r["supported"] for r in part),
+        }
         found[name] |= {k: sum(r["kind"] == k for r in part) for k in KINDS}
     return found
 

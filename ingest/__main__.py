@@ -1,4 +1,5 @@
 """``python -m ingest [PATH ...] [--prune] [--rebuild]``: load articles into the store."""
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.rebuild:
             drop_collection(settings)
-        report = ingest(args.paths or [settings.corpus_dir], settings, prune=args.prune,
-                        progress=not args.quiet, warn=lambda m: print(f"warning: {m}", file=sys.stderr))
+        report = ingest(
+            args.paths or [settings.corpus_dir],
+            settings,
+            prune=args.prune,
+            progress=not args.quiet,
+            warn=lambda m: print(f"warning: {m}", file=sys.stderr),
+        )
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

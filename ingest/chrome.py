@@ -14,6 +14,7 @@ sign-up prompts and menu words. Link text left inside a sentence by a scraper
 >>> is_chrome("Den här artikeln är mer än ett år gammal."), is_chrome("Bron är mer än ett år gammal.")
 (True, False)
 """
+
 from __future__ import annotations
 
 import re
@@ -21,19 +22,46 @@ import re
 from ingest.header import read_date
 
 MENU_WORDS = {
-    "taggar", "leverantörer", "ändra marknad", "till toppen av sidan", "stäng", "annonser", "relaterade artiklar",
-    "nyhetsbrev", "logga in", "meny", "sök", "tags", "suppliers", "change market", "back to top", "close",
-    "advertisement", "related articles", "newsletter", "log in", "menu", "search", "cookies",
+    "taggar",
+    "leverantörer",
+    "ändra marknad",
+    "till toppen av sidan",
+    "stäng",
+    "annonser",
+    "relaterade artiklar",
+    "nyhetsbrev",
+    "logga in",
+    "meny",
+    "sök",
+    "tags",
+    "suppliers",
+    "change market",
+    "back to top",
+    "close",
+    "advertisement",
+    "related articles",
+    "newsletter",
+    "log in",
+    "menu",
+    "search",
+    "cookies",
 }
 # A label that heads a box of links to other articles; the link on the next line goes too.
-LINK_BOX_LABEL = re.compile(r"^(läs (också|även|mer)|se (också|även)|relaterat|mer om|missa inte|read (more|also)|related)$")
+LINK_BOX_LABEL = re.compile(
+    r"^(läs (också|även|mer)|se (också|även)|relaterat|mer om|missa inte|read (more|also)|related)$"
+)
 LINK_LINE = re.compile(
-    r"^\W*(läs (också|även|mer)|se (också|även)|relaterat|mer om|missa inte|read (more|also)|related)\s*[:»›>|–\-]", re.I)
+    r"^\W*(läs (också|även|mer)|se (också|även)|relaterat|mer om|missa inte|read (more|also)|related)\s*[:»›>|–\-]",
+    re.I,
+)
 SIGNUP = re.compile(
-    r"^(prenumerera|anmäl dig|registrera dig|få våra nyhetsbrev|sign up|subscribe|register)\b.{0,80}$", re.I)
+    r"^(prenumerera|anmäl dig|registrera dig|få våra nyhetsbrev|sign up|subscribe|register)\b.{0,80}$", re.I
+)
 AD_MARKER = re.compile(
     r"^\W*(annons|annonser|annonsinnehåll|reklam|advertisement|sponsrat|sponsrad|sponsored)\W*$|"
-    r"^\W*(annons|advertisement|sponsrat|sponsored)\s*(:|–|-|\||\bom\b|\bfrån\b|\bför\b)[^.]*$", re.I)
+    r"^\W*(annons|advertisement|sponsrat|sponsored)\s*(:|–|-|\||\bom\b|\bfrån\b|\bför\b)[^.]*$",
+    re.I,
+)
 # Share and print buttons: a verb, alone or with "på <network>" / "artikeln"; several may share a line.
 _SHARE_ITEM = (
     r"(?:dela|skriv ut|kopiera(?: länk(?:en)?)?|länk(?:en)? kopierad|tipsa|mejla|maila|e-posta|spara|lyssna|följ|"
@@ -53,26 +81,35 @@ BYLINE = re.compile(
     rf"^(?i:av|text|text och foto|text & foto|by)\s*:?\s+{_NAME}(?:\s*(?:,|och|&|/)\s*{_NAME})*(?:\s*,\s*{_ROLE})?$|"
     rf"^{_NAME}\s*[,|–\-/]\s*(?:\w+\s+){{0,2}}{_ROLE}(?:\s*[,|–\-/]\s*[A-ZÅÄÖ]{{2,5}})?$|^{_ROLE}$|"
     rf"^{_NAME}\s*[,|–\-/]\s*[A-ZÅÄÖ]{{2,5}}$|"
-    rf"^(?:{_NAME}\s*[,|–\-/:]\s*|(?i:e-?post|mejl|mail|e-mail|email|kontakt)\s*:?\s*)?{_EMAIL}$")
+    rf"^(?:{_NAME}\s*[,|–\-/:]\s*|(?i:e-?post|mejl|mail|e-mail|email|kontakt)\s*:?\s*)?{_EMAIL}$"
+)
 NAME_ONLY = re.compile(r"^[A-ZÅÄÖÉ][\w\-]+(?:\s+[A-ZÅÄÖÉ][\w\-]+){1,2}$")  # "Karin Holm", not a one-word kicker
 AGE_SUBJECT = r"(artikel\w*|nyhet\w*|texten|text|inlägget|sidan|innehållet|informationen|uppgifterna|article|story|news|content|post)"
 AGE_NOTICE = re.compile(
     rf"\b{AGE_SUBJECT}\s+(?:\w+\s+){{0,2}}?(är|var|publicerades|skrevs|kan|has been|is|was|may)\b.*?"
     r"(\b(äldre|older)\s+än\b|\b(mer|över|more|over)\s+(än\s+|than\s+)?\S+\s+(dag|dagar|vecka|veckor|månad|månader|år|"
     r"days?|weeks?|months?|years?)\b|\binaktuell|\b(inte|ej|no longer|not)\s+(längre\s+)?(vara\s+|be\s+)?"
-    r"(aktuell|current|up to date|accurate))", re.I)
+    r"(aktuell|current|up to date|accurate))",
+    re.I,
+)
 AGE_NOTICE_MAX_WORDS = 30
 COOKIE = re.compile(r"\b(kakor|kakorna|cookies?|cookie-?\w+)\b", re.I)
 # A banner speaks of the site itself ("vi använder kakor") or asks for consent; an article about cookies doesn't.
 CONSENT = re.compile(
     r"\b(vi|we|sajten|webbplatsen|sidan|this site)\s+(använder|uses?)\b|\b(godkänn\w*|accept\w*|samtyck\w*|"
-    r"inställningar|\w*policy|consent|settings)\b", re.I)
-CONSENT_BUTTON = re.compile(r"^(acceptera|godkänn|neka|avvisa|tillåt|accept|reject|allow)( alla| all| endast \w+| nödvändiga)?$", re.I)
+    r"inställningar|\w*policy|consent|settings)\b",
+    re.I,
+)
+CONSENT_BUTTON = re.compile(
+    r"^(acceptera|godkänn|neka|avvisa|tillåt|accept|reject|allow)( alla| all| endast \w+| nödvändiga)?$", re.I
+)
 LINK_RESIDUE = re.compile(
     r",?\s*\(\s*(länk till (en )?(annan|extern) (webbplats|sida)|extern länk|öppnas i (ett )?nytt (fönster|flik)|"
     r"external link|opens in a new (window|tab))\s*\)|"
     r",?\s*\b(länk till (en )?(annan|extern) (webbplats|sida)|öppnas i (ett )?nytt (fönster|flik)|"
-    r"opens in a new (window|tab))\b", re.I)
+    r"opens in a new (window|tab))\b",
+    re.I,
+)
 
 
 def strip_link_residue(line: str) -> str:
@@ -112,16 +149,25 @@ def _is_chrome_piece(line: str) -> bool:
     if not bare:
         return False
     return (
-        lowered in MENU_WORDS or bool(LINK_BOX_LABEL.match(lowered)) or bool(LINK_LINE.match(bare))
-        or bool(SIGNUP.match(bare)) or bool(AD_MARKER.match(bare)) or bool(SHARE_LINE.match(bare.rstrip(" :")))
-        or bool(CREDIT.match(bare)) or bool(BYLINE.match(bare)) or is_age_notice(bare)
-        or (bool(COOKIE.search(bare)) and bool(CONSENT.search(bare))) or bool(CONSENT_BUTTON.match(bare))
+        lowered in MENU_WORDS
+        or bool(LINK_BOX_LABEL.match(lowered))
+        or bool(LINK_LINE.match(bare))
+        or bool(SIGNUP.match(bare))
+        or bool(AD_MARKER.match(bare))
+        or bool(SHARE_LINE.match(bare.rstrip(" :")))
+        or bool(CREDIT.match(bare))
+        or bool(BYLINE.match(bare))
+        or is_age_notice(bare)
+        or (bool(COOKIE.search(bare)) and bool(CONSENT.search(bare)))
+        or bool(CONSENT_BUTTON.match(bare))
     )
 
 
 def _is_caption(line: str) -> bool:
     """Text standing just above a photo credit: short, not a quote, not leading into a list."""
-    return len(line.split()) <= CAPTION_MAX_WORDS and not line.startswith(("–", "-", "”", '"')) and not line.endswith(":")
+    return (
+        len(line.split()) <= CAPTION_MAX_WORDS and not line.startswith(("–", "-", "”", '"')) and not line.endswith(":")
+    )
 
 
 def drop_chrome(lines: list[str]) -> list[str]:
@@ -132,7 +178,7 @@ def drop_chrome(lines: list[str]) -> list[str]:
     kept: list[str] = []
     previous_blank = True  # was the line before the last kept one a paragraph break?
     after_link_label = False
-    for i, raw in enumerate(lines):
+    for raw in lines:
         line = raw.strip()
         if not line:
             previous_blank = True

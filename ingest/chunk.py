@@ -8,6 +8,7 @@ passage knows its ``start``/``end`` in the article text:
 >>> [(p.start, p.end, text[p.start:p.end]) for p in chunk_text(text, max_sentences=2)]
 [(0, 17, 'Rubrik\\n\\nEtt. Två.'), (19, 23, 'Tre.')]
 """
+
 from __future__ import annotations
 
 import re

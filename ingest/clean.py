@@ -15,6 +15,7 @@ exactly as written, since citations quote it.
 >>> parse_article("Bron över älven öppnar i maj. Den kostar mycket.", "z").title
 'Bron över älven öppnar i maj.'
 """
+
 from __future__ import annotations
 
 import re
@@ -60,7 +61,8 @@ def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
             seen.add(key)
             unique.append(para)
     return [
-        p for i, p in enumerate(unique)
+        p
+        for i, p in enumerate(unique)
         # A subheading may well sum up the paragraph below it in its words: it is no repeat.
         if is_heading(p) or not any(j != i and len(q) > len(p) and _is_near_repeat(p, q) for j, q in enumerate(unique))
     ]
@@ -71,11 +73,11 @@ def _header_and_body(lines: list[str], headed: bool) -> tuple[dict, list[str]]:
     if headed:  # the format (HTML) already gave the header; the text is body only
         return {}, lines
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    found = _from_meta_rows([lines[i] for i in filled[:HEADER_SPAN + 6]])
+    found = _from_meta_rows([lines[i] for i in filled[: HEADER_SPAN + 6]])
     kept = [i for i in filled if not is_chrome(lines[i]) and lines[i] not in found["rows"]]
     header, used = split_header([lines[i] for i in kept])
     header = {**{k: v for k, v in found.items() if k != "rows"}, **header}
-    body = lines[kept[used - 1] + 1:] if used else lines
+    body = lines[kept[used - 1] + 1 :] if used else lines
     return header, ["" if line in found["rows"] else line for line in body]
 
 
@@ -99,7 +101,7 @@ def _from_meta_rows(lines: list[str]) -> dict:
 def _title_from_body(text: str) -> str:
     """The first sentence, as a title for an article without a headline."""
     spans = sentence_spans(text)
-    first = text[spans[0][0]:spans[0][1]] if spans else text
+    first = text[spans[0][0] : spans[0][1]] if spans else text
     if len(first) <= TITLE_MAX_CHARS:
         return first
     return first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + " …"

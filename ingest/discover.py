@@ -5,6 +5,7 @@
 >>> [f.name for f in files][:1], problems
 (['000_a5d2021ba032f9f0.txt'], [])
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,7 +22,8 @@ def _walk(path: Path) -> list[Path]:
     if path.is_file() or _is_broken_link(path):
         return [path]
     return sorted(
-        p for p in path.rglob("*")
+        p
+        for p in path.rglob("*")
         if (p.is_file() or _is_broken_link(p)) and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 

@@ -16,19 +16,35 @@ text is sentences ending in a full stop.
 >>> split_header(["Norra Dagbladet", "Nya masker till brandkåren", "Brandkåren har köpt masker."])
 ({'source': 'Norra Dagbladet', 'title': 'Nya masker till brandkåren'}, 2)
 """
+
 from __future__ import annotations
 
 import re
 
 MONTHS = {
-    m: i + 1 for i, names in enumerate([
-        "januari jan january", "februari feb february", "mars mar march", "april apr", "maj may",
-        "juni jun june", "juli jul july", "augusti aug august", "september sep sept",
-        "oktober okt october oct", "november nov", "december dec",
-    ]) for m in names.split()
+    m: i + 1
+    for i, names in enumerate(
+        [
+            "januari jan january",
+            "februari feb february",
+            "mars mar march",
+            "april apr",
+            "maj may",
+            "juni jun june",
+            "juli jul july",
+            "augusti aug august",
+            "september sep sept",
+            "oktober okt october oct",
+            "november nov",
+            "december dec",
+        ]
+    )
+    for m in names.split()
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE = re.compile(rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T[\d:.+\-Z]*)?|\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I)
+DATE = re.compile(
+    rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T[\d:.+\-Z]*)?|\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I
+)
 # What may stand beside a date on a date line: times, weekdays and publishing labels.
 DATE_FILLER = re.compile(
     r"\b(?:kl|klockan|at)\b\.?|\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\b|\b(?:måndag|tisdag|onsdag|torsdag|fredag|"
@@ -40,7 +56,7 @@ PUBLISHED_LABEL = re.compile(r"\b(?:publicerad|publicerat|publ|published)\b", re
 EMPHASIS = re.compile(r"^[\s*_>]+|[\s*_]+$")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 # Short words that stay lower-case inside a title-cased name ("Nytt från Dalarna").
-NAME_PARTICLES = {"i", "och", "på", "för", "av", "från", "och", "&", "de", "la", "von", "the", "of", "för", "vid"}
+NAME_PARTICLES = {"i", "och", "på", "för", "av", "från", "&", "de", "la", "von", "the", "of", "vid"}
 # "Av Karin Holm" and "Foto: Lars Ek" are title-cased too, but they name a person.
 BYLINE_WORDS = {"av", "text", "text:", "by", "foto", "foto:", "bild", "bild:"}
 OUTLET_MAX_WORDS = 5
@@ -80,7 +96,7 @@ def _iso(match: re.Match) -> str:
 
 def is_sentence(line: str) -> bool:
     """Body text ends with a full stop; headlines don't ("Kameror har minskat drogförsäljningen")."""
-    line = plain(line).rstrip("”\"»’)")
+    line = plain(line).rstrip('”"»’)')
     words = len(line.split())
     if line.endswith(".") and not line.endswith(".."):
         return words >= 4
@@ -115,7 +131,7 @@ def split_header(lines: list[str]) -> tuple[dict, int]:
 
 def _around_date(lines: list[str], at: int, date: str, outlet: str) -> tuple[dict, int]:
     header = {"date": date, **({"source": outlet} if outlet else {})}
-    before, after = lines[:at], lines[at + 1:]
+    before, after = lines[:at], lines[at + 1 :]
     next_is_headline = bool(after) and not is_sentence(after[0])
     if len(before) >= 2:
         first, second = before[-2], before[-1]
@@ -140,7 +156,10 @@ def _without_date(lines: list[str]) -> tuple[dict, int]:
     second = lines[1] if len(lines) > 1 else ""
     # Outlet first, then the (longer) headline: both short lines, neither a sentence.
     outlet_first = (
-        second and not is_sentence(second) and not _is_marked_headline(first) and is_outlet_like(first)
+        second
+        and not is_sentence(second)
+        and not _is_marked_headline(first)
+        and is_outlet_like(first)
         and len(plain(second).split()) >= len(plain(first).split())
     )
     if outlet_first:

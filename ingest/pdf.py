@@ -13,6 +13,7 @@ then has the same layout as a .txt article (outlet, date, headline lines, body).
 
 A file that only claims to be a PDF is refused.
 """
+
 from __future__ import annotations
 
 import io
@@ -37,8 +38,10 @@ def _page_lines(page) -> list[tuple[float, float, str, str]]:
     lines = []
     for y in sorted(runs, reverse=True):
         parts = runs[y]
-        text = "".join(p[2] if not i or p[2][:1].isspace() or parts[i - 1][2][-1:].isspace() else " " + p[2]
-                       for i, p in enumerate(parts))
+        text = "".join(
+            p[2] if not i or p[2][:1].isspace() or parts[i - 1][2][-1:].isspace() else " " + p[2]
+            for i, p in enumerate(parts)
+        )
         lines.append((y, round(parts[0][0], 1), parts[0][1], " ".join(text.split())))
     return lines
 

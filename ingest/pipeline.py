@@ -10,25 +10,26 @@ moment leaves articles that the next run simply redoes; ids are derived from
 >>> report.summary_line()                                        # doctest: +SKIP
 '2 files read in 1.9 s: 0 unchanged, 12 passages added, 0 updated, 0 deleted; 0 skipped'
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ingest.chunk import chunk_text
 from ingest.clean import Article, parse_article
 from ingest.discover import discover_files
 from ingest.reader import UnreadableFile, read_article
-from textkit.sentences import sentence_spans
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
 from store.late import embed_with_sentences
 from store.passages import article_status, passage_nodes
 from store.sentences import delete_articles, open_sentences, write_sentences
+from textkit.sentences import sentence_spans
 
 # Bump when cleaning or chunking changes, so stored articles are redone.
 PIPELINE_VERSION = "4"  # 4: sentence vectors stored beside the passages
@@ -71,8 +72,16 @@ def article_hash(article: Article) -> str:
 def build_nodes(article: Article, file: str, doc_hash: str):
     """LlamaIndex nodes, one a passage (the format is ``store/passages.py``'s)."""
     spans = [(p.start, p.end) for p in chunk_text(article.text)]
-    return passage_nodes(article.text, spans, doc_id=article.doc_id, title=article.title, date=article.date,
-                         source=article.source, file=file, doc_hash=doc_hash)
+    return passage_nodes(
+        article.text,
+        spans,
+        doc_id=article.doc_id,
+        title=article.title,
+        date=article.date,
+        source=article.source,
+        file=file,
+        doc_hash=doc_hash,
+    )
 
 
 def _is_complete(entry: dict | None, doc_hash: str) -> bool:
@@ -98,8 +107,9 @@ def _write_group(group: list[_Pending], embedder, vector_store, sentences, repor
         node.embedding = vector
     report.embedded += len(nodes)
     delete_articles(sentences, [item.article.doc_id for item in group])
-    write_sentences(sentences, [n.node_id for n in by_length], [n.metadata["doc_id"] for n in by_length], parts,
-                    sentence_vectors)
+    write_sentences(
+        sentences, [n.node_id for n in by_length], [n.metadata["doc_id"] for n in by_length], parts, sentence_vectors
+    )
     for item in group:
         if item.existed:
             vector_store.delete(item.article.doc_id)
@@ -131,8 +141,6 @@ def escaped_line(name: str) -> str:
     return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name)
 
 
-
-
 def _bump_generation(collection) -> None:
     meta = {k: v for k, v in (collection.metadata or {}).items() if not k.startswith("hnsw:")}
     meta["generation"] = time.time_ns()
@@ -149,8 +157,14 @@ def _prune(stored: dict[str, dict], files: list[Path], vector_store, sentences, 
     delete_articles(sentences, gone)
 
 
-def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = False,
-           progress: bool = False, warn: Callable[[str], None] = print) -> IngestReport:
+def ingest(
+    paths: list[Path],
+    settings: Settings,
+    embedder=None,
+    prune: bool = False,
+    progress: bool = False,
+    warn: Callable[[str], None] = print,
+) -> IngestReport:
     """Bring the store in line with the article files under ``paths``."""
     from tqdm import tqdm
 
@@ -166,7 +180,25 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
     sentences = open_sentences(settings)
     stored = article_status(collection)
     group: list[_Pending] = []
-    for path in tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 20):
+    bar = tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 20)
+    for pending in _changed(bar, stored, settings, report, warn):
+        group.append(pending)
+        if sum(len(p.article.text) for p in group) > EMBED_GROUP * 400:
+            _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
+            group = []
+    if group:
+        _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
+    if prune:
+        _prune(stored, files, vector_store, sentences, report)
+    if report.added or report.updated or report.deleted:
+        _bump_generation(collection)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn):
+    """The articles to write: each file read, the unreadable skipped and the complete, unchanged ones counted."""
+    for path in files:
         try:
             article = _read(path, settings)
         except UnreadableFile as exc:
@@ -179,18 +211,7 @@ def ingest(paths: list[Path], settings: Settings, embedder=None, prune: bool = F
         if _is_complete(entry, doc_hash):
             report.unchanged += 1
             continue
-        group.append(_Pending(article, str(path), doc_hash, entry["count"] if entry else 0))
-        if sum(len(p.article.text) for p in group) > EMBED_GROUP * 400:
-            _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
-            group = []
-    if group:
-        _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
-    if prune:
-        _prune(stored, files, vector_store, sentences, report)
-    if report.added or report.updated or report.deleted:
-        _bump_generation(collection)
-    report.seconds = time.perf_counter() - started
-    return report
+        yield _Pending(article, str(path), doc_hash, entry["count"] if entry else 0)
 
 
 def remove_articles(settings: Settings, collection, doc_ids) -> int:

@@ -13,10 +13,12 @@ Which reader a file gets is looked up by its suffix in one table:
 
 Anything that cannot be read raises ``UnreadableFile`` with a one-line reason.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
 
 class UnreadableFile(ValueError):
     """The file is skipped; the message says why, in one line."""

@@ -14,6 +14,7 @@ the date from the usual meta tags or ``<time datetime>``.
 >>> read_html('<title>Ny bro | Norra Dagbladet</title><meta property="og:site_name" content="Norra Dagbladet">').title
 'Ny bro'
 """
+
 from __future__ import annotations
 
 import re
@@ -24,15 +25,55 @@ from ingest.header import is_sentence
 from ingest.reader import RawArticle
 
 SKIPPED_TAGS = {
-    "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg", "form", "iframe", "button",
-    "figure", "figcaption",
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "noscript",
+    "template",
+    "svg",
+    "form",
+    "iframe",
+    "button",
+    "figure",
+    "figcaption",
 }
-BLOCK_TAGS = {"p", "div", "br", "li", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "tr", "pre", "ul", "ol", "dd", "dt"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "tr",
+    "pre",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+}
 # Inside a bare <div> (a byline box, a meta row) each of these is a line of its own.
 DIV_PARTS = {"span", "time", "strong", "address"}
 BOX_TAGS = {"div", "section", "ul", "ol"}
 BOX_MAX_WORDS = 60  # an ad or link box is small; a label inside a whole article section is not its box
-DATE_META = ("article:published_time", "datePublished", "date", "dc.date", "pubdate", "publishdate", "og:published_time", "dcterms.date")
+DATE_META = (
+    "article:published_time",
+    "datePublished",
+    "date",
+    "dc.date",
+    "pubdate",
+    "publishdate",
+    "og:published_time",
+    "dcterms.date",
+)
 SOURCE_META = ("og:site_name", "application-name", "publisher")
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 
@@ -148,5 +189,10 @@ def read_html(html: str) -> RawArticle:
     meta = {k.lower(): v for k, v in parser.meta.items()}
     date = next((_iso_date(meta.get(k.lower())) for k in (*DATE_META, "time") if _iso_date(meta.get(k.lower()))), None)
     source = next((meta[k.lower()] for k in SOURCE_META if meta.get(k.lower())), None)
-    return RawArticle(text="\n\n".join(_after_headline(parser.blocks, parser.h1_at)), title=_title(parser, source), date=date, source=source,
-                      headed=True)
+    return RawArticle(
+        text="\n\n".join(_after_headline(parser.blocks, parser.h1_at)),
+        title=_title(parser, source),
+        date=date,
+        source=source,
+        headed=True,
+    )

@@ -1,4 +1,5 @@
 """The answer engine: retrieval plus cited, extractive (or verified LLM) answers."""
+
 from qa.engine import Engine, answer
 from qa.types import Answer, Citation, QuestionError
 

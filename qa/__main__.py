@@ -2,6 +2,7 @@
 
 The retriever kinds are ``settings.RETRIEVERS``.
 """
+
 from __future__ import annotations
 
 import argparse

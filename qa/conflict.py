@@ -11,6 +11,7 @@ article first, each with its article's date.
 >>> [c.sentence for c in disagreeing("Hur många barn står i kö?", [a, b], [a], 0.8)]
 ['Kön har 512 barn.']
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,29 +7,28 @@
 >>> "2500" in a.answer, a.citations[0].doc_id  # doctest: +SKIP
 (True, '001_bdd417f66c796474')
 """
+
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from qa import extractive, rules, overview
-from qa.messages import say
-from qa.retrieval import build_retriever, ranked, within_retriever
-from qa.conflict import disagreeing
-from qa.shortanswer import question_kind, short_answer
+from qa import extractive, overview, rules
 from qa.citations import retrieved_list, to_citation
-from qa.types import QUOTE_JOIN, Answer, QuestionError
-from textkit.text import detect_language
+from qa.conflict import disagreeing
+from qa.messages import say
+from qa.question import history_questions, previous_answer, validate
+from qa.retrieval import build_retriever, ranked, within_retriever
+from qa.shortanswer import question_kind, short_answer
+from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
 from settings import Settings
 from store import EmptyStore, StoreError, identity, load_embedder, open_collection, store_fingerprint
+from textkit.text import detect_language
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-SURROGATE = re.compile("[\ud800-\udfff]")
 RELATED_COUNT = 3
 LOG = logging.getLogger(__name__)
 
@@ -43,54 +42,6 @@ def is_connection_error(exc: BaseException) -> bool:
             return True
         exc = exc.__cause__ or exc.__context__
     return False
-
-
-def validate(question: object, settings: Settings) -> str:
-    """The question, trimmed; raises ``QuestionError`` with a message in its language."""
-    text = question if isinstance(question, str) else ""
-    lang = detect_language(text)
-    if not text.strip():
-        raise QuestionError(say("empty_question", lang))
-    if len(text) > settings.max_question_chars:
-        raise QuestionError(say("too_long", lang, limit=settings.max_question_chars))
-    if CONTROL.search(text):
-        raise QuestionError(say("control_chars", lang))
-    if not text.isascii() and SURROGATE.search(text):  # browsers and JSON can carry them; tokenizers choke
-        raise QuestionError(say("bad_encoding", lang))
-    return text.strip()
-
-
-def history_questions(history: Sequence) -> list[str]:
-    """Earlier user questions, from plain strings, (user, bot) pairs or {"role", "content"} messages.
-
-    The content is text: decoding a UI's message formats is the UI's job (ui/conversation.py).
-
-    >>> history_questions(["Vem?", ("Var?", "I Malmö. [1]"), {"role": "user", "content": "När?"}])
-    ['Vem?', 'Var?', 'När?']
-    """
-    found = []
-    for turn in history or ():
-        if isinstance(turn, str):
-            found.append(turn)
-        elif isinstance(turn, dict) and turn.get("role") == "user" and isinstance(turn.get("content"), str):
-            found.append(turn["content"])
-        elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
-            found.append(turn[0])
-    return [q for q in found if q.strip()][-3:]
-
-
-def previous_answer(history: Sequence) -> str:
-    """The last answer of the conversation, if the history carries answers ((user, bot) pairs or chat messages).
-
-    >>> previous_answer([("Vem?", "Anna Berg leder arbetet. [1]")]), previous_answer(["Vem?"])
-    ('Anna Berg leder arbetet. [1]', '')
-    """
-    for turn in reversed(list(history or ())):
-        if isinstance(turn, dict) and turn.get("role") == "assistant":
-            return turn["content"] if isinstance(turn.get("content"), str) else ""
-        if isinstance(turn, (list, tuple)) and len(turn) > 1 and isinstance(turn[1], str):
-            return turn[1]
-    return ""
 
 
 class Engine:
@@ -189,8 +140,9 @@ class Engine:
             final = part if isinstance(part, Answer) else final
         return final
 
-    def answer_stream(self, question: str, history: Sequence = (), retriever: str | None = None,
-                      within=None) -> Iterator[str | Answer]:
+    def answer_stream(
+        self, question: str, history: Sequence = (), retriever: str | None = None, within=None
+    ) -> Iterator[str | Answer]:
         """Yield pieces of answer text as they are ready, then the final ``Answer``.
 
         ``within``: doc_ids to answer from (None: every article); citations come only from them.
@@ -224,7 +176,9 @@ class Engine:
         if is_connection_error(exc):
             return self._store_problem(question, lang, StoreError(f"{type(exc).__name__}: {str(exc)[:80]}"))
         LOG.exception("answering %r failed", str(question)[:200])  # the details go to the operator's log
-        return Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=say("internal_error", lang))
+        return Answer(
+            question=str(question)[:200], answer="", refused=True, lang=lang, error=say("internal_error", lang)
+        )
 
     def _compose(self, text, query, retrieved, q_vec, lang, history, within=None):
         notice = ""
@@ -296,7 +250,9 @@ class Engine:
             base.related = [to_citation(i + 1, item) for i, item in enumerate(retrieved[:RELATED_COUNT])]
             return base
         base.answer, base.citations = format_quotes(chosen)
-        kind = question_kind(query.focus) or question_kind(query.retrieval_text)  # "Och året innan?" asks what the last did
+        kind = question_kind(query.focus) or question_kind(
+            query.retrieval_text
+        )  # "Och året innan?" asks what the last did
         base.short_answer = short_answer(query.focus, chosen[0].sentence, kind)
         if base.short_answer:  # the span first, cited to the quote it is cut from
             base.answer = f"{base.short_answer} [1]: {base.answer}"
@@ -325,6 +281,8 @@ def format_quotes(chosen: list) -> tuple[str, list[Citation]]:
     return " ".join(parts), citations
 
 
-def answer(question: str, history: Sequence = (), settings: Settings | None = None, engine: Engine | None = None) -> Answer:
+def answer(
+    question: str, history: Sequence = (), settings: Settings | None = None, engine: Engine | None = None
+) -> Answer:
     """Answer one question; pass an ``engine`` to reuse the loaded model across calls."""
     return (engine or Engine(settings or Settings())).answer(question, history)

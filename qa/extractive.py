@@ -11,6 +11,7 @@ scorer's calibrated threshold, the articles are taken not to say.
 >>> q.cues
 ['number']
 """
+
 from __future__ import annotations
 
 import re
@@ -20,20 +21,50 @@ import numpy as np
 
 from textkit.sentences import heading_spans, sentence_spans
 from textkit.text import (
-    TOKEN, cognate_form, cognate_key, content_words, detect_language, fold, question_cues, specific_terms, stem,
+    TOKEN,
+    cognate_form,
+    cognate_key,
+    content_words,
+    detect_language,
+    fold,
+    question_cues,
+    specific_terms,
+    stem,
 )
 
 # Pronouns that point back to an earlier turn. Swedish den/det/de are also articles
 # ("den nya lägesbilden"), so they count only where they end the clause ("när hålls den?").
 ANAPHORS = {
-    "han", "hon", "hans", "hennes", "honom", "henne", "dess", "deras", "dessa", "detta", "dit", "he", "she",
-    "him", "his", "her", "they", "them", "their", "its", "those", "these",
+    "han",
+    "hon",
+    "hans",
+    "hennes",
+    "honom",
+    "henne",
+    "dess",
+    "deras",
+    "dessa",
+    "detta",
+    "dit",
+    "he",
+    "she",
+    "him",
+    "his",
+    "her",
+    "they",
+    "them",
+    "their",
+    "its",
+    "those",
+    "these",
 }
 CLAUSE_FINAL_ANAPHORS = {"den", "det", "de", "dem", "där", "då", "it", "that", "this", "there", "then"}
 LEADING_LINKS = {"och", "men", "också", "and", "but", "also", "so"}
 INSTRUCTION = re.compile(
     r"\b(ignorera|ignore|glöm|forget|disregard|strunta i|system\s*:|från och med nu|from now on|"
-    r"säg att|say that|state that|tell me that|skriv (först )?ut|print|repeat|du är nu|you are now)\b", re.I)
+    r"säg att|say that|state that|tell me that|skriv (först )?ut|print|repeat|du är nu|you are now)\b",
+    re.I,
+)
 NEAR_DUPLICATE = 0.6
 
 
@@ -49,7 +80,7 @@ class Query:
     lang: str
 
     @classmethod
-    def parse(cls, question: str, history: list[str], previous_answer: str = "") -> "Query":
+    def parse(cls, question: str, history: list[str], previous_answer: str = "") -> Query:
         """A follow-up also retrieves with the earlier question and the names and figures of the last answer."""
         focus = _focus(question)
         weights = {w: 1.0 for w in content_words(focus)}

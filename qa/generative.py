@@ -9,6 +9,7 @@ verified remains the caller falls back to the extractive answer.
 >>> messages[0].role.value, "<passage n=\\"1\\">" in messages[1].content
 ('system', True)
 """
+
 from __future__ import annotations
 
 from qa.citations import to_citation
@@ -34,9 +35,15 @@ def build_llm(settings):
     from llama_index.llms.openai_like import OpenAILike
 
     return OpenAILike(
-        model=settings.llm_model, api_base=settings.llm_base_url, api_key=settings.llm_api_key,
-        is_chat_model=True, temperature=0.0, timeout=settings.llm_timeout_s, max_retries=0,
-        context_window=8192, max_tokens=400,
+        model=settings.llm_model,
+        api_base=settings.llm_base_url,
+        api_key=settings.llm_api_key,
+        is_chat_model=True,
+        temperature=0.0,
+        timeout=settings.llm_timeout_s,
+        max_retries=0,
+        context_window=8192,
+        max_tokens=400,
     )
 
 
@@ -91,8 +98,10 @@ def llm_answer(llm, question: str, retrieved, lang: str):
     text = verified.text
     for old, new in sorted(renumber.items(), key=lambda kv: -kv[0]):
         text = text.replace(f"[{old}]", f"[#{new}]")
-    citations = [to_citation(renumber[n], retrieved[n - 1], QUOTE_JOIN.join(dict.fromkeys(verified.quotes[n])))
-                 for n in verified.used]
+    citations = [
+        to_citation(renumber[n], retrieved[n - 1], QUOTE_JOIN.join(dict.fromkeys(verified.quotes[n])))
+        for n in verified.used
+    ]
     notice = say("removed_sentences", lang, count=verified.removed) if verified.removed else ""
     answer = Answer(question=question, answer=text.replace("[#", "["), mode="llm", lang=lang, citations=citations)
     return answer, notice

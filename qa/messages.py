@@ -3,6 +3,7 @@
 >>> say("refused", "en")
 "The articles don't say."
 """
+
 from __future__ import annotations
 
 MESSAGES = {

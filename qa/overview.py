@@ -13,6 +13,7 @@ False
 >>> wants_one("Vad handlar artikeln om tågstoppet?"), wants_one("Vilka artiklar tar upp skolor?")
 (True, False)
 """
+
 from __future__ import annotations
 
 import re
@@ -25,12 +26,16 @@ OVERVIEW = re.compile(
     r"vad (skriver|skrev|skrivs|står det|stod det) (om|tidningen|artikeln|artiklarna)|vilka artiklar|vilken artikel|"
     r"vad har hänt med|vad är nytt|vad är det senaste|what are the articles|what is the article|"
     r"summari[sz]e|summary of|which articles|which article|what'?s the story|what is the story|"
-    r"what has happened (to|with)|what'?s new|what is new)\b", re.I)
+    r"what has happened (to|with)|what'?s new|what is new)\b",
+    re.I,
+)
 ONE = re.compile(r"\b(artikeln|texten|nyheten|\w+artikeln|the (article|piece|story|text))\b", re.I)
 MANY = re.compile(r"\b(artiklarna|vilka artiklar|texterna|the articles|which articles|sedan|since)\b", re.I)
 SINCE = re.compile(r"\b(?:sedan|since|efter|after)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.I)
 # The words of an overview question that name no topic ("vad handlar artiklarna om" has none).
-FRAME = re.compile(OVERVIEW.pattern + r"|\b(artik\w*|texte[nr]\w*|nyhet\w*|article|articles|piece|story|tidningen|om|about)\b", re.I)
+FRAME = re.compile(
+    OVERVIEW.pattern + r"|\b(artik\w*|texte[nr]\w*|nyhet\w*|article|articles|piece|story|tidningen|om|about)\b", re.I
+)
 MAX_LISTED = 10
 LEDE_MIN_WORDS = 4
 
@@ -60,7 +65,7 @@ def lede(text: str) -> str:
         if len(TOKEN.findall(text[s:e])) >= LEDE_MIN_WORDS and re.search(r"[.!?…”\"]$", text[s:e]):
             return text[s:e]
     spans = sentence_spans(text)
-    return text[spans[0][0]:spans[0][1]] if spans else ""
+    return text[spans[0][0] : spans[0][1]] if spans else ""
 
 
 def matching_docs(question: str, retrieved: list) -> list[str]:

@@ -13,6 +13,7 @@ are language tables (Swedish and English), not facts about any article.
 >>> contradicts("Arbetslösheten minskade till 6 procent.", "Arbetslösheten ökade till 6 procent.")
 True
 """
+
 from __future__ import annotations
 
 import re
@@ -20,39 +21,57 @@ import re
 # A negation word anywhere in the clause; "ingen/inga" and "no/none" deny a quantity too.
 NEGATION = re.compile(
     r"\b(inte|icke|ej|aldrig|ingen|inget|inga|ingenting|knappast|varken|"
-    r"not|no|never|none|nothing|neither|nor|cannot|\w+n't)\b", re.I)
+    r"not|no|never|none|nothing|neither|nor|cannot|\w+n't)\b",
+    re.I,
+)
 # Idioms that contain a negation word but affirm: "inte minst" = "especially".
 NOT_NEGATIONS = re.compile(
     r"\b(inte minst|inte bara|icke desto mindre|inte heller minst|ingen mindre än|"
-    r"not only|not least|no less than|nonetheless|nevertheless)\b", re.I)
+    r"not only|not least|no less than|nonetheless|nevertheless)\b",
+    re.I,
+)
 
 # Axis -> (one side, the opposite side); each side a regex of word beginnings.
 # Word beginnings, because Swedish inflects and compounds: "ökade", "ökningen", "höjningen".
 DIRECTION_AXES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "amount": (
-        ("up", r"ök(a|ar|ade|at|ad|t|ning)|höj|stig|steg\b|växa|växer|växte|fler\b|mer\b|större|fördubbl|"
-               r"increas|rais|rise|rose|risen|grow|grew|more\b|higher|double"),
-        ("down", r"minsk|sänk|sjunk|sjönk|krymp|färre|mindre|halver|skär(a|er|s)? ned|skär(a|er|s)? ner|"
-                 r"decreas|reduc|cut(s|ting)?\b|falls?\b|falling|fell\b|drop(s|ped|ping)?\b|shrink|shrank|fewer|less\b|lower|halve"),
+        (
+            "up",
+            r"ök(a|ar|ade|at|ad|t|ning)|höj|stig|steg\b|växa|växer|växte|fler\b|mer\b|större|fördubbl|"
+            r"increas|rais|rise|rose|risen|grow|grew|more\b|higher|double",
+        ),
+        (
+            "down",
+            r"minsk|sänk|sjunk|sjönk|krymp|färre|mindre|halver|skär(a|er|s)? ned|skär(a|er|s)? ner|"
+            r"decreas|reduc|cut(s|ting)?\b|falls?\b|falling|fell\b|drop(s|ped|ping)?\b|shrink|shrank|fewer|less\b|lower|halve",
+        ),
     ),
     "comparison": (
         ("above", r"över\b|överst|mer än|fler än|minst\b|above|over\b|more than|at least"),
         ("below", r"under\b|understig|mindre än|färre än|högst\b|below|under\b|less than|at most"),
     ),
     "existence": (
-        ("open", r"start|inför(a|de|t|s|ande)\b|öppn|invig|bygg(a|er|s|de|t)\b|anställ(a|er|de|ts|s)\b|nyanställ(a|er|de|ts|s)\b|lansera|"
-                 r"begin|began|begun|open|launch|introduc|build|built|hire"),
-        ("close", r"avveckl|avskaff|stäng|lägg(a|er|s)? ned|lägg(a|er|s)? ner|lades ned|lades ner|riv(a|er|s|its?|ning)\b|rev(s)?\b|varsl|"
-                  r"säga upp|sägs upp|sades upp|nedläg|upphör|stop|clos|shut|abolish|demolish|lay off|laid off|fire"),
+        (
+            "open",
+            r"start|inför(a|de|t|s|ande)\b|öppn|invig|bygg(a|er|s|de|t)\b|anställ(a|er|de|ts|s)\b|nyanställ(a|er|de|ts|s)\b|lansera|"
+            r"begin|began|begun|open|launch|introduc|build|built|hire",
+        ),
+        (
+            "close",
+            r"avveckl|avskaff|stäng|lägg(a|er|s)? ned|lägg(a|er|s)? ner|lades ned|lades ner|riv(a|er|s|its?|ning)\b|rev(s)?\b|varsl|"
+            r"säga upp|sägs upp|sades upp|nedläg|upphör|stop|clos|shut|abolish|demolish|lay off|laid off|fire",
+        ),
     ),
     "verdict": (
         ("yes", r"godkän|beviljad|bevilja|tillåt|tillät|vann|vinn|bifall|approv|grant|allow|won|win"),
-        ("no", r"avslå|avslog|avslag|förbjud|förlor|förlust|reject|refus|ban(s|ned|ning)?\b|lost\b|lose[sd]?\b|losing|deni|deny"),
+        (
+            "no",
+            r"avslå|avslog|avslag|förbjud|förlor|förlust|reject|refus|ban(s|ned|ning)?\b|lost\b|lose[sd]?\b|losing|deni|deny",
+        ),
     ),
 }
 _SIDES = {
-    side: re.compile(rf"\b({pattern})", re.I)
-    for (one, two) in DIRECTION_AXES.values() for side, pattern in (one, two)
+    side: re.compile(rf"\b({pattern})", re.I) for (one, two) in DIRECTION_AXES.values() for side, pattern in (one, two)
 }
 
 

@@ -12,6 +12,7 @@ fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
 ``within_retriever`` answers from chosen articles only: a Chroma ``where`` on
 ``doc_id`` for dense, a BM25 weight mask (the other passages score 0) for BM25.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -59,12 +60,15 @@ def _matching_bm25_class():
             mask = np.array([float(d.get("doc_id") in doc_ids) for d in self.corpus])
             if not mask.any():
                 return []
-            tokens = bm25s.tokenize(query_bundle.query_str, stemmer=self.stemmer, token_pattern=self.token_pattern,
-                                    show_progress=False)
-            indexes, scores = self.bm25.retrieve(tokens, k=min(top_k, len(self.corpus)), show_progress=False,
-                                                 weight_mask=mask)
-            return [NodeWithScore(node=metadata_dict_to_node(i if isinstance(i, dict) else self.corpus[int(i)]),
-                                  score=float(score)) for i, score in zip(indexes[0], scores[0]) if score > 0.0]
+            tokens = bm25s.tokenize(
+                query_bundle.query_str, stemmer=self.stemmer, token_pattern=self.token_pattern, show_progress=False
+            )
+            indexes, scores = self.bm25.retrieve(
+                tokens, k=min(top_k, len(self.corpus)), show_progress=False, weight_mask=mask
+            )
+            found = (i if isinstance(i, dict) else self.corpus[int(i)] for i in indexes[0])
+            pairs = zip(found, scores[0])
+            return [NodeWithScore(node=metadata_dict_to_node(d), score=float(s)) for d, s in pairs if s > 0.0]
 
     return MatchingBM25Retriever
 
@@ -87,8 +91,11 @@ def _bm25(collection, settings: Settings, top_k: int):
         except Exception:  # a half-written cache from a killed process: rebuild it
             shutil.rmtree(target, ignore_errors=True)
     retriever = BM25Retriever.from_defaults(
-        nodes=stored_nodes(collection), stemmer=Stemmer.Stemmer("swedish"), language="swedish",
-        similarity_top_k=top_k, token_pattern=BM25_TOKENS,
+        nodes=stored_nodes(collection),
+        stemmer=Stemmer.Stemmer("swedish"),
+        language="swedish",
+        similarity_top_k=top_k,
+        token_pattern=BM25_TOKENS,
     )
     _persist(retriever, cache, target)
     return retriever
@@ -124,7 +131,11 @@ def build_retriever(kind: str, collection, embedder, settings: Settings, top_k: 
         return _bm25(collection, settings, top_k)
     return QueryFusionRetriever(
         [_dense(collection, embedder, top_k * 2), _bm25(collection, settings, top_k * 2)],
-        llm=MockLLM(), mode="reciprocal_rerank", num_queries=1, similarity_top_k=top_k, use_async=False,
+        llm=MockLLM(),
+        mode="reciprocal_rerank",
+        num_queries=1,
+        similarity_top_k=top_k,
+        use_async=False,
     )
 
 
@@ -151,8 +162,12 @@ def within_retriever(kind: str, collection, embedder, settings: Settings, bm25, 
     if kind == "bm25":
         return Within()
     return QueryFusionRetriever(
-        [_dense(collection, embedder, k, where), Within()], llm=MockLLM(), mode="reciprocal_rerank",
-        num_queries=1, similarity_top_k=settings.top_k, use_async=False,
+        [_dense(collection, embedder, k, where), Within()],
+        llm=MockLLM(),
+        mode="reciprocal_rerank",
+        num_queries=1,
+        similarity_top_k=settings.top_k,
+        use_async=False,
     )
 
 

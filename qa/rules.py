@@ -11,6 +11,7 @@ both the seed and the dev set (see README, "How answers are made").
 >>> eligible_overlap({"overlap": 0.5, "context": 0.1}, "sv"), eligible_overlap({"overlap": 0.1, "context": 0.2}, "sv")
 (True, False)
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -13,6 +13,7 @@ numbers ``python -m evals.fit`` writes. Nothing here is set by hand.
 >>> [round(float(p), 3) for p in m.probabilities(np.array([[0.5, 0.0], [1.0, 1.0]]))]
 [0.5, 0.881]
 """
+
 from __future__ import annotations
 
 import json
@@ -29,15 +30,41 @@ from textkit.text import ANSWER_SHAPES, REQUIRED_SHAPES, TOKEN, fold, has_answer
 SCORER_PATH = Path(__file__).resolve().parent / "scorer.json"
 # Words that give a reason or a yes/no: language rules, not corpus words.
 REASON_ASKED = re.compile(r"\b(varför|vad beror|orsak\w*|anledning\w*|why|what caused|reason)\b", re.I)
-REASON_GIVEN = re.compile(r"\b(eftersom|därför|på grund av|beror på|för att|orsak\w*|anledning\w*|because|due to)\b", re.I)
+REASON_GIVEN = re.compile(
+    r"\b(eftersom|därför|på grund av|beror på|för att|orsak\w*|anledning\w*|because|due to)\b", re.I
+)
 QUOTE_SENTENCE = re.compile(r"^\s*[–—-]|\bsäger\b|\bsa\b|\benligt\b", re.I)
 CUE_FLAGS = ("number", "time", "person", "place")
 FEATURES = (
-    "sim", "sim_gap", "sim_top", "passage_sim", "overlap", "overlap_gap", "neighbour_overlap", "passage_overlap",
-    "title_overlap", "doc_overlap", "spec_none", "spec_sentence", "spec_passage", "spec_doc", "spec_nowhere",
-    "cue_fit", "cue_required_missing", "reason_fit", *(f"{c}_fit" for c in CUE_FLAGS),
-    "rank", "doc_rank", "position", "first_passage", "first_in_passage", "length", "quote", "lang_en",
-    "en_overlap", "en_sim",
+    "sim",
+    "sim_gap",
+    "sim_top",
+    "passage_sim",
+    "overlap",
+    "overlap_gap",
+    "neighbour_overlap",
+    "passage_overlap",
+    "title_overlap",
+    "doc_overlap",
+    "spec_none",
+    "spec_sentence",
+    "spec_passage",
+    "spec_doc",
+    "spec_nowhere",
+    "cue_fit",
+    "cue_required_missing",
+    "reason_fit",
+    *(f"{c}_fit" for c in CUE_FLAGS),
+    "rank",
+    "doc_rank",
+    "position",
+    "first_passage",
+    "first_in_passage",
+    "length",
+    "quote",
+    "lang_en",
+    "en_overlap",
+    "en_sim",
 )
 
 
@@ -78,41 +105,58 @@ def _cue_row(query, sentence: str) -> list[float]:
 
 def features(query, q_vec: np.ndarray, found: list, vectors: np.ndarray, retrieved: list) -> np.ndarray:
     """One row of ``FEATURES`` per candidate (``found[i]`` with sentence vector ``vectors[i]``)."""
-    from qa.extractive import term_overlap
-
     if not found:
         return np.zeros((0, len(FEATURES)))
+    ctx = _context(query, q_vec, found, vectors, retrieved)
+    return np.asarray([_row(query, i, found, ctx) for i in range(len(found))], dtype=float)
+
+
+def _context(query, q_vec: np.ndarray, found: list, vectors: np.ndarray, retrieved: list) -> dict:
+    """What every candidate's row is measured against: all similarities and overlaps, per passage and article."""
+    from qa.extractive import term_overlap
+
     lang = query.lang
     sims = vectors @ q_vec
-    overlaps = np.array([term_overlap(query.terms, c.sentence, lang) for c in found])
     docs = _doc_texts(retrieved)
-    doc_order = list(dict.fromkeys(item.node.metadata.get("doc_id", "") for item in retrieved))
-    nowhere = 1.0 - _found_share(query.specifics, " ".join(docs.values()), lang) if query.specifics else 0.0
     passage_best: dict[int, float] = {}
     for cand, sim in zip(found, sims):
         passage_best[id(cand.node)] = max(passage_best.get(id(cand.node), -1.0), float(sim))
-    per_passage = _per_passage(query, retrieved, lang)
-    doc_overlap = {doc: term_overlap(query.terms, text, lang) for doc, text in docs.items()}
-    doc_specifics = {doc: _found_share(query.specifics, text, lang) for doc, text in docs.items()}
-    rows = []
-    for i, cand in enumerate(found):
-        item = cand.node
-        doc = item.node.metadata.get("doc_id", "")
-        index, position, _ = _passage_facts(item)
-        passage_overlap, title_overlap, spec_passage = per_passage[id(item)]
-        neighbours = [overlaps[j] for j in (i - 1, i + 1) if 0 <= j < len(found) and found[j].node is item]
-        en = float(lang == "en")
-        rows.append([
-            float(sims[i]), float(sims[i] - sims.max()), float(sims[i] >= sims.max()), passage_best[id(item)],
-            overlaps[i], overlaps[i] - overlaps.max(),
-            max(neighbours, default=0.0), passage_overlap, title_overlap, doc_overlap[doc], float(not query.specifics),
-            _found_share(query.specifics, cand.sentence, lang), spec_passage, doc_specifics[doc], nowhere,
-            *_cue_row(query, cand.sentence),
-            1.0 / (1 + cand.passage_rank), 1.0 / (1 + doc_order.index(doc)), position, float(index == 0),
-            float(cand.first_in_passage), math.log1p(len(TOKEN.findall(cand.sentence))),
-            float(bool(QUOTE_SENTENCE.search(cand.sentence))), en, en * overlaps[i], en * float(sims[i]),
-        ])
-    return np.asarray(rows, dtype=float)
+    return {
+        "sims": sims,
+        "overlaps": np.array([term_overlap(query.terms, c.sentence, lang) for c in found]),
+        "doc_order": list(dict.fromkeys(item.node.metadata.get("doc_id", "") for item in retrieved)),
+        "nowhere": 1.0 - _found_share(query.specifics, " ".join(docs.values()), lang) if query.specifics else 0.0,
+        "passage_best": passage_best,
+        "per_passage": _per_passage(query, retrieved, lang),
+        "doc_overlap": {doc: term_overlap(query.terms, text, lang) for doc, text in docs.items()},
+        "doc_specifics": {doc: _found_share(query.specifics, text, lang) for doc, text in docs.items()},
+    }
+
+
+def _row(query, i: int, found: list, ctx: dict) -> list[float]:
+    """Candidate ``found[i]``'s features, in the order of ``FEATURES``."""
+    cand, lang = found[i], query.lang
+    sims, overlaps, item = ctx["sims"], ctx["overlaps"], found[i].node
+    doc = item.node.metadata.get("doc_id", "")
+    index, position, _ = _passage_facts(item)
+    passage_overlap, title_overlap, spec_passage = ctx["per_passage"][id(item)]
+    neighbours = [overlaps[j] for j in (i - 1, i + 1) if 0 <= j < len(found) and found[j].node is item]
+    en = float(lang == "en")
+    # one line per group of FEATURES, in its order
+    # fmt: off
+    return [
+        float(sims[i]), float(sims[i] - sims.max()), float(sims[i] >= sims.max()), ctx["passage_best"][id(item)],
+        overlaps[i], overlaps[i] - overlaps.max(), max(neighbours, default=0.0),
+        passage_overlap, title_overlap, ctx["doc_overlap"][doc],
+        float(not query.specifics), _found_share(query.specifics, cand.sentence, lang), spec_passage,
+        ctx["doc_specifics"][doc], ctx["nowhere"],
+        *_cue_row(query, cand.sentence),
+        1.0 / (1 + cand.passage_rank), 1.0 / (1 + ctx["doc_order"].index(doc)), position, float(index == 0),
+        float(cand.first_in_passage), math.log1p(len(TOKEN.findall(cand.sentence))),
+        float(bool(QUOTE_SENTENCE.search(cand.sentence))),
+        en, en * overlaps[i], en * float(sims[i]),
+    ]
+    # fmt: on
 
 
 def _per_passage(query, retrieved, lang: str) -> dict[int, tuple[float, float, float]]:
@@ -124,7 +168,8 @@ def _per_passage(query, retrieved, lang: str) -> dict[int, tuple[float, float, f
         header = _passage_facts(item)[2]
         text = item.node.get_content()
         found[id(item)] = (
-            term_overlap(query.terms, text, lang), term_overlap(query.terms, header, lang),
+            term_overlap(query.terms, text, lang),
+            term_overlap(query.terms, header, lang),
             _found_share(query.specifics, f"{header} {text}", lang),
         )
     return found
@@ -132,8 +177,16 @@ def _per_passage(query, retrieved, lang: str) -> dict[int, tuple[float, float, f
 
 # What the answer/refuse model sees of a question: how good its best sentences are, and whether
 # the question's specifics and words occur in the best one's article at all.
-ANSWER_FEATURES = ("best_p", "second_p", "best_spec_doc", "best_spec_nowhere", "best_sim", "max_doc_overlap",
-                   "lang_en", "spec_none")
+ANSWER_FEATURES = (
+    "best_p",
+    "second_p",
+    "best_spec_doc",
+    "best_spec_nowhere",
+    "best_sim",
+    "max_doc_overlap",
+    "lang_en",
+    "spec_none",
+)
 
 
 def question_row(rows: np.ndarray, p: np.ndarray) -> np.ndarray:
@@ -144,8 +197,18 @@ def question_row(rows: np.ndarray, p: np.ndarray) -> np.ndarray:
     best = rows[order[0]]
     col = {name: FEATURES.index(name) for name in FEATURES}
     second = p[order[1]] if len(p) > 1 else 0.0
-    return np.array([p[order[0]], second, best[col["spec_doc"]], best[col["spec_nowhere"]], best[col["sim"]],
-                     rows[:, col["doc_overlap"]].max(), best[col["lang_en"]], best[col["spec_none"]]])
+    return np.array(
+        [
+            p[order[0]],
+            second,
+            best[col["spec_doc"]],
+            best[col["spec_nowhere"]],
+            best[col["sim"]],
+            rows[:, col["doc_overlap"]].max(),
+            best[col["lang_en"]],
+            best[col["spec_none"]],
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -158,7 +221,7 @@ class Linear:
     intercept: float
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Linear":
+    def from_dict(cls, data: dict) -> Linear:
         return cls(*(np.asarray(data[k], float) for k in ("mean", "scale", "coef")), float(data["intercept"]))
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
@@ -177,7 +240,7 @@ class Scorer:
     threshold: float
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Scorer":
+    def from_dict(cls, data: dict) -> Scorer:
         return cls(Linear.from_dict(data["sentence"]), Linear.from_dict(data["answerable"]), float(data["threshold"]))
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:

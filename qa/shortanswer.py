@@ -17,6 +17,7 @@ question wins; a span the question already contains is no answer.
 >>> short_answer("Varför stängde den?", "Den stängde på grund av brist på personal.")
 ''
 """
+
 from __future__ import annotations
 
 import re
@@ -25,29 +26,48 @@ from textkit.text import CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
 
 # Question words and measure words of each kind; the kind asked first in the question wins.
 ASKS = {
-    "number": re.compile(CUES["number"].pattern + r"|\b(hur (manga|mkt|stor|stort|länge|lång|långt|hög|högt|fort|snabbt|"
-                         r"gammal|kallt|varmt|dyr\w*)|vad kostar|vad kostade|vilken (andel|nivå|summa|kostnad)|"
-                         r"how (long|big|large|high|fast|far|old|cold|warm)|what (share|percentage|proportion|price|rate|level)|"
-                         r"jobless rate|price tag|vad (kostar|kostade|betalar|betalade|får man betala)|kosta|cost|costs|pay|pays|"
-                         r"how did the vote|hur gick omröstningen|what (was|is) the (average|previous|yearly|monthly)|"
-                         r"vilken (fartgräns|hastighet|temperatur)|hur fuktigt|vilket påslag)\b", re.I),
-    "date": re.compile(CUES["time"].pattern + "|" + CUES["clock"].pattern + r"|\b(nar|vilket datum|vilken dag|vilken vecka|which day|by when|from when)\b", re.I),
-    "place": re.compile(CUES["place"].pattern + r"|\b(vilken (kommun|ort|stad|stadsdel|by|plats|region)|which (town|place|municipality|county|city))\b", re.I),
+    "number": re.compile(
+        CUES["number"].pattern + r"|\b(hur (manga|mkt|stor|stort|länge|lång|långt|hög|högt|fort|snabbt|"
+        r"gammal|kallt|varmt|dyr\w*)|vad kostar|vad kostade|vilken (andel|nivå|summa|kostnad)|"
+        r"how (long|big|large|high|fast|far|old|cold|warm)|what (share|percentage|proportion|price|rate|level)|"
+        r"jobless rate|price tag|vad (kostar|kostade|betalar|betalade|får man betala)|kosta|cost|costs|pay|pays|"
+        r"how did the vote|hur gick omröstningen|what (was|is) the (average|previous|yearly|monthly)|"
+        r"vilken (fartgräns|hastighet|temperatur)|hur fuktigt|vilket påslag)\b",
+        re.I,
+    ),
+    "date": re.compile(
+        CUES["time"].pattern
+        + "|"
+        + CUES["clock"].pattern
+        + r"|\b(nar|vilket datum|vilken dag|vilken vecka|which day|by when|from when)\b",
+        re.I,
+    ),
+    "place": re.compile(
+        CUES["place"].pattern
+        + r"|\b(vilken (kommun|ort|stad|stadsdel|by|plats|region)|which (town|place|municipality|county|city))\b",
+        re.I,
+    ),
     "name": re.compile(CUES["person"].pattern + r"|\b(vad heter|(vilken|vilket|which) \w+)\b", re.I),
 }
-QUALIFIER = (r"(?:(?:drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
-             r"about|around|over|nearly|almost)\s+)?")
+QUALIFIER = (
+    r"(?:(?:drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
+    r"about|around|over|nearly|almost)\s+)?"
+)
 # "4 000 kronor i månaden", "30 km/h": the rate or unit belongs to the figure.
 RATE = r"(?:\s+(?:i|per|om)\s+(?:månaden|året|dagen|timmen|veckan|kvadratmeter|kvm))?"
 NUMBER = re.compile(
     rf"{QUALIFIER}(?<![\w-])(?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+)(?:[.,]\d+)?(?:\s*%|(?:\s+(?:miljoner|miljarder|tusen))?"
-    rf"(?:\s+(?!och\b|av\b|i\b|på\b|som\b)[a-zåäöé/]+){{0,2}}{RATE})|{QUALIFIER}\b{NUMBER_WORDS}\b(?:\s+[a-zåäöé]+)?", re.I)
+    rf"(?:\s+(?!och\b|av\b|i\b|på\b|som\b)[a-zåäöé/]+){{0,2}}{RATE})|{QUALIFIER}\b{NUMBER_WORDS}\b(?:\s+[a-zåäöé]+)?",
+    re.I,
+)
 YEAR = re.compile(r"^(?:\D*\s)?(1[89]\d\d|20\d\d)$")
 DATE = re.compile(
     rf"\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
     rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}\b|"
     r"\b(?:klockan|kl\.)\s*\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}[.:]\d\d\b|\b(?:i fjol|i år|i höstas|i våras|i vintras|i somras)\b|"
-    r"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?(?:19|20)\d\d\b", re.I)
+    r"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
 CAPITAL = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:af\s+|von\s+|de\s+)?{CAPITAL}){{0,3}}")
 PLACE = re.compile(rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?")
@@ -74,16 +94,19 @@ def _spans(kind: str, sentence: str) -> list[tuple[int, int]]:
     if kind == "place":
         return [m.span() for m in PLACE.finditer(sentence)]
     found = [m.span() for m in NAME.finditer(sentence) if m.start() > 0 or " " in m.group()]
-    return [s for s in found if len(sentence[s[0]:s[1]].split()) >= 2] or found
+    return [s for s in found if len(sentence[s[0] : s[1]].split()) >= 2] or found
 
 
 def _closeness(question_stems: set[str], sentence: str, span: tuple[int, int]) -> float:
     """Question words near the span (within about six words), nearer counting more."""
     before = TOKEN.findall(sentence[: span[0]])[-6:]
-    after = TOKEN.findall(sentence[span[1]:])[:6]
+    after = TOKEN.findall(sentence[span[1] :])[:6]
     near = list(reversed(before)) + after
-    return sum(1.0 / (1 + (i % max(1, len(before)) if i < len(before) else i - len(before)))
-               for i, w in enumerate(near) if stem(w) in question_stems)
+    return sum(
+        1.0 / (1 + (i % max(1, len(before)) if i < len(before) else i - len(before)))
+        for i, w in enumerate(near)
+        if stem(w) in question_stems
+    )
 
 
 def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
@@ -92,14 +115,14 @@ def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     if not kind:
         return ""
     folded_q = fold(question)
-    spans = [s for s in _spans(kind, sentence) if fold(sentence[s[0]:s[1]].strip()) not in folded_q]
+    spans = [s for s in _spans(kind, sentence) if fold(sentence[s[0] : s[1]].strip()) not in folded_q]
     if not spans:
         return ""
     question_stems = {stem(w) for w in TOKEN.findall(question.lower())}
     # A figure with its unit ("13,9 procent") says more than a bare one ("18" of "mellan 18 och 24 år").
-    unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", sentence[s[0]:s[1]]))  # noqa: E731
+    unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", sentence[s[0] : s[1]]))  # noqa: E731
     # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
-    before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0]:s[1]], maxsplit=1)[0]  # noqa: E731
+    before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
     led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
     best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s) + led_to(s), -s[0]))
-    return sentence[best[0]:best[1]].strip(" ,;:")
+    return sentence[best[0] : best[1]].strip(" ,;:")

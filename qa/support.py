@@ -12,6 +12,7 @@ they are said to do.
 >>> w.covers("uppsättningen")
 False
 """
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,26 @@ from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, 
 # Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
 NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "maj": 5,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 MONTH_WORD = re.compile(
     r"\b(januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july|augusti|august|"
-    r"september|oktober|october|november|december)\b", re.I)
+    r"september|oktober|october|november|december)\b",
+    re.I,
+)
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
 ROOT_ENDINGS = ("ning", "ande", "ende", "else", "are", "ade", "ad", "at", "it", "et", "ar", "er", "a", "e", "t")
 INFLECTION = re.compile(r"(s|a|e|en|et|na|n|or|ar|er|orna|arna|erna|ens|ets|ernas|arnas|ornas|s)?")
@@ -102,9 +117,14 @@ class Window:
         """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound there."""
         w = fold(stem(word))
         r = root(w)
-        return [i for i, (tok, s) in enumerate(zip(self.tokens, self.stems))
-                if s == w or root(s) == r or (len(w) >= MIN_PART and w in tok)
-                or (len(r) >= MIN_PART - 1 and tok.startswith(r) and len(tok) - len(r) >= MIN_PART)]
+        return [
+            i
+            for i, (tok, s) in enumerate(zip(self.tokens, self.stems))
+            if s == w
+            or root(s) == r
+            or (len(w) >= MIN_PART and w in tok)
+            or (len(r) >= MIN_PART - 1 and tok.startswith(r) and len(tok) - len(r) >= MIN_PART)
+        ]
 
     def covers(self, word: str, depth: int = 0) -> bool:
         """The word is in the text, or it is a compound of parts that all are."""
@@ -121,8 +141,11 @@ class Window:
 
     def _part(self, head: str, depth: int) -> bool:
         """A compound's first part: as a word of its own, or with its linking -s/-a/-e dropped."""
-        return any(len(h) >= MIN_PART - 1 and (h in self.roots or h in self.stems or self.covers(h, depth + 1))
-                   for h in {head, head.rstrip("sae")} if len(h) >= MIN_PART - 1)
+        return any(
+            len(h) >= MIN_PART - 1 and (h in self.roots or h in self.stems or self.covers(h, depth + 1))
+            for h in {head, head.rstrip("sae")}
+            if len(h) >= MIN_PART - 1
+        )
 
     def backs(self, sentence: str) -> bool:
         """Numbers, dates, every content word and each name's company are in this window."""
@@ -165,7 +188,10 @@ def windows(sentence: str, passage_text: str) -> list[Window]:
     """Every sentence of the passage with its neighbours, most shared words first."""
     spans = sentence_spans(passage_text) or [(0, len(passage_text))]
     texts = [passage_text[s:e] for s, e in spans]
-    found = [Window(core, " ".join(texts[max(0, i - 1) : i + 2]), texts[max(0, i - 1) : i + 2]) for i, core in enumerate(texts)]
+    found = [
+        Window(core, " ".join(texts[max(0, i - 1) : i + 2]), texts[max(0, i - 1) : i + 2])
+        for i, core in enumerate(texts)
+    ]
     words = set(content_words(sentence))
     return sorted(found, key=lambda w: -len(words & set(content_words(w.core))))
 

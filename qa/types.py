@@ -6,6 +6,7 @@ False
 >>> CITATION_MARKER.findall(a.answer), QUOTE_JOIN.join(["Ett.", "Två."])
 (['1'], 'Ett. … Två.')
 """
+
 from __future__ import annotations
 
 import re

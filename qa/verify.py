@@ -20,15 +20,16 @@ English claim that reuses the passage's numbers and names gets through.
 >>> supported("Polisen ska avveckla alla kameror nationellt.", passages[1])
 False
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from textkit.sentences import sentence_spans
 from qa.polarity import contradicts
 from qa.support import Window, check_translation, windows
 from qa.types import CITATION_MARKER
+from textkit.sentences import sentence_spans
 
 MARKER = re.compile(rf"\s*{CITATION_MARKER.pattern}")  # a marker with the space before it, to strip
 
@@ -67,7 +68,7 @@ def best_quote(sentence: str, passage_text: str) -> str:
 
     words = set(TOKEN.findall(sentence.lower()))
     spans = sentence_spans(passage_text) or [(0, len(passage_text))]
-    best = max(spans, key=lambda s: len(words & set(TOKEN.findall(passage_text[s[0]:s[1]].lower()))))
+    best = max(spans, key=lambda s: len(words & set(TOKEN.findall(passage_text[s[0] : s[1]].lower()))))
     return passage_text[best[0] : best[1]]
 
 

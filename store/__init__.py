@@ -1,4 +1,5 @@
 """Chroma access: one collection of passages, embedded or behind a server."""
+
 from store.chroma import EmptyStore, StoreError, open_collection, open_vector_store, store_fingerprint
 from store.embedding import EmbedderInfo, embedder_info, identity, ingest_embedder, load_embedder
 

@@ -7,7 +7,10 @@ prefix scheme); a store built with another embedder is refused in one line.
 >>> col.metadata["embed_model"], col.metadata["embed_backend"]           # doctest: +SKIP
 ('intfloat/multilingual-e5-small', 'e5')
 """
+
 from __future__ import annotations
+
+import contextlib
 
 from settings import Settings
 from store.embedding import EmbedderInfo
@@ -24,6 +27,12 @@ class EmptyStore(StoreError):
         super().__init__(message)
 
 
+def delete_if_present(client, name: str) -> None:
+    """Delete a collection if it is there (chromadb raises NotFoundError, a ValueError, when it is not)."""
+    with contextlib.suppress(Exception):  # absent already: nothing to drop
+        client.delete_collection(name)
+
+
 def is_not_found(exc: BaseException) -> bool:
     """True for chromadb's own "no such collection" error (embedded or from a server).
 
@@ -38,7 +47,9 @@ class EmbedderMismatch(StoreError):
     """The store's vectors come from another embedder (``stored``) than the one in use."""
 
     def __init__(self, stored: EmbedderInfo, current: EmbedderInfo):
-        hint = "EMBED_BACKEND=sentence-transformers" if stored.backend == "sentence-transformers" else "EMBED_BACKEND=e5"
+        hint = (
+            "EMBED_BACKEND=sentence-transformers" if stored.backend == "sentence-transformers" else "EMBED_BACKEND=e5"
+        )
         if stored.backend == current.backend == "sentence-transformers":
             hint = f"EMBED_MODEL={stored.name}"
         super().__init__(
@@ -56,9 +67,7 @@ def _client(settings: Settings):
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.server_mode:
         try:
-            return chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
         except Exception as exc:  # chromadb raises bare ValueError/ConnectionError here
             raise StoreError(
                 f"Cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({type(exc).__name__})."
@@ -121,7 +130,4 @@ def drop_collection(settings: Settings, name: str | None = None) -> None:
 
     client = _client(settings)
     for doomed in (name or settings.collection, sentences_name(name or settings.collection)):
-        try:
-            client.delete_collection(doomed)
-        except Exception:  # absent already: nothing to drop
-            pass
+        delete_if_present(client, doomed)

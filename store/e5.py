@@ -11,6 +11,7 @@ True
 >>> e5.identity.prefix   # (that a question imports no torch: tests/store/test_e5.py, in a fresh process)
 'query:/passage:'
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -67,11 +68,10 @@ class E5Embedding(BaseEmbedding):
         if self._bulk is None:
             from pathlib import Path
 
-            from store.e5_torch import TorchE5, model_dir
+            from store.e5_torch import model_dir
 
             cache = Path(self.cache_dir or tempfile.gettempdir())
-            self._bulk = E5TorchEmbedding(model_dir(cache), fallback=self,
-                                          embed_batch_size=self.embed_batch_size)
+            self._bulk = E5TorchEmbedding(model_dir(cache), fallback=self, embed_batch_size=self.embed_batch_size)
         return self._bulk
 
     def _get_query_embedding(self, query: str) -> list[float]:
@@ -135,9 +135,13 @@ class E5TorchEmbedding(BaseEmbedding):
         from store.late import LateEncoder
 
         enc = self._encoder
-        return LateEncoder(enc.model, lambda texts: enc.prepared(texts, "passage"),
-                           lambda texts: [t.translate(enc.translate) for t in texts], enc.max_content + 2,
-                           self.embed_batch_size)
+        return LateEncoder(
+            enc.model,
+            lambda texts: enc.prepared(texts, "passage"),
+            lambda texts: [t.translate(enc.translate) for t in texts],
+            enc.max_content + 2,
+            self.embed_batch_size,
+        )
 
     def _get_query_embedding(self, query: str) -> list[float]:
         return self._fallback._get_query_embedding(query)

@@ -13,6 +13,7 @@ weights: an fp16 scale and 16 bytes of 4-bit values, low nibbles first).
 >>> bundle.tensor("l0.q.w").shape, bundle.tensor("emb.pos").shape
 ((384, 384), (512, 384))
 """
+
 from __future__ import annotations
 
 import functools
@@ -129,5 +130,19 @@ def read_bundle(path: Path | None = None) -> Bundle:
     eps, _block = cur.take("<fi")
     pieces, scores, special = _vocabulary(cur)
     normalize = _normalization(cur)
-    return Bundle(hidden, layers, heads, ffn, vocab_size, max_positions, type_vocab, eps, pieces,
-                  scores, special, normalize, buf, _directory(cur))
+    return Bundle(
+        hidden,
+        layers,
+        heads,
+        ffn,
+        vocab_size,
+        max_positions,
+        type_vocab,
+        eps,
+        pieces,
+        scores,
+        special,
+        normalize,
+        buf,
+        _directory(cur),
+    )

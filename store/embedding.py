@@ -14,6 +14,7 @@ The store records ``identity(embedder)``, read from the embedder object itself:
 >>> identity(load_embedder(Settings())).describe()
 'sentence-transformers/all-MiniLM-L6-v2 (sentence-transformers, 384-d, none)'
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,21 +36,29 @@ class EmbedderInfo:
     prefix: str  # the prefix scheme: "query:/passage:" or "none"
 
     def metadata(self) -> dict:
-        return {"embed_model": self.name, "embed_backend": self.backend, "embed_dim": self.dim,
-                "embed_prefix": self.prefix}
+        return {
+            "embed_model": self.name,
+            "embed_backend": self.backend,
+            "embed_dim": self.dim,
+            "embed_prefix": self.prefix,
+        }
 
     def describe(self) -> str:
         return f"{self.name} ({self.backend}, {self.dim}-d, {self.prefix})"
 
     @classmethod
-    def from_metadata(cls, meta: dict) -> "EmbedderInfo | None":
+    def from_metadata(cls, meta: dict) -> EmbedderInfo | None:
         """What a store recorded; older stores named only the model (and dimension)."""
         if not meta.get("embed_model"):
             return None
-        return cls(name=meta["embed_model"], backend=meta.get("embed_backend", "sentence-transformers"),
-                   dim=int(meta.get("embed_dim") or 0), prefix=meta.get("embed_prefix", NO_PREFIX))
+        return cls(
+            name=meta["embed_model"],
+            backend=meta.get("embed_backend", "sentence-transformers"),
+            dim=int(meta.get("embed_dim") or 0),
+            prefix=meta.get("embed_prefix", NO_PREFIX),
+        )
 
-    def differs_from(self, other: "EmbedderInfo") -> bool:
+    def differs_from(self, other: EmbedderInfo) -> bool:
         """True when vectors of one cannot be compared with the other's (0 dim: not recorded)."""
         same_dim = not self.dim or not other.dim or self.dim == other.dim
         return (self.name, self.backend, self.prefix) != (other.name, other.backend, other.prefix) or not same_dim
@@ -62,9 +71,12 @@ def identity(embedder) -> EmbedderInfo:
         return own
     model = embedder._model  # a LlamaIndex HuggingFaceEmbedding around a SentenceTransformer
     prefixes = [p for p in (embedder.query_instruction, embedder.text_instruction) if p]
-    return EmbedderInfo(name=_model_id(embedder.model_name), backend="sentence-transformers",
-                        dim=int(getattr(model, "get_embedding_dimension", model.get_sentence_embedding_dimension)()),
-                        prefix="/".join(p.strip() for p in prefixes) or NO_PREFIX)
+    return EmbedderInfo(
+        name=_model_id(embedder.model_name),
+        backend="sentence-transformers",
+        dim=int(getattr(model, "get_embedding_dimension", model.get_sentence_embedding_dimension)()),
+        prefix="/".join(p.strip() for p in prefixes) or NO_PREFIX,
+    )
 
 
 def _model_id(path: str) -> str:
@@ -101,14 +113,21 @@ def load_embedder(settings: Settings):
     if settings.embed_backend == "e5":
         from store.e5 import E5Embedding
 
-        return E5Embedding(cache_dir=str(settings.cache_dir), ingest_runtime=settings.e5_ingest,
-                           embed_batch_size=settings.embed_batch_size)
+        return E5Embedding(
+            cache_dir=str(settings.cache_dir),
+            ingest_runtime=settings.e5_ingest,
+            embed_batch_size=settings.embed_batch_size,
+        )
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # a "Loading weights" bar is noise in the console and in one-line errors
-    return HuggingFaceEmbedding(model_name=sentence_transformers_path(settings), device="cpu",
-                                embed_batch_size=settings.embed_batch_size, normalize=True)
+    return HuggingFaceEmbedding(
+        model_name=sentence_transformers_path(settings),
+        device="cpu",
+        embed_batch_size=settings.embed_batch_size,
+        normalize=True,
+    )
 
 
 def ingest_embedder(embedder):

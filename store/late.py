@@ -19,6 +19,7 @@ before the text may repeat the first sentence):
 A sentence that is not found that way (or a passage too long to encode whole)
 is embedded on its own instead.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -34,7 +35,7 @@ def token_ranges(full: Sequence[int], parts: Sequence[Sequence[int]]) -> list[tu
     for part in reversed(parts):
         n, hit = len(part), None
         for start in range(end - n, -1, -1) if n else ():
-            if list(full[start:start + n]) == list(part):
+            if list(full[start : start + n]) == list(part):
                 hit = (start, start + n)
                 break
         if hit is None:
@@ -62,15 +63,17 @@ class LateEncoder:
         flat = [s for group in sentences for s in group]
         part_ids = iter(tok(self.prepare_part(flat), add_special_tokens=False)["input_ids"] if flat else [])
         ranges = [token_ranges(ids, [next(part_ids) for _ in group]) for ids, group in zip(full_ids, sentences)]
-        outputs = self.model.encode(self.prepare_full(texts), output_value=None, batch_size=self.batch_size,
-                                    convert_to_numpy=False)
+        outputs = self.model.encode(
+            self.prepare_full(texts), output_value=None, batch_size=self.batch_size, convert_to_numpy=False
+        )
         passages = np.stack([o["sentence_embedding"].float().cpu().numpy() for o in outputs])
         too_long = [len(ids) > self.max_tokens for ids in full_ids]
         per_text = []
         for out, spans, cut in zip(outputs, ranges, too_long):
             tokens = out["token_embeddings"].float().cpu().numpy()
-            per_text.append([_mean(tokens[a:b]) if span and not cut else None for span in spans
-                             for a, b in [span or (0, 0)]])
+            per_text.append(
+                [_mean(tokens[a:b]) if span and not cut else None for span in spans for a, b in [span or (0, 0)]]
+            )
         return passages, per_text, too_long
 
 
@@ -114,4 +117,3 @@ def embed_with_sentences(embedder, texts: list[str], sentences: list[list[str]])
         for (i, j), vec in zip(missing, vectors):
             per_text[i][j] = vec
     return [list(map(float, p)) for p in passages], [[list(map(float, v)) for v in group] for group in per_text]
-

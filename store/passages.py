@@ -19,6 +19,7 @@ doctest: they need a store.)
 >>> overview_rows(collection)[0]                               # doctest: +SKIP
 ['Fler kameror i centrum', 'SVT', '2024-05-02', 4, 'a12_kameror']
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -8,12 +8,13 @@ start begins again.
 >>> reembed(settings, embedder)          # doctest: +SKIP
 1234
 """
+
 from __future__ import annotations
 
 import time
 
 from settings import Settings
-from store.chroma import _client
+from store.chroma import _client, delete_if_present
 from store.embedding import identity, ingest_embedder
 from store.late import embed_with_sentences
 from store.sentences import sentences_name, write_sentences
@@ -50,10 +51,7 @@ def reembed(settings: Settings, embedder, progress: bool = False) -> int:
     client = _client(settings)
     old = client.get_collection(settings.collection, embedding_function=None)
     fresh_name = f"{settings.collection}-reembed"
-    try:
-        client.delete_collection(fresh_name)  # left by a run that was killed
-    except Exception:  # chromadb raises NotFoundError (a ValueError) when there is none
-        pass
+    delete_if_present(client, fresh_name)  # left by a run that was killed
     meta = {k: v for k, v in (old.metadata or {}).items() if not k.startswith(("embed_", "hnsw:"))}
     meta.update(identity(embedder).metadata(), generation=time.time_ns())
     fresh = client.create_collection(fresh_name, metadata={**meta, "hnsw:space": "cosine"}, embedding_function=None)
@@ -64,10 +62,10 @@ def reembed(settings: Settings, embedder, progress: bool = False) -> int:
             batch = old.get(include=["documents", "metadatas"], limit=PAGE, offset=offset)
             parts = [[doc[s:e] for s, e in sentence_spans(doc)] for doc in batch["documents"]]
             vectors, sentence_vectors = _embed_sorted(bulk, _embed_texts(batch), parts)
-            write_sentences(sentences, batch["ids"], [m.get("doc_id", "") for m in batch["metadatas"]], parts,
-                            sentence_vectors)
-            fresh.add(ids=batch["ids"], embeddings=vectors, documents=batch["documents"],
-                      metadatas=batch["metadatas"])
+            write_sentences(
+                sentences, batch["ids"], [m.get("doc_id", "") for m in batch["metadatas"]], parts, sentence_vectors
+            )
+            fresh.add(ids=batch["ids"], embeddings=vectors, documents=batch["documents"], metadatas=batch["metadatas"])
             bar.update(len(batch["ids"]))
     client.delete_collection(settings.collection)
     fresh.modify(name=settings.collection)
@@ -76,8 +74,5 @@ def reembed(settings: Settings, embedder, progress: bool = False) -> int:
 
 def _fresh_sentences(client, name: str):
     """An empty sentence collection for the re-embedded passages (a killed run's is dropped)."""
-    try:
-        client.delete_collection(sentences_name(name))
-    except Exception:  # chromadb raises NotFoundError (a ValueError) when there is none
-        pass
+    delete_if_present(client, sentences_name(name))
     return client.create_collection(sentences_name(name), metadata={"hnsw:space": "cosine"}, embedding_function=None)

@@ -9,6 +9,7 @@ ingest never leaves an article whose passages are complete and sentences not.
 >>> sentence_id("a#0003", 2)
 'a#0003:s02'
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -31,11 +32,17 @@ def open_sentences(settings):
     from store.chroma import _client
 
     return _client(settings).get_or_create_collection(
-        sentences_name(settings.collection), metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        sentences_name(settings.collection), metadata={"hnsw:space": "cosine"}, embedding_function=None
+    )
 
 
-def write_sentences(sentences, chunk_ids: Sequence[str], doc_ids: Sequence[str], texts: Sequence[Sequence[str]],
-                    vectors: Sequence[Sequence]) -> None:
+def write_sentences(
+    sentences,
+    chunk_ids: Sequence[str],
+    doc_ids: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    vectors: Sequence[Sequence],
+) -> None:
     """Upsert the sentences of some passages (ids from the passage id and position)."""
     ids, docs, metas, embeddings = [], [], [], []
     for chunk_id, doc_id, group, group_vectors in zip(chunk_ids, doc_ids, texts, vectors):
@@ -46,8 +53,9 @@ def write_sentences(sentences, chunk_ids: Sequence[str], doc_ids: Sequence[str],
             embeddings.append(vector)
     for start in range(0, len(ids), 4096):  # Chroma caps the batch size of one call
         end = start + 4096
-        sentences.upsert(ids=ids[start:end], documents=docs[start:end], metadatas=metas[start:end],
-                         embeddings=embeddings[start:end])
+        sentences.upsert(
+            ids=ids[start:end], documents=docs[start:end], metadatas=metas[start:end], embeddings=embeddings[start:end]
+        )
 
 
 def delete_articles(sentences, doc_ids: Iterable[str]) -> None:
@@ -60,6 +68,7 @@ def sentence_vectors(sentences, chunk_ids: Sequence[str]) -> dict[str, np.ndarra
     """Sentence text -> stored vector, for the sentences of these passages."""
     if not chunk_ids:
         return {}
-    found = sentences.get(where={"chunk_id": {"$in": list(dict.fromkeys(chunk_ids))}},
-                          include=["documents", "embeddings"])
+    found = sentences.get(
+        where={"chunk_id": {"$in": list(dict.fromkeys(chunk_ids))}}, include=["documents", "embeddings"]
+    )
     return {text: np.asarray(vec, dtype=np.float32) for text, vec in zip(found["documents"], found["embeddings"])}

@@ -1,4 +1,5 @@
 """Shared fixtures: the real default (e5) embedder, both backends, and a real seed store."""
+
 from __future__ import annotations
 
 import shutil

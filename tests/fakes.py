@@ -6,6 +6,7 @@ Only the fast tier uses it; ``make test`` runs the same paths with the real e5 e
 >>> fake.get_text_embedding("Polisen sätter upp kameror.") == fake.get_text_embedding("Polisen sätter upp kameror.")
 True
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Subprocess helpers shared by the tests that start real processes (ingest CLI, Chroma server)."""
+
 from __future__ import annotations
 
 import subprocess

@@ -5,6 +5,7 @@
 - ``textkit/`` is a leaf: it imports no other package of the project.
 - No module of ``qa/`` imports ``qa.engine`` except the package's entry points.
 """
+
 from __future__ import annotations
 
 import ast
@@ -19,8 +20,13 @@ pytestmark = pytest.mark.fast
 PRODUCT = ("app.py", "settings.py", "textkit", "ingest", "store", "qa", "evals", "bench", "ui")
 PROJECT_PACKAGES = {"app", "settings", "textkit", "ingest", "store", "qa", "evals", "bench", "ui"}
 # Product-side helpers among the tests: they stand in for product code, so they follow its rules.
-TEST_HELPERS = ("tests/fakes.py", "tests/proc_helpers.py", "tests/ingest/ingest_helpers.py",
-                "tests/app/app_helpers.py", "tests/reliability/reliability_helpers.py")
+TEST_HELPERS = (
+    "tests/fakes.py",
+    "tests/proc_helpers.py",
+    "tests/ingest/ingest_helpers.py",
+    "tests/app/app_helpers.py",
+    "tests/reliability/reliability_helpers.py",
+)
 QA_ENTRY_POINTS = {"qa/__init__.py", "qa/__main__.py"}
 
 
@@ -68,3 +74,22 @@ def test_textkit_is_a_leaf():
 def test_no_qa_module_but_the_entry_points_imports_the_engine():
     files = [p for p in source_files("qa") if p.relative_to(ROOT).as_posix() not in QA_ENTRY_POINTS]
     assert offenders(files, lambda m: m == "qa.engine" or m.startswith("qa.engine.")) == []
+
+
+MAX_FUNCTION_LINES = 40
+MAX_MODULE_LINES = 300
+
+
+def test_functions_and_modules_stay_short_enough_to_read_top_to_bottom():
+    """House style: functions under ~40 lines, modules under ~300, after `ruff format` has had its say."""
+    too_long = []
+    for path in source_files(*PRODUCT):
+        source = path.read_text(encoding="utf-8")
+        if len(source.splitlines()) > MAX_MODULE_LINES:
+            too_long.append(f"{path.relative_to(ROOT)}: {len(source.splitlines())} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    too_long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {lines} lines")
+    assert not too_long, "\n".join(too_long)

@@ -13,15 +13,45 @@ the text, so a passage keeps its structure, but it is no sentence to quote:
 >>> [text[s:e] for s, e in heading_spans(text)]
 ['Nya kameror i centrum']
 """
+
 from __future__ import annotations
 
 import re
 
 # Abbreviations whose period does not end a sentence even before a capital.
 ABBREVIATIONS = {
-    "bl.a", "t.ex", "m.m", "s.k", "dvs", "ca", "nr", "kl", "mfl", "m.fl", "resp", "jfr", "osv",
-    "e.g", "i.e", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "no", "inc", "jan", "feb",
-    "aug", "sept", "okt", "nov", "dec",
+    "bl.a",
+    "t.ex",
+    "m.m",
+    "s.k",
+    "dvs",
+    "ca",
+    "nr",
+    "kl",
+    "mfl",
+    "m.fl",
+    "resp",
+    "jfr",
+    "osv",
+    "e.g",
+    "i.e",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "vs",
+    "etc",
+    "no",
+    "inc",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
 }
 HEADING_MAX_WORDS = 8
 # List items ("- Lund: 12 kameror", "2) ...") and quotes are content, not headings.
@@ -33,7 +63,7 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
     start = dot_at
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    word = text[start:dot_at].lower().lstrip("(\"“")
+    word = text[start:dot_at].lower().lstrip('("“')
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

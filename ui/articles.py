@@ -15,6 +15,7 @@ and ingested like any article; an article removed from the page is recorded in
 >>> upload_doc_id("Min artikel (1).txt", b"abc")
 'upload-Min-artikel-1-ba7816bf'
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,8 +26,11 @@ from pathlib import Path
 
 PDF_MAGIC = b"%PDF-"
 # The tags a browser's MIME sniffer takes as HTML when a document starts with them (WHATWG).
-HTML_START = re.compile(r"\s*<(!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p"
-                        r"|!--)[\s>]", re.IGNORECASE)
+HTML_START = re.compile(
+    r"\s*<(!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p"
+    r"|!--)[\s>]",
+    re.IGNORECASE,
+)
 MARKDOWN_HEADING = re.compile(r"\s*#{1,6} \S")
 NOT_IN_ID = re.compile(r"[^\w-]+")
 OVERVIEW_HEADERS = ["Titel / Title", "Källa / Outlet", "Datum / Date", "Avsnitt / Passages", "Id"]
@@ -143,7 +147,9 @@ def chosen_articles(rows: list[list], doc_ids, date_from: str = "", date_to: str
     chosen = {d for d in doc_ids or () if d in known}
     if not (chosen or date_from or date_to):
         return None
-    dated = {r[4] for r in rows if r[2] and (date_from or "") <= r[2] and (not date_to or r[2][:len(date_to)] <= date_to)}
+    dated = {
+        r[4] for r in rows if r[2] and (date_from or "") <= r[2] and (not date_to or r[2][: len(date_to)] <= date_to)
+    }
     if date_from or date_to:
         chosen = (chosen or known) & dated
     return chosen

@@ -4,6 +4,7 @@
 chat and the sources panel are rendered from that record, never from what a
 client sends.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,8 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
     the chat is rendered from it here, and at most ``settings.max_turns`` are kept.
     ``within`` (doc_ids, or None for all articles) limits the citations to those articles.
     """
-    from textkit.text import detect_language
     from qa.types import Answer
+    from textkit.text import detect_language
     from ui.conversation import chat_messages, echoed, exchange, history, kept, settle
     from ui.texts import text
 

@@ -16,6 +16,7 @@ True
 >>> exchange_at(ex, 2)["error"], exchange_at(ex, 0)
 ('Skriv en fråga.', None)
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -29,15 +30,32 @@ PENDING = "…"
 
 def exchange(question: str, answer: str = "", error: str = "", notice: str = "", pending: bool = False) -> dict:
     """One question and its reply, as raw text (escaped only when rendered)."""
-    return {"question": question, "answer": answer, "error": error, "notice": notice, "pending": pending,
-            "short": "", "lang": "sv", "citations": [], "related": [], "within": None}
+    return {
+        "question": question,
+        "answer": answer,
+        "error": error,
+        "notice": notice,
+        "pending": pending,
+        "short": "",
+        "lang": "sv",
+        "citations": [],
+        "related": [],
+        "within": None,
+    }
 
 
 def settle(current: dict, final) -> dict:
     """The exchange once its ``Answer`` is in: the server's own record of what was shown."""
-    current.update(answer=final.answer, error=final.error, notice=final.notice, pending=False, lang=final.lang,
-                   short="" if final.refused else getattr(final, "short_answer", "") or "",
-                   citations=[asdict(c) for c in final.citations], related=[asdict(c) for c in final.related])
+    current.update(
+        answer=final.answer,
+        error=final.error,
+        notice=final.notice,
+        pending=False,
+        lang=final.lang,
+        short="" if final.refused else getattr(final, "short_answer", "") or "",
+        citations=[asdict(c) for c in final.citations],
+        related=[asdict(c) for c in final.related],
+    )
     return current
 
 
@@ -80,9 +98,17 @@ def exchange_at(exchanges, message_index: int) -> dict | None:
 def source_blocks(exchanges) -> list[str]:
     """The sources of every kept turn, the newest one shown (the panel's content)."""
     last = len(exchanges) - 1
-    return [sources_block(ex["lang"], [Citation(**c) for c in ex["citations"]],
-                          [Citation(**c) for c in ex["related"]], turn, turn == last)
-            for turn, ex in enumerate(exchanges) if not ex["error"] and not ex["pending"]]
+    return [
+        sources_block(
+            ex["lang"],
+            [Citation(**c) for c in ex["citations"]],
+            [Citation(**c) for c in ex["related"]],
+            turn,
+            turn == last,
+        )
+        for turn, ex in enumerate(exchanges)
+        if not ex["error"] and not ex["pending"]
+    ]
 
 
 def history(exchanges) -> list[dict]:

@@ -11,11 +11,12 @@ down, and an optional comment.
 >>> line["verdict"], line["short_answer"], line["citations"][0]["doc_id"], line["comment"]
 ('down', '2500', 'a', 'fel år')
 """
+
 from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 COMMENT_CHARS = 1000  # a comment is a remark, not a document
@@ -27,7 +28,7 @@ def feedback_line(exchanges: list, ex: dict, liked: bool, comment: str, now: str
     """The JSON line for a verdict on ``ex`` (one of ``exchanges``)."""
     earlier = exchanges[: next(i for i, e in enumerate(exchanges) if e is ex)]
     return {
-        "time": now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "time": now or datetime.now(UTC).isoformat(timespec="seconds"),
         "verdict": "up" if liked else "down",
         "question": ex["question"],
         "history": [e["question"] for e in earlier if e["question"].strip() and not e["error"]],

@@ -20,6 +20,7 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 >>> backoff.succeeded("10.0.0.1"); backoff.wait_s("10.0.0.1", now=2.0)
 0.0
 """
+
 from __future__ import annotations
 
 import json
@@ -106,8 +107,12 @@ class RequestGuard:
         client = (scope.get("client") or ("unknown", 0))[0]
         wait = self.backoff.wait_s(client)
         if wait > 0:
-            return await respond(send, 429, f"Too many failed logins; try again in {math.ceil(wait)} s.",
-                                 [(b"retry-after", str(math.ceil(wait)).encode())])
+            return await respond(
+                send,
+                429,
+                f"Too many failed logins; try again in {math.ceil(wait)} s.",
+                [(b"retry-after", str(math.ceil(wait)).encode())],
+            )
 
         async def watch(message):
             if message["type"] == "http.response.start":
@@ -177,7 +182,16 @@ def too_large(limit: int) -> str:
 
 async def respond(send, status: int, detail: str, headers: list | None = None) -> None:
     body = json.dumps({"detail": detail}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close"), *(headers or [])]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+                *(headers or []),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

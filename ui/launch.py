@@ -5,6 +5,7 @@
 >>> offers_upload("0.0.0.0", app_auth=None), offers_upload("0.0.0.0", app_auth="a:b")
 (False, True)
 """
+
 from __future__ import annotations
 
 import hmac
@@ -44,6 +45,7 @@ def launch_auth(host: str, app_auth: str | None, no_auth: bool) -> tuple[str, st
 def password_check(user: str, password: str):
     """Gradio's ``auth`` callable: user and password both compared in constant time, so a wrong
     user and a wrong password take as long and get the same message."""
+
     def check(given_user: str, given_password: str) -> bool:
         same_user = hmac.compare_digest(given_user.encode(), user.encode())
         return same_user & hmac.compare_digest(given_password.encode(), password.encode())
@@ -59,12 +61,18 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
 
     upload_bytes = int(settings.max_file_mb * 1_000_000) if upload else 0
     backoff = LoginBackoff(settings.login_free_failures, max_wait_s=settings.login_max_wait_s)
-    guard = Middleware(RequestGuard, max_body_bytes=settings.app_max_body_kb * 1024, backoff=backoff,
-                       upload_bytes=upload_bytes)
+    guard = Middleware(
+        RequestGuard, max_body_bytes=settings.app_max_body_kb * 1024, backoff=backoff, upload_bytes=upload_bytes
+    )
     return dict(
         auth=password_check(*auth) if auth else None,
         app_kwargs={"middleware": [guard], "openapi_url": None},  # FastAPI's own schema: the page never reads it
         max_file_size=upload_bytes,  # 0 closes Gradio's own check too when the page has no upload
-        footer_links=[], run_history=False, enable_monitoring=False, mcp_server=False, pwa=False,
-        ssr_mode=False, show_error=False,
+        footer_links=[],
+        run_history=False,
+        enable_monitoring=False,
+        mcp_server=False,
+        pwa=False,
+        ssr_mode=False,
+        show_error=False,
     )

@@ -3,6 +3,7 @@
 One ``Catalog`` per server holds the article rows, so a selection is resolved
 without reading the store on every question; adding or removing refreshes it.
 """
+
 from __future__ import annotations
 
 import logging

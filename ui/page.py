@@ -4,6 +4,7 @@ Every event but ``/ask`` is private (no API name), and ``/ask`` takes only the
 question: the conversation and the selection to ask within live in server-side
 state. Upload and removal exist only when ``manage`` is on (see ``ui.launch.offers_upload``).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,12 +43,19 @@ def page_js() -> str:
     return PAGE_JS.read_text(encoding="utf-8")
 
 
+HEADER = (
+    "## Fråga artiklarna / Ask the articles\n"
+    "Svaren citerar artiklarna ordagrant; klicka på [n] för källan. "
+    "Answers quote the articles verbatim; click [n] for its source."
+)
+
+
 def build_ui(engine, settings, overview: list[list] | None = None, manage: bool = False):
     """The page. ``overview``: the article rows at start-up; ``manage``: offer upload and removal."""
     import gradio as gr
 
     from ui.manage import Catalog
-    from ui.panel import wire_articles, wire_feedback, wire_selection
+    from ui.panel import PRIVATE, wire_articles, wire_feedback, wire_selection
 
     catalog = Catalog(engine, overview)
 
@@ -55,11 +63,7 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         yield from respond(engine, settings, question, exchanges, within)
 
     with gr.Blocks(title="Nyhetsfrågor / News Q&A", delete_cache=(3600, 3600)) as demo:
-        gr.Markdown(
-            "## Fråga artiklarna / Ask the articles\n"
-            "Svaren citerar artiklarna ordagrant; klicka på [n] för källan. "
-            "Answers quote the articles verbatim; click [n] for its source."
-        )
+        gr.Markdown(HEADER)
         conversation = gr.State([])  # the exchanges, on the server only: no client sends them
         within = gr.State(None)  # doc_ids to ask within (None: all), resolved on the server
         with gr.Row(equal_height=False):
@@ -72,8 +76,7 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         panel = _articles_panel(gr, catalog, settings, manage)
         outputs = [chatbot, sources, conversation, question]
         asked = gr.on([question.submit, send.click], chat, [question, conversation, within], outputs, api_name="ask")
-        gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False,
-              api_visibility="private")
+        gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False, **PRIVATE)
         wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
         wire_selection(gr, catalog, panel, within)
         wire_articles(gr, engine, settings, catalog, panel, manage)
@@ -82,13 +85,23 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
 
 def _chat_column(gr, settings):
     chatbot = gr.Chatbot(
-        label="Chatt / Chat", elem_id="chat", height=460, sanitize_html=True, render_markdown=True,
-        allow_tags=False, latex_delimiters=[], buttons=["copy"], feedback_options=("Like", "Dislike"),
+        label="Chatt / Chat",
+        elem_id="chat",
+        height=460,
+        sanitize_html=True,
+        render_markdown=True,
+        allow_tags=False,
+        latex_delimiters=[],
+        buttons=["copy"],
+        feedback_options=("Like", "Dislike"),
         placeholder="Ställ en fråga om artiklarna: svaret citerar dem ordagrant.  \n"
-                    "Ask about the articles: the answer quotes them verbatim.",
+        "Ask about the articles: the answer quotes them verbatim.",
     )
     question = gr.Textbox(
-        label="Fråga / Question", elem_id="question", max_length=settings.max_question_chars, lines=1,
+        label="Fråga / Question",
+        elem_id="question",
+        max_length=settings.max_question_chars,
+        lines=1,
         placeholder="Skriv en fråga på svenska eller engelska / Ask in Swedish or English",
     )
     with gr.Row():
@@ -100,8 +113,12 @@ def _chat_column(gr, settings):
 def _feedback_row(gr):
     from ui.feedback import COMMENT_CHARS
 
-    comment = gr.Textbox(label="Kommentar till ditt omdöme (valfri) / Comment with your rating (optional)", lines=1,
-                         max_length=COMMENT_CHARS, elem_id="feedback-comment")
+    comment = gr.Textbox(
+        label="Kommentar till ditt omdöme (valfri) / Comment with your rating (optional)",
+        lines=1,
+        max_length=COMMENT_CHARS,
+        elem_id="feedback-comment",
+    )
     thanks = gr.Markdown("", elem_id="feedback-status")
     return comment, thanks
 
@@ -112,18 +129,35 @@ def _articles_panel(gr, catalog, settings, manage: bool) -> dict:
     panel = {}
     with gr.Accordion(f"Inlästa artiklar / Loaded articles ({len(catalog.rows)})", open=True) as panel["box"]:
         with gr.Row():
-            panel["within"] = gr.Dropdown(catalog.choices(), value=[], multiselect=True, scale=3,
-                                          label="Fråga bara i / Ask only in", elem_id="within")
+            panel["within"] = gr.Dropdown(
+                catalog.choices(),
+                value=[],
+                multiselect=True,
+                scale=3,
+                label="Fråga bara i / Ask only in",
+                elem_id="within",
+            )
             panel["from"] = gr.Textbox(label="Från / From", placeholder="ÅÅÅÅ-MM-DD", elem_id="date-from", scale=1)
             panel["to"] = gr.Textbox(label="Till / To", placeholder="ÅÅÅÅ-MM-DD", elem_id="date-to", scale=1)
         panel["note"] = gr.Markdown("", elem_id="selection-note")
-        panel["table"] = gr.Dataframe(catalog.rows, headers=OVERVIEW_HEADERS, datatype="str", interactive=False,
-                                      wrap=True, max_height=360, show_search="search", elem_id="articles")
+        panel["table"] = gr.Dataframe(
+            catalog.rows,
+            headers=OVERVIEW_HEADERS,
+            datatype="str",
+            interactive=False,
+            wrap=True,
+            max_height=360,
+            show_search="search",
+            elem_id="articles",
+        )
         _article_actions(gr, panel, manage)
         if manage:
             panel["upload"] = gr.File(
                 label=f"Lägg till artiklar / Add articles (.txt .md .html .pdf, ≤ {settings.max_file_mb:g} MB)",
-                file_count="multiple", file_types=[".txt", ".md", ".html", ".htm", ".pdf"], elem_id="upload")
+                file_count="multiple",
+                file_types=[".txt", ".md", ".html", ".htm", ".pdf"],
+                elem_id="upload",
+            )
             panel["status"] = gr.Markdown("", elem_id="upload-status")
     return panel
 

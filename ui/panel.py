@@ -6,6 +6,7 @@ against the server's catalog; the store changes only for ids it lists.
 No ``from __future__ import annotations`` here: Gradio reads the handlers' ``gr.SelectData``
 and ``gr.LikeData`` annotations as objects to know what event data to pass.
 """
+
 from html import escape
 
 from ui.manage import add_uploads, remove_article, selection
@@ -29,23 +30,30 @@ def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
 
 def wire_selection(gr, catalog, panel: dict, within) -> None:
     """The chosen articles and dates become the session's ``within`` (checked against the catalog)."""
+
     def choose(doc_ids, date_from, date_to):
         chosen, problem = selection(catalog, doc_ids, date_from, date_to)
         return (sorted(chosen) if chosen is not None else None), problem or selection_note(chosen)
 
-    gr.on([panel["within"].change, panel["from"].change, panel["to"].change], choose,
-          [panel["within"], panel["from"], panel["to"]], [within, panel["note"]], queue=False, **PRIVATE)
+    gr.on(
+        [panel["within"].change, panel["from"].change, panel["to"].change],
+        choose,
+        [panel["within"], panel["from"], panel["to"]],
+        [within, panel["note"]],
+        queue=False,
+        **PRIVATE,
+    )
 
 
 def selection_note(chosen) -> str:
     if chosen is None:
         return ""
-    return (f"Svaren citerar bara {len(chosen)} valda artiklar. / "
-            f"Answers cite only the {len(chosen)} chosen article(s).")
+    return f"Svaren citerar bara {len(chosen)} valda artiklar. / Answers cite only the {len(chosen)} chosen article(s)."
 
 
 def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> None:
     """Pick a row to ask within it or (when ``manage``) remove it; upload files."""
+
     def pick(evt: gr.SelectData):
         row = evt.row_value if isinstance(evt.row_value, list) else []
         doc_id = str(row[4]) if len(row) > 4 else ""
@@ -57,8 +65,9 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
         ids = [d for d in (chosen or []) if catalog.title(d)]
         return ids + [doc_id] if catalog.title(doc_id) and doc_id not in ids else ids
 
-    panel["table"].select(pick, None, [panel["picked"], panel["actions"], panel["picked_md"], panel["confirm"]],
-                          queue=False, **PRIVATE)
+    panel["table"].select(
+        pick, None, [panel["picked"], panel["actions"], panel["picked_md"], panel["confirm"]], queue=False, **PRIVATE
+    )
     panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], [panel["within"]], queue=False, **PRIVATE)
     panel["no"].click(lambda: gr.update(visible=False), None, [panel["confirm"]], queue=False, **PRIVATE)
     if manage:
@@ -67,28 +76,36 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
 
 def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
     """Remove (after the confirmation) and upload: one at a time, then the listing is refreshed."""
+
     def confirm(doc_id):
         title = catalog.title(doc_id)
-        question = (f"Ta bort **{chat_markdown(title)}**? Den citeras inte längre. / "
-                    f"Remove **{chat_markdown(title)}**? It will no longer be cited.")
+        question = (
+            f"Ta bort **{chat_markdown(title)}**? Den citeras inte längre. / "
+            f"Remove **{chat_markdown(title)}**? It will no longer be cited."
+        )
         return gr.update(visible=bool(title)), question
 
     def refreshed(chosen, message: str):
         ids = [d for d in (chosen or []) if catalog.title(d)]
-        return (message, catalog.rows, gr.update(choices=catalog.choices(), value=ids),
-                gr.update(label=f"Inlästa artiklar / Loaded articles ({len(catalog.rows)})"))
+        return (
+            message,
+            catalog.rows,
+            gr.update(choices=catalog.choices(), value=ids),
+            gr.update(label=f"Inlästa artiklar / Loaded articles ({len(catalog.rows)})"),
+        )
 
     def removed(doc_id, chosen):
-        message = remove_article(engine, settings, catalog, doc_id)
-        return (*refreshed(chosen, escape(message, quote=False)), gr.update(visible=False), gr.update(visible=False), "")
+        message = escape(remove_article(engine, settings, catalog, doc_id), quote=False)
+        return (*refreshed(chosen, message), gr.update(visible=False), gr.update(visible=False), "")
 
-    def added(files, chosen, progress=gr.Progress()):
+    def added(files, chosen, progress=gr.Progress()):  # noqa: B008 (Gradio injects the tracker by this default)
         lines = add_uploads(engine, settings, catalog, files, progress)
         return (*refreshed(chosen, "  \n".join(chat_markdown(line) for line in lines)), None)
 
     listing = [panel["status"], panel["table"], panel["within"], panel["box"]]
     panel["remove"].click(confirm, [panel["picked"]], [panel["confirm"], panel["confirm_md"]], queue=False, **PRIVATE)
-    panel["yes"].click(removed, [panel["picked"], panel["within"]],
-                       [*listing, panel["confirm"], panel["actions"], panel["picked"]], **ARTICLES)
-    panel["upload"].upload(added, [panel["upload"], panel["within"]], [*listing, panel["upload"]],
-                           show_progress="full", **ARTICLES)
+    after_remove = [*listing, panel["confirm"], panel["actions"], panel["picked"]]
+    panel["yes"].click(removed, [panel["picked"], panel["within"]], after_remove, **ARTICLES)
+    panel["upload"].upload(
+        added, [panel["upload"], panel["within"]], [*listing, panel["upload"]], show_progress="full", **ARTICLES
+    )

@@ -23,6 +23,7 @@ The engine cites its short answer first ("2500 kameror [1]: ..."); it is shown o
 <BLANKLINE>
 Målet är 2500 kameror\\. [\\[1\\]](#source-0-1)
 """
+
 from __future__ import annotations
 
 import re
@@ -47,8 +48,9 @@ def answer_markdown(answer: Answer) -> str:
     return reply_markdown(answer.answer, answer.error, answer.notice)
 
 
-def reply_markdown(text: str, error: str = "", notice: str = "", short: str = "",
-                   turn: int | None = None, numbers=()) -> str:
+def reply_markdown(
+    text: str, error: str = "", notice: str = "", short: str = "", turn: int | None = None, numbers=()
+) -> str:
     """A bubble from its parts, each escaped: the short answer in bold, the quote with its [n]
     markers (links when ``turn`` is given), the notice (e.g. sentences removed) in its own line.
 
@@ -62,7 +64,7 @@ def reply_markdown(text: str, error: str = "", notice: str = "", short: str = ""
     short = " ".join(short.split())
     lead = re.match(rf"{re.escape(short)}((?:\s*\[\d+\])+):\s+", text) if short else None
     if lead:  # the engine's cited short answer ("2500 kameror [1]: ..."): shown bold, with its marker
-        short, text = short + lead.group(1), text[lead.end():]
+        short, text = short + lead.group(1), text[lead.end() :]
     body = linked(chat_markdown(text), turn, numbers)
     if short and short != text.strip():
         body = f"**{linked(chat_markdown(short), turn, numbers)}**\n\n{body}"

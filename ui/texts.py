@@ -3,13 +3,18 @@
 >>> text("no_selection", "en")
 'None of the loaded articles matches the selection: choose other articles or dates.'
 """
+
 from __future__ import annotations
 
 TEXTS = {
-    "no_selection": ("Ingen inläst artikel stämmer med urvalet: välj andra artiklar eller datum.",
-                     "None of the loaded articles matches the selection: choose other articles or dates."),
-    "failed": ("Något gick fel när frågan besvarades; försök igen.",
-               "Something went wrong while answering; please try again."),
+    "no_selection": (
+        "Ingen inläst artikel stämmer med urvalet: välj andra artiklar eller datum.",
+        "None of the loaded articles matches the selection: choose other articles or dates.",
+    ),
+    "failed": (
+        "Något gick fel när frågan besvarades; försök igen.",
+        "Something went wrong while answering; please try again.",
+    ),
     "bad_date": ("Datum skrivs ÅÅÅÅ-MM-DD: {value}", "Dates are written YYYY-MM-DD: {value}"),
 }
 

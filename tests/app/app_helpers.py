@@ -1,4 +1,5 @@
 """Run the chat handler the way the page does, and read what it shows."""
+
 from __future__ import annotations
 
 

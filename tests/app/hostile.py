@@ -3,6 +3,7 @@
 gradio_client only sends what the API declares; an attacker does not, so these
 helpers speak the queue protocol (``/gradio_api/queue/join`` + the SSE stream) directly.
 """
+
 from __future__ import annotations
 
 import http.server
@@ -42,16 +43,46 @@ def component_messages(local_file: str, canary_url: str) -> list[dict]:
     script = "<img src=x onerror=alert('html')><script>alert('script')</script>"
     return [
         {"role": "user", "content": [{"type": "text", "text": "hej"}]},
-        {"role": "assistant", "content": [{"type": "component", "component": "html", "value": script,
-                                           "props": {"js_on_load": "alert('js_on_load')"}}]},
+        {
+            "role": "assistant",
+            "content": [
+                {
+                    "type": "component",
+                    "component": "html",
+                    "value": script,
+                    "props": {"js_on_load": "alert('js_on_load')"},
+                }
+            ],
+        },
         {"role": "assistant", "content": {"type": "component", "component": "html", "value": script}},
-        {"role": "assistant", "content": [{"type": "component", "component": "file",
-                                           "value": {"path": local_file, "meta": {"_type": "gradio.FileData"}}}]},
-        {"role": "assistant", "content": [{"type": "component", "component": "image",
-                                           "value": {"path": f"{canary_url}x.png", "url": f"{canary_url}x.png",
-                                                     "meta": {"_type": "gradio.FileData"}}}]},
-        {"role": "assistant", "content": [{"type": "file", "file": {"path": local_file,
-                                                                    "meta": {"_type": "gradio.FileData"}}}]},
+        {
+            "role": "assistant",
+            "content": [
+                {
+                    "type": "component",
+                    "component": "file",
+                    "value": {"path": local_file, "meta": {"_type": "gradio.FileData"}},
+                }
+            ],
+        },
+        {
+            "role": "assistant",
+            "content": [
+                {
+                    "type": "component",
+                    "component": "image",
+                    "value": {
+                        "path": f"{canary_url}x.png",
+                        "url": f"{canary_url}x.png",
+                        "meta": {"_type": "gradio.FileData"},
+                    },
+                }
+            ],
+        },
+        {
+            "role": "assistant",
+            "content": [{"type": "file", "file": {"path": local_file, "meta": {"_type": "gradio.FileData"}}}],
+        },
     ]
 
 

@@ -1,10 +1,12 @@
 """The chat handler, called directly with a real Engine on the seed store."""
+
 from __future__ import annotations
 
 import logging
 
-from app import article_overview
 from app_helpers import last_bubble, run_chat
+
+from app import article_overview
 
 
 def test_answer_streams_then_final_text_with_citation(engine):
@@ -105,11 +107,16 @@ def test_article_overview_reads_the_store(engine):
 def test_only_the_newest_turns_are_kept(engine):
     settings = engine.settings.model_copy(update={"max_turns": 2})
     exchanges = []
-    for question in ("Vilken konferens talar Stefan Singman på?", "Och när hålls den?",
-                     "Hur många poliskameror är målbilden nationellt?"):
+    for question in (
+        "Vilken konferens talar Stefan Singman på?",
+        "Och när hålls den?",
+        "Hur många poliskameror är målbilden nationellt?",
+    ):
         *_, (shown, _, turns, _, exchanges) = run_chat(engine, question, exchanges, settings)
     assert [m["content"] for m in shown if m["role"] == "user"] == [
-        "Och när hålls den?", "Hur många poliskameror är målbilden nationellt?"]
+        "Och när hålls den?",
+        "Hur många poliskameror är målbilden nationellt?",
+    ]
     assert len(exchanges) == 2 and len(turns) == 4
     assert "Vilken konferens" not in str(exchanges) and "Vilken konferens" not in str(shown)
 

@@ -1,5 +1,6 @@
 """The page's new parts without a browser: upload checks, the guard's upload route, removal,
 selection, feedback from the server's record, and the short answer first."""
+
 from __future__ import annotations
 
 import asyncio
@@ -19,14 +20,19 @@ from ui.guard import RequestGuard
 
 CAMERAS = "Hur många poliskameror är målbilden nationellt?"
 CAMERA_ARTICLE, OTHER_ARTICLE = "001_bdd417f66c796474", "000_a5d2021ba032f9f0"
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def test_the_type_of_an_upload_is_read_from_its_content_not_its_name(make_settings, tmp_path):
     settings = make_settings()
-    cases = {"article.txt": ("<!doctype html><html><body><h1>Rubrik</h1></body></html>", ".html"),
-             "notes.pdf": ("Vanlig text om en ny bro i Umeå.", ".txt"), "scan.txt": (PDF, ".pdf")}
+    cases = {
+        "article.txt": ("<!doctype html><html><body><h1>Rubrik</h1></body></html>", ".html"),
+        "notes.pdf": ("Vanlig text om en ny bro i Umeå.", ".txt"),
+        "scan.txt": (PDF, ".pdf"),
+    }
     for name, (content, suffix) in cases.items():
         path = tmp_path / name
         path.write_bytes(content if isinstance(content, bytes) else content.encode())
@@ -48,6 +54,7 @@ def body_size_app():
                 break
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": str(size).encode()})
+
     return app
 
 
@@ -57,6 +64,7 @@ def post(guard, path: str, size: int, origin: str | None = None) -> int:
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:7860") as client:
             headers = {"origin": origin} if origin else {}
             return (await client.post(path, content=b"x" * size, headers=headers)).status_code
+
     return asyncio.run(go())
 
 
@@ -110,8 +118,14 @@ def run_chat_within(engine, question, within):
 
 def test_feedback_is_taken_from_the_server_record_only(make_settings):
     settings = make_settings()
-    answered = settle(exchange("Hur många?"), Answer(question="Hur många?", answer="2500 kameror. [1]", citations=[
-        Citation(1, "a", "a#0", "T", "2024-03-04", "S", "Målet är 2500 kameror.", "2500 kameror.")]))
+    answered = settle(
+        exchange("Hur många?"),
+        Answer(
+            question="Hur många?",
+            answer="2500 kameror. [1]",
+            citations=[Citation(1, "a", "a#0", "T", "2024-03-04", "S", "Målet är 2500 kameror.", "2500 kameror.")],
+        ),
+    )
     pending = exchange("Och sen?", pending=True)
     assert record(settings, [answered, pending], 3, False, "x") == ""  # not answered yet
     assert record(settings, [answered, pending], 7, False, "x") == ""  # no such message
@@ -119,12 +133,17 @@ def test_feedback_is_taken_from_the_server_record_only(make_settings):
     assert record(settings, [answered, pending], 1, False, "fel år") != ""
     lines = (settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
     line = json.loads(lines[0])
-    assert len(lines) == 1 and line["answer"] == "2500 kameror. [1]" and line["citations"][0]["quote"] == "2500 kameror."
+    assert (
+        len(lines) == 1 and line["answer"] == "2500 kameror. [1]" and line["citations"][0]["quote"] == "2500 kameror."
+    )
 
 
 def test_the_short_answer_comes_first_in_bold_then_the_linked_quote():
-    final = Answer(question="Hur många?", answer="Målet är 2500 kameror. [1]", citations=[
-        Citation(1, "a", "a#0", "T", "", "", "Målet är 2500 kameror.", "Målet är 2500 kameror.")])
+    final = Answer(
+        question="Hur många?",
+        answer="Målet är 2500 kameror. [1]",
+        citations=[Citation(1, "a", "a#0", "T", "", "", "Målet är 2500 kameror.", "Målet är 2500 kameror.")],
+    )
     final.short_answer = "2500 kameror"  # the field qa.types.Answer gains on another branch
     bubble = chat_messages([settle(exchange("Hur många?"), final)])[-1]["content"]
     assert bubble == "**2500 kameror**\n\nMålet är 2500 kameror\\. [\\[1\\]](#source-0-1)"

@@ -2,6 +2,7 @@
 
 The scripted OpenAI-compatible server is the one the engine tests use (tests/qa/conftest.py).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -44,7 +45,9 @@ def test_llm_tokens_stream_and_final_answer_replaces_them(seed_settings, embedde
     assert len(streamed) > 3, "tokens should arrive one by one"
     assert streamed[-1] == chat_markdown(f"Målbilden skruvades upp till 2500 kameror nationellt i Sverige [{n}].")
     # the final [1] is renumbered to the one cited passage and links to it in the panel
-    assert last_bubble(steps) == "Målbilden skruvades upp till 2500 kameror nationellt i Sverige [\\[1\\]](#source-0-1)\\."
+    assert (
+        last_bubble(steps) == "Målbilden skruvades upp till 2500 kameror nationellt i Sverige [\\[1\\]](#source-0-1)\\."
+    )
     assert "[1]" in steps[-1][1] and "2500 kameror nationellt" in steps[-1][1]
     assert steps[-1][2][-1]["content"].endswith("[1].")
 

@@ -1,4 +1,5 @@
 """The formatter: article text and questions render as text, quotes are marked."""
+
 from __future__ import annotations
 
 from qa.types import Answer, Citation
@@ -8,8 +9,16 @@ EVIL = "Festivalen lockade 4200 besökare. <script>alert(1)</script> Bild: <img 
 
 
 def citation(**overrides) -> Citation:
-    values = dict(n=1, doc_id="900_x", chunk_id="900_x#0000", title="Rubrik <b>fet</b>", date="2024-05-01",
-                  source="Testbladet & Co", text=EVIL, quote="Festivalen lockade 4200 besökare.")
+    values = dict(
+        n=1,
+        doc_id="900_x",
+        chunk_id="900_x#0000",
+        title="Rubrik <b>fet</b>",
+        date="2024-05-01",
+        source="Testbladet & Co",
+        text=EVIL,
+        quote="Festivalen lockade 4200 besökare.",
+    )
     values.update(overrides)
     return Citation(**values)
 
@@ -26,7 +35,7 @@ def test_sources_escape_passage_title_and_outlet():
 def test_source_has_number_title_outlet_date_in_a_details_element():
     html = sources_html(Answer(question="q", answer="a [1]", citations=[citation(title="Rubrik")]))
     assert html.count("<details") == 1 and "<summary>" in html
-    summary = html[html.index("<summary>"): html.index("</summary>")]
+    summary = html[html.index("<summary>") : html.index("</summary>")]
     assert "[1]" in summary and "Rubrik" in summary and "Testbladet &amp; Co · 2024-05-01" in summary
 
 

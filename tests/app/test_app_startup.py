@@ -1,4 +1,5 @@
 """Start-up checks that stop before anything heavy: host, auth and their messages."""
+
 from __future__ import annotations
 
 import socket
@@ -73,10 +74,21 @@ def test_public_bind_without_auth_exits_non_zero_within_seconds(tmp_path):
     The store points at a dead Chroma port, so even a broken auth rule never gets to
     serve: it fails on the store (exit 1) instead of exit 2, and this test fails fast.
     """
-    env = {"PATH": "/usr/bin:/bin", **OFFLINE_ENV,
-           "DATA_DIR": str(tmp_path / "data"), "CORPUS_DIR": str(tmp_path / "corpus"),
-           "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(dead_port())}
-    done = subprocess.run([sys.executable, str(ROOT / "app.py"), "--host", "0.0.0.0", "--port", str(dead_port())],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        **OFFLINE_ENV,
+        "DATA_DIR": str(tmp_path / "data"),
+        "CORPUS_DIR": str(tmp_path / "corpus"),
+        "CHROMA_HOST": "127.0.0.1",
+        "CHROMA_PORT": str(dead_port()),
+    }
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), "--host", "0.0.0.0", "--port", str(dead_port())],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert done.returncode == 2, done.stderr[-500:]
     assert done.stderr.startswith("error: ") and "APP_AUTH" in done.stderr and done.stderr.count("\n") == 1

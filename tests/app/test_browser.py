@@ -2,27 +2,20 @@
 
 Skipped when no Chromium is installed, unless CI=true, where that is a failure.
 """
+
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from browser_helpers import start_app
+from playwright.sync_api import expect
 
 from settings import ROOT
 
 SEED_CORPUS = ROOT / "corpus"
-START_TIMEOUT_S = 180
 ANSWER_TIMEOUT_MS = 60_000
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 EVIL_TITLE = "Skriptfestivalen i Umeå </script><script>alert('titel')</script><img src=x onerror=alert('titel')>"
 EVIL_ARTICLE = f"""Testbladet
 
@@ -45,52 +38,6 @@ NO_INJECTED_ELEMENTS = """() => ({
 pytestmark = pytest.mark.timeout(600)
 
 
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_up(url: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"app exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"app did not answer at {url} within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = chromium_path()
-    if not path:
-        reason = "no chromium or chromium-browser on PATH (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
-    return path
-
-
 @pytest.fixture(scope="module")
 def app_url(chromium, tmp_path_factory, request):
     root = tmp_path_factory.mktemp("browser_app")
@@ -99,23 +46,7 @@ def app_url(chromium, tmp_path_factory, request):
     (corpus / "900_skriptfestivalen.txt").write_text(EVIL_ARTICLE, encoding="utf-8")
     env = {**os.environ, "DATA_DIR": str(root / "data"), "CORPUS_DIR": str(corpus)}
     env.pop("APP_AUTH", None)
-    port = free_port()
-    log = root / "app.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)], cwd=ROOT, env=env,
-                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    request.addfinalizer(lambda: stop(proc))
-    url = f"http://127.0.0.1:{port}/"
-    wait_until_up(url, proc, log)
-    return url
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, timeout=60_000)
-        yield b
-        b.close()
+    return start_app(root, env, request)
 
 
 @pytest.fixture

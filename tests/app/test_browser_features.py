@@ -4,6 +4,7 @@ The real app runs on a free 127.0.0.1 port over a copy of the seed store; every
 page records console errors and uncaught exceptions, and each test ends with none.
 Screenshots go to /tmp/ui-shots/ (outside the repo).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
+from browser_helpers import start_app
 from playwright.sync_api import expect
-# chromium and browser are test_browser's fixtures, shared rather than copied
-from test_browser import ask, browser, chromium, free_port, stop, wait_until_up  # noqa: F401
+from test_browser import ask
 
 from settings import ROOT
 
@@ -40,16 +41,28 @@ pytestmark = pytest.mark.timeout(120)
 
 def invented_article(words: int = 1000) -> str:
     """An invented local-news article of about ``words`` words, one sentence holding the fact."""
-    topics = ["glasblåsning", "formgivning", "utställningen", "skolbesöken", "kaféet", "parkeringen",
-              "guidningarna", "butiken", "verkstaden", "arkivet"]
+    topics = [
+        "glasblåsning",
+        "formgivning",
+        "utställningen",
+        "skolbesöken",
+        "kaféet",
+        "parkeringen",
+        "guidningarna",
+        "butiken",
+        "verkstaden",
+        "arkivet",
+    ]
     body = [f"Besökscentret vid Tallmoens glasbruk kostar {FACT}, meddelar kommunen i Norrvik."]
     week = 0
     while sum(len(p.split()) for p in body) < words:
         week += 1
         topic = topics[week % len(topics)]
-        body.append(f"Under vecka {week} visade hyttmästaren {topic} för {12 + week * 3} besökare från "
-                    f"{('Norrvik', 'Sälsjö', 'Granby', 'Ekudden')[week % 4]}. Arbetslaget prövade {week + 2} nya "
-                    f"färger i {topic} och skrev ner varje steg i loggboken, berättar föreningens ordförande.")
+        body.append(
+            f"Under vecka {week} visade hyttmästaren {topic} för {12 + week * 3} besökare från "
+            f"{('Norrvik', 'Sälsjö', 'Granby', 'Ekudden')[week % 4]}. Arbetslaget prövade {week + 2} nya "
+            f"färger i {topic} och skrev ner varje steg i loggboken, berättar föreningens ordförande."
+        )
     return "Norrviks Tidning\n\n2025-02-03\n\n" + ARTICLE_TITLE + "\n\n" + "\n\n".join(body) + "\n"
 
 
@@ -58,17 +71,14 @@ def served(chromium, seed_settings, tmp_path_factory, request):
     """``(url, data dir, Gradio cache dir)`` of the real app on a copy of the seed store."""
     root = tmp_path_factory.mktemp("features")
     shutil.copytree(seed_settings.data_dir, root / "data")
-    env = {**os.environ, "DATA_DIR": str(root / "data"), "CORPUS_DIR": str(seed_settings.corpus_dir),
-           "GRADIO_TEMP_DIR": str(root / "gradio-cache")}
+    env = {
+        **os.environ,
+        "DATA_DIR": str(root / "data"),
+        "CORPUS_DIR": str(seed_settings.corpus_dir),
+        "GRADIO_TEMP_DIR": str(root / "gradio-cache"),
+    }
     env.pop("APP_AUTH", None)
-    port, log = free_port(), root / "app.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)], cwd=ROOT, env=env,
-                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    request.addfinalizer(lambda: stop(proc))
-    url = f"http://127.0.0.1:{port}/"
-    wait_until_up(url, proc, log)
-    return url, root / "data", root / "gradio-cache"
+    return start_app(root, env, request), root / "data", root / "gradio-cache"
 
 
 @pytest.fixture
@@ -173,7 +183,7 @@ def test_a_thumbs_down_is_written_from_the_server_record_and_converted(page, ser
     expect(dislikes).to_have_count(2)  # one per answer
     dislikes.last.click()
     expect(page.locator("#feedback-status")).to_contain_text("Thanks")
-    lines = feedback.read_text(encoding="utf-8").splitlines()[len(before):]
+    lines = feedback.read_text(encoding="utf-8").splitlines()[len(before) :]
     assert len(lines) == 1
     line = json.loads(lines[0])
     assert line["verdict"] == "down" and line["question"] == "Och när hålls den?" and line["comment"] == "Fel datum?"
@@ -181,8 +191,14 @@ def test_a_thumbs_down_is_written_from_the_server_record_and_converted(page, ser
     assert "25 april" in line["answer"] and line["citations"][0]["doc_id"] == "001_bdd417f66c796474"
 
     out = tmp_path / "candidates.jsonl"
-    done = subprocess.run([sys.executable, "-m", "evals", "--from-feedback", str(feedback), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "evals", "--from-feedback", str(feedback), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     from evals.runner import load_questions
 

@@ -3,20 +3,21 @@
 The app runs as ``python app.py --port FREE`` on a copy of the seed store, with its
 Gradio cache in tmp_path so the tests can see what lands there.
 """
+
 from __future__ import annotations
 
 import json
 import shutil
 import statistics
 import sys
-import threading
 import time
 import uuid
 
 import httpx
 import pytest
+from browser_helpers import CHROMIUM_ARGS, chromium_path
 from hostile import Canary, component_messages, fn_index, hostile_worker, join, long_history, wait_done
-from test_browser import CHROMIUM_ARGS, NO_INJECTED_ELEMENTS, chromium_path
+from test_browser import NO_INJECTED_ELEMENTS
 
 from settings import ROOT, Settings
 from ui.conversation import ECHO_CHARS
@@ -87,8 +88,14 @@ def test_component_messages_in_a_request_run_nothing_through_a_deep_link(guarded
         page = browser.new_page()
         dialogs, remote = [], []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-                and not r.url.startswith(canary.url) or remote.append(r.url))
+        page.on(
+            "request",
+            lambda r: (
+                r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+                and not r.url.startswith(canary.url)
+                or remote.append(r.url)
+            ),
+        )
         page.goto(f"{app.url}?deep_link={link}", timeout=60_000)
         page.locator('#chat [data-testid="bot"]').first.wait_for(timeout=30_000)
         page.wait_for_timeout(1000)  # give an injected handler the chance to fire
@@ -105,13 +112,25 @@ def test_component_messages_in_a_request_run_nothing_through_a_deep_link(guarded
 def test_an_oversized_upload_and_body_are_refused(guarded):
     app, cache = guarded
     started = time.perf_counter()
-    upload = httpx.post(f"{app.url}gradio_api/upload", files={"files": ("big.bin", b"\0" * (50 * MB))},
-                        headers={"Origin": "https://elsewhere.example"}, timeout=30)
+    upload = httpx.post(
+        f"{app.url}gradio_api/upload",
+        files={"files": ("big.bin", b"\0" * (50 * MB))},
+        headers={"Origin": "https://elsewhere.example"},
+        timeout=30,
+    )
     upload_s = time.perf_counter() - started
-    body = httpx.post(f"{app.url}gradio_api/queue/join", content=b"[" + b" " * (10 * MB) + b"]",
-                      headers={"Content-Type": "application/json"}, timeout=30)
-    streamed = httpx.post(f"{app.url}gradio_api/queue/join", content=(b" " * 64_000 for _ in range(16)),
-                          headers={"Content-Type": "application/json"}, timeout=30)
+    body = httpx.post(
+        f"{app.url}gradio_api/queue/join",
+        content=b"[" + b" " * (10 * MB) + b"]",
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    streamed = httpx.post(
+        f"{app.url}gradio_api/queue/join",
+        content=(b" " * 64_000 for _ in range(16)),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
     assert upload.status_code in (404, 413) and upload_s < 5, (upload.status_code, upload_s)
     assert (body.status_code, streamed.status_code) == (413, 413)
     assert len(body.content) < 200 and cached_files(cache) == []
@@ -130,11 +149,17 @@ def test_a_refused_long_question_is_echoed_only_by_its_start(guarded):
 
 def test_an_80000_message_history_is_refused_in_under_a_second(guarded):
     app, _ = guarded
-    body = json.dumps({"data": [QUESTION, long_history(80_000)], "fn_index": fn_index(app.url, "ask"),
-                       "session_hash": uuid.uuid4().hex}).encode()
+    body = json.dumps(
+        {
+            "data": [QUESTION, long_history(80_000)],
+            "fn_index": fn_index(app.url, "ask"),
+            "session_hash": uuid.uuid4().hex,
+        }
+    ).encode()
     started = time.perf_counter()
-    response = httpx.post(f"{app.url}gradio_api/queue/join", content=body,
-                          headers={"Content-Type": "application/json"}, timeout=30)
+    response = httpx.post(
+        f"{app.url}gradio_api/queue/join", content=body, headers={"Content-Type": "application/json"}, timeout=30
+    )
     elapsed = time.perf_counter() - started
     assert response.status_code == 413 and elapsed < 1.0, (response.status_code, elapsed)
 
@@ -169,8 +194,10 @@ def test_four_hostile_requests_leave_a_normal_question_fast(guarded):
         attacker.join(30)
     grown_mb = (psutil.Process(app.proc.pid).memory_info().rss - rss_before) / MB
     p95 = {k: statistics.quantiles(v, n=20)[-1] for k, v in times.items()}
-    print(f"normal question p95: unloaded {p95[False]:.3f} s, under 4 hostile {p95[True]:.3f} s; "
-          f"{sent.value} hostile requests refused, RSS {grown_mb:+.0f} MB")
+    print(
+        f"normal question p95: unloaded {p95[False]:.3f} s, under 4 hostile {p95[True]:.3f} s; "
+        f"{sent.value} hostile requests refused, RSS {grown_mb:+.0f} MB"
+    )
     assert 0 < sent.value < 1_000_000, "every hostile request is refused"
     assert p95[True] <= 2 * p95[False], p95
     assert grown_mb < 100

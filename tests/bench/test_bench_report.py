@@ -1,4 +1,5 @@
 """What an operator reads from `python -m bench`: the synthetic corpus and the targets table."""
+
 from __future__ import annotations
 
 import doctest
@@ -9,9 +10,14 @@ from bench.synth import MARKER, write_corpus
 
 
 def results_with(p50_at_100k: float | None, backend: str = "e5", **extra) -> dict:
-    scale = [] if p50_at_100k is None else [
-        {"passages": 10_001, "answer": {"engine_ms": {"p50": 1.0}}},
-        {"passages": 100_002, "answer": {"engine_ms": {"p50": p50_at_100k}}}]
+    scale = (
+        []
+        if p50_at_100k is None
+        else [
+            {"passages": 10_001, "answer": {"engine_ms": {"p50": 1.0}}},
+            {"passages": 100_002, "answer": {"engine_ms": {"p50": p50_at_100k}}},
+        ]
+    )
     return {"backends": {backend: {"answer": {"engine_ms": {"p50": 21.0}}, "scale": scale, **extra}}}
 
 
@@ -47,8 +53,17 @@ def test_e5_is_held_to_its_own_targets():
 
 
 def test_markdown_has_the_targets_table_for_every_backend():
-    results = results_with(None) | {"meta": {"mode": "quick", "date": "2026-11-26", "git": "abc", "cpus": 2,
-                                             "load_before": [0], "load_after": [0], "seconds": 1.0}}
+    results = results_with(None) | {
+        "meta": {
+            "mode": "quick",
+            "date": "2026-11-26",
+            "git": "abc",
+            "cpus": 2,
+            "load_before": [0],
+            "load_after": [0],
+            "seconds": 1.0,
+        }
+    }
     results["backends"]["sentence-transformers"] = results_with(None)["backends"]["e5"]
     results["targets"] = targets(results)
     text = markdown(results)
@@ -68,15 +83,47 @@ def test_synthetic_articles_are_marked_and_deterministic(tmp_path):
 
 def test_a_complete_backend_renders_its_scale_row_and_cold_start():
     fig = {"value": 20.0, "reference": 40.0, "ratio": 0.5}
-    size = {"passages": 1002, "articles": 40, "ingest": {"throughput": fig}, "store_mb": fig, "bm25_build_s": fig,
-            "answer": {"engine_ms": {"p50": 20.0, "p95": 40.0}, "plain_ms": {"p50": 10.0, "p95": 20.0},
-                       "ratio_p50": 2.0, "ratio_p95": 2.0}, "peak_rss_mb": fig}
-    cold = {"status": "ok", "first_answer_s": fig, "first_answer_cpu_s": fig, "peak_rss_mb": fig,
-            "torch_after_answer": False, "engine_torch_after_answer": False}
-    results = {"meta": {"mode": "quick", "date": "d", "git": "g", "cpus": 2, "load_before": [0], "load_after": [0],
-                        "seconds": 1.0},
-               "backends": {"e5": {"answer": size["answer"] | {"questions": 69}, "scale": [size],
-                                   "ingest": {"throughput": fig, "passages": 1002}, "cold_start": cold}}}
+    size = {
+        "passages": 1002,
+        "articles": 40,
+        "ingest": {"throughput": fig},
+        "store_mb": fig,
+        "bm25_build_s": fig,
+        "answer": {
+            "engine_ms": {"p50": 20.0, "p95": 40.0},
+            "plain_ms": {"p50": 10.0, "p95": 20.0},
+            "ratio_p50": 2.0,
+            "ratio_p95": 2.0,
+        },
+        "peak_rss_mb": fig,
+    }
+    cold = {
+        "status": "ok",
+        "first_answer_s": fig,
+        "first_answer_cpu_s": fig,
+        "peak_rss_mb": fig,
+        "torch_after_answer": False,
+        "engine_torch_after_answer": False,
+    }
+    results = {
+        "meta": {
+            "mode": "quick",
+            "date": "d",
+            "git": "g",
+            "cpus": 2,
+            "load_before": [0],
+            "load_after": [0],
+            "seconds": 1.0,
+        },
+        "backends": {
+            "e5": {
+                "answer": size["answer"] | {"questions": 69},
+                "scale": [size],
+                "ingest": {"throughput": fig, "passages": 1002},
+                "cold_start": cold,
+            }
+        },
+    }
     results["targets"] = targets(results)
     text = markdown(results)
     assert "| e5 | 1002 | 40 | 20 / 40 = 0.50 |" in text

@@ -1,4 +1,5 @@
 """Each bundled eval set in a store of its own, built once per session and shared by the eval tests."""
+
 from __future__ import annotations
 
 from contextlib import ExitStack
@@ -43,7 +44,7 @@ def fitted_dev(e5, tmp_path_factory):
 @pytest.fixture(scope="session")
 def dev_fit_data(fitted_dev):
     """The dev set's candidate feature rows, as ``python -m evals.fit`` collects them (with e5)."""
-    from evals import fit
+    from evals import fitdata
 
     engine, questions = fitted_dev
-    return fit.collect(engine, questions)
+    return fitdata.collect(engine, questions)

@@ -1,4 +1,5 @@
 """The dev set is what users bring: many invented articles in every layout, and readers' questions."""
+
 from __future__ import annotations
 
 import re

@@ -3,12 +3,21 @@
 The default answer model (rules) was never fitted on either set. The fitted model (ANSWER_MODEL=fitted)
 is gated out of fold on the dev set in tests/evals/test_fit.py.
 """
+
 from __future__ import annotations
 
 import pytest
 
 from evals.metrics import summarize
-from evals.report import check_thresholds, comparison_table, failure_lines, limits_for, load_thresholds, render, summary_table
+from evals.report import (
+    check_thresholds,
+    comparison_table,
+    failure_lines,
+    limits_for,
+    load_thresholds,
+    render,
+    summary_table,
+)
 from evals.runner import RETRIEVERS, load_questions, retrieval_records, run_all, run_eval
 from evals.sets import default_sets, fitted_on, graded
 
@@ -29,8 +38,14 @@ def test_eval_gate(set_engine, name):
     assert limits, f"evals/thresholds.toml has no bounds for the {chosen.name} set"
     violations = check_thresholds(summary, limits)
     assert not violations, "\n".join(
-        [f"{chosen.name}: thresholds violated (evals/thresholds.toml):", *violations, "", summary_table(summary), "",
-         *failure_lines(records)]
+        [
+            f"{chosen.name}: thresholds violated (evals/thresholds.toml):",
+            *violations,
+            "",
+            summary_table(summary),
+            "",
+            *failure_lines(records),
+        ]
     )
 
 
@@ -67,8 +82,19 @@ def test_every_question_gets_a_graded_result(set_engine, name):
     records = run_eval(subset, engine, "dense")
     assert [r["id"] for r in records] == [q.id for q in subset]
     for record in records:
-        assert {"id", "question", "lang", "category", "answer", "refused", "citations", "retrieved", "latency_ms",
-                "passed", "failures"} <= set(record)
+        assert {
+            "id",
+            "question",
+            "lang",
+            "category",
+            "answer",
+            "refused",
+            "citations",
+            "retrieved",
+            "latency_ms",
+            "passed",
+            "failures",
+        } <= set(record)
         assert record["passed"] == (not record["failures"])
         assert record["retriever"] == "dense" and record["latency_ms"] > 0
 
@@ -81,5 +107,7 @@ def test_comparison_table_has_all_three_retrievers(set_engine):
     summaries = {kind: summarize(records, kind) for kind, records in runs.items()}
     header = comparison_table(summaries).splitlines()[0]
     assert header == "| metric | " + " | ".join(RETRIEVERS) + " |"
-    markdown = render({chosen.name: runs}, {chosen.name: summaries}, {chosen.name: "q.jsonl"}, ["## Thresholds: all met"])
+    markdown = render(
+        {chosen.name: runs}, {chosen.name: summaries}, {chosen.name: "q.jsonl"}, ["## Thresholds: all met"]
+    )
     assert "retrievers compared" in markdown and "| hit@3 |" in markdown and "by question category" in markdown

@@ -1,4 +1,5 @@
 """The eval runner itself: metrics on hand-made results, input errors, thresholds, the command line."""
+
 from __future__ import annotations
 
 import doctest
@@ -17,9 +18,12 @@ from evals.runner import EvalError, Question, load_questions, to_record
 PASSAGE = "Målet är 2500 kameror nationellt. Det var 1600 förut."
 STORED = {"a#1": PASSAGE}
 ISSUE_BARS = {  # the bars of the issue; thresholds.toml may only be stricter
-    ("min", "overall", "hit_at_3"): 0.95, ("min", "overall", "refusal_accuracy"): 0.85,
-    ("min", "overall", "citation_validity"): 1.0, ("min", "sv", "key_fact_recall"): 0.85,
-    ("min", "en", "key_fact_recall"): 0.6, ("max", "overall", "false_refusal_rate"): 0.10,
+    ("min", "overall", "hit_at_3"): 0.95,
+    ("min", "overall", "refusal_accuracy"): 0.85,
+    ("min", "overall", "citation_validity"): 1.0,
+    ("min", "sv", "key_fact_recall"): 0.85,
+    ("min", "en", "key_fact_recall"): 0.6,
+    ("max", "overall", "false_refusal_rate"): 0.10,
 }
 
 
@@ -27,12 +31,27 @@ def cite(n=1, quote="Målet är 2500 kameror nationellt.", text=PASSAGE, chunk_i
     return {"n": n, "doc_id": doc_id, "chunk_id": chunk_id, "text": text, "quote": quote}
 
 
-def result(qid, answer="Målet är 2500 kameror nationellt. [1]", citations=None, retrieved=("a",), refused=False,
-           answerable=True, lang="sv", facts=("2500",), sources=("a",), latency=10.0):
+def result(
+    qid,
+    answer="Målet är 2500 kameror nationellt. [1]",
+    citations=None,
+    retrieved=("a",),
+    refused=False,
+    answerable=True,
+    lang="sv",
+    facts=("2500",),
+    sources=("a",),
+    latency=10.0,
+):
     expected = (tuple(facts), tuple(sources)) if answerable else ((), ())
     question = Question(qid, "Hur många?", lang, answerable, *expected)
-    answer = {"answer": answer, "refused": refused, "citations": [cite()] if citations is None else citations,
-              "retrieved": [{"doc_id": d, "chunk_id": f"{d}#1", "score": 1.0} for d in retrieved], "latency_ms": latency}
+    answer = {
+        "answer": answer,
+        "refused": refused,
+        "citations": [cite()] if citations is None else citations,
+        "retrieved": [{"doc_id": d, "chunk_id": f"{d}#1", "score": 1.0} for d in retrieved],
+        "latency_ms": latency,
+    }
     return to_record(question, answer, STORED, "hybrid")
 
 
@@ -42,17 +61,26 @@ def test_doc_examples_hold():
 
 
 def test_hit_at_k_and_mrr_over_retrieved_passages():
-    records = [result("first", retrieved=("a", "b")), result("second", retrieved=("b", "a")),
-               result("third", retrieved=("b", "c", "d", "a")), result("missed", retrieved=("b", "c"))]
+    records = [
+        result("first", retrieved=("a", "b")),
+        result("second", retrieved=("b", "a")),
+        result("third", retrieved=("b", "c", "d", "a")),
+        result("missed", retrieved=("b", "c")),
+    ]
     m = summarize(records)["overall"]
     assert (m["hit_at_1"], m["hit_at_3"]) == (0.25, 0.5)
     assert m["mrr"] == pytest.approx((1 + 1 / 2 + 1 / 4 + 0) / 4)
 
 
 def test_unanswerable_questions_count_only_for_refusals():
-    records = [result("ok"), result("refused-ok", answer="Det framgår inte.", citations=[], refused=True, answerable=False,
-                                    retrieved=("z",)),
-               result("answered", answerable=False), result("false", answer="Det framgår inte.", citations=[], refused=True)]
+    records = [
+        result("ok"),
+        result(
+            "refused-ok", answer="Det framgår inte.", citations=[], refused=True, answerable=False, retrieved=("z",)
+        ),
+        result("answered", answerable=False),
+        result("false", answer="Det framgår inte.", citations=[], refused=True),
+    ]
     m = summarize(records)["overall"]
     assert (m["answerable"], m["unanswerable"]) == (2, 2)
     assert (m["hit_at_1"], m["refusal_accuracy"], m["false_refusal_rate"], m["key_fact_recall"]) == (1.0, 0.5, 0.5, 0.5)
@@ -68,8 +96,11 @@ def test_missing_fact_fails_the_question():
 
 def test_citation_validity_detects_a_quote_not_in_the_passage():
     bad = result("bad", answer="Målet är 3000 kameror. [1]", citations=[cite(quote="Målet är 3000 kameror.")])
-    assert bad["failures"] == ["missing fact: 2500", "invalid citation [1]: quote not in its passage: 'Målet är 3000 kameror.'",
-                               "answer sentence not in its cited passage [1]: 'Målet är 3000 kameror.'"]
+    assert bad["failures"] == [
+        "missing fact: 2500",
+        "invalid citation [1]: quote not in its passage: 'Målet är 3000 kameror.'",
+        "answer sentence not in its cited passage [1]: 'Målet är 3000 kameror.'",
+    ]
     assert bad["citations_valid"] is False
     assert summarize([result("good"), bad])["overall"]["citation_validity"] == 0.5
 
@@ -83,11 +114,15 @@ def test_citation_validity_checks_every_quoted_sentence_and_the_stored_passage()
     answer = "Målet är 2500 kameror nationellt. [1]"  # a valid answer text: only the quote or passage is wrong
     two = cite(quote="Målet är 2500 kameror nationellt. … Det var 1700 förut.")
     assert citation_problems(answer, [two], STORED) == [
-        "invalid citation [1]: quote not in its passage: 'Det var 1700 förut.'"]
+        "invalid citation [1]: quote not in its passage: 'Det var 1700 förut.'"
+    ]
     forged = cite(text=PASSAGE + " Tillagt.")
-    assert citation_problems(answer, [forged], STORED) == ["invalid citation [1]: passage text differs from the stored passage"]
+    assert citation_problems(answer, [forged], STORED) == [
+        "invalid citation [1]: passage text differs from the stored passage"
+    ]
     assert citation_problems(answer, [cite(chunk_id="gone#9")], STORED) == [
-        "invalid citation [1]: passage 'gone#9' is not in the store"]
+        "invalid citation [1]: passage 'gone#9' is not in the store"
+    ]
     assert citation_problems("Inga markörer.", [cite()], STORED) == ["invalid citation: the answer has no [n] marker"]
 
 
@@ -98,14 +133,26 @@ def test_per_language_metrics():
     assert (by_lang["sv"]["key_fact_recall"], by_lang["en"]["key_fact_recall"]) == (1.0, 0.0)
 
 
-@pytest.mark.parametrize("line, message", [
-    ('{"id": "a", "question": "?", "lang": "sv", "answerable": true', "line 3: not valid JSON"),
-    ('["a list"]', "line 3: expected a JSON object, got list"),
-    ('{"id": "a", "question": "?", "lang": "sv"}', "line 3: missing field 'answerable'"),
-    ('{"id": "a", "question": "?", "lang": "sv", "answerable": "yes"}', "line 3: field 'answerable' must be a bool"),
-    ('{"id": "a", "question": "?", "lang": "sv", "answerable": true, "expected_facts": ["(2500"]}', "line 3: expected fact"),
-    ('{"id": "a", "question": "?", "lang": "sv", "answerable": true, "history": "Vem?"}', "line 3: field 'history'"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('{"id": "a", "question": "?", "lang": "sv", "answerable": true', "line 3: not valid JSON"),
+        ('["a list"]', "line 3: expected a JSON object, got list"),
+        ('{"id": "a", "question": "?", "lang": "sv"}', "line 3: missing field 'answerable'"),
+        (
+            '{"id": "a", "question": "?", "lang": "sv", "answerable": "yes"}',
+            "line 3: field 'answerable' must be a bool",
+        ),
+        (
+            '{"id": "a", "question": "?", "lang": "sv", "answerable": true, "expected_facts": ["(2500"]}',
+            "line 3: expected fact",
+        ),
+        (
+            '{"id": "a", "question": "?", "lang": "sv", "answerable": true, "history": "Vem?"}',
+            "line 3: field 'history'",
+        ),
+    ],
+)
 def test_malformed_questions_file_names_the_line(tmp_path, line, message):
     good = json.dumps({"id": "ok", "question": "Vem?", "lang": "sv", "answerable": False})
     path = tmp_path / "q.jsonl"
@@ -138,13 +185,22 @@ def test_the_eval_set_itself_loads():
 
 
 def test_check_thresholds_lists_each_violation():
-    summary = {"overall": {"hit_at_3": 0.9, "citation_validity": 1.0, "false_refusal_rate": 0.0, "refusal_accuracy": None},
-               "by_lang": {"en": {"key_fact_recall": 0.5}}}
-    thresholds = {"min": {"overall": {"hit_at_3": 0.95, "citation_validity": 1.0, "refusal_accuracy": 0.85},
-                          "en": {"key_fact_recall": 0.6}, "sv": {"key_fact_recall": 0.85}},
-                  "max": {"overall": {"false_refusal_rate": 0.1}}}
+    summary = {
+        "overall": {"hit_at_3": 0.9, "citation_validity": 1.0, "false_refusal_rate": 0.0, "refusal_accuracy": None},
+        "by_lang": {"en": {"key_fact_recall": 0.5}},
+    }
+    thresholds = {
+        "min": {
+            "overall": {"hit_at_3": 0.95, "citation_validity": 1.0, "refusal_accuracy": 0.85},
+            "en": {"key_fact_recall": 0.6},
+            "sv": {"key_fact_recall": 0.85},
+        },
+        "max": {"overall": {"false_refusal_rate": 0.1}},
+    }
     assert check_thresholds(summary, thresholds) == [
-        "hit_at_3 (overall) = 0.900, below the minimum 0.95", "key_fact_recall (en) = 0.500, below the minimum 0.6"]
+        "hit_at_3 (overall) = 0.900, below the minimum 0.95",
+        "key_fact_recall (en) = 0.500, below the minimum 0.6",
+    ]
     assert evals.report.unchecked(summary, thresholds) == ["refusal_accuracy (overall)", "key_fact_recall (sv)"]
 
 
@@ -153,12 +209,14 @@ def test_thresholds_file_meets_the_issue_bars():
     assert thresholds["retriever"] == "hybrid"
     for (bound, scope, metric), bar in ISSUE_BARS.items():
         value = thresholds["seed"][bound][scope][metric]
-        assert (value >= bar if bound == "min" else value <= bar), f"{bound}.{scope}.{metric} = {value} is laxer than {bar}"
+        assert value >= bar if bound == "min" else value <= bar, (
+            f"{bound}.{scope}.{metric} = {value} is laxer than {bar}"
+        )
 
 
 def test_misspelt_threshold_metric_is_an_error(tmp_path):
     path = tmp_path / "t.toml"
-    path.write_text('[min.overall]\nhit_at3 = 0.95\n', encoding="utf-8")
+    path.write_text("[min.overall]\nhit_at3 = 0.95\n", encoding="utf-8")
     with pytest.raises(EvalError, match=r"unknown metrics: hit_at3"):
         load_thresholds(path)
 
@@ -167,13 +225,32 @@ def test_command_line_runs_a_set_of_your_own_in_a_store_of_its_own(tmp_path, cap
     user_data = tmp_path / "user-data"
     monkeypatch.setenv("DATA_DIR", str(user_data))
     questions = tmp_path / "q.jsonl"
-    questions.write_text(json.dumps({"id": "sv-x", "question": "Vem är utvecklingschef på Noa?", "lang": "sv",
-                                     "answerable": True, "expected_facts": ["Anders Hall"],
-                                     "expected_sources": ["000_a5d2021ba032f9f0"]}) + "\n", encoding="utf-8")
-    (tmp_path / "easy.toml").write_text('[min.overall]\npass_rate = 0.0\n', encoding="utf-8")
-    (tmp_path / "hard.toml").write_text('[max.overall]\nlatency_p50_ms = 0.0\n', encoding="utf-8")
-    args = ["--corpus", str(seed_copy), "--questions", str(questions), "--out", str(tmp_path / "out" / "r.jsonl"),
-            "--no-compare", "--thresholds"]
+    questions.write_text(
+        json.dumps(
+            {
+                "id": "sv-x",
+                "question": "Vem är utvecklingschef på Noa?",
+                "lang": "sv",
+                "answerable": True,
+                "expected_facts": ["Anders Hall"],
+                "expected_sources": ["000_a5d2021ba032f9f0"],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "easy.toml").write_text("[min.overall]\npass_rate = 0.0\n", encoding="utf-8")
+    (tmp_path / "hard.toml").write_text("[max.overall]\nlatency_p50_ms = 0.0\n", encoding="utf-8")
+    args = [
+        "--corpus",
+        str(seed_copy),
+        "--questions",
+        str(questions),
+        "--out",
+        str(tmp_path / "out" / "r.jsonl"),
+        "--no-compare",
+        "--thresholds",
+    ]
     assert main(args + [str(tmp_path / "easy.toml")]) == 0
     assert main(args + [str(tmp_path / "hard.toml")]) == 1
     out = capsys.readouterr().out
@@ -189,7 +266,6 @@ def test_command_line_rejects_a_missing_corpus_in_one_line(tmp_path, capsys):
     questions.write_text(json.dumps({"id": "a", "question": "Vem?", "lang": "sv", "answerable": False}) + "\n")
     assert main(["--corpus", str(tmp_path / "nope"), "--questions", str(questions)]) == 2
     assert capsys.readouterr().err.strip() == f"error: no such corpus: {tmp_path / 'nope'}"
-
 
 
 def test_citation_validity_covers_the_answer_text_not_only_the_quote():

@@ -2,6 +2,7 @@
 
 How it holds out of fold is gated with the dev set's other numbers (tests/evals/test_eval_gate.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,8 @@ import numpy as np
 import pytest
 
 from evals import fit
-from qa.scorer import FEATURES, SCORER_PATH
 from evals.sets import default_sets
+from qa.scorer import FEATURES, SCORER_PATH
 from settings import Settings
 
 DEV = next(s for s in default_sets() if s.name == "dev")
@@ -35,16 +36,18 @@ def test_scorer_file_is_what_the_fit_command_makes(dev):
 
     _, data = dev
     stored = json.loads(SCORER_PATH.read_text(encoding="utf-8"))
-    refit = fit.scorer_data(data, embedder_info(Settings(embed_backend="e5")).name,
-                            fit.fingerprint(DEV.corpus, DEV.questions))
+    refit = fit.scorer_data(
+        data, embedder_info(Settings(embed_backend="e5")).name, fit.fingerprint(DEV.corpus, DEV.questions)
+    )
     assert stored["dev_set"] == refit["dev_set"], "the dev set changed: run `python -m evals.fit`"
     assert stored["embedder"] == refit["embedder"] and stored["features"] == list(FEATURES)
     # Two refits in two processes differ by up to 0.0022 in the answer model's coefficients (measured
     # 2026-11-28; the sentence vectors' float sums vary with torch's threads): 0.005 covers that.
     for part, tol in (("sentence", 1e-3), ("answerable", 5e-3)):  # the sentence model, the answer-or-refuse model
         for key in ("mean", "scale", "coef"):
-            np.testing.assert_allclose(stored["model"][part][key], refit["model"][part][key], rtol=tol, atol=tol,
-                                       err_msg=f"{part}.{key}")
+            np.testing.assert_allclose(
+                stored["model"][part][key], refit["model"][part][key], rtol=tol, atol=tol, err_msg=f"{part}.{key}"
+            )
         assert abs(stored["model"][part]["intercept"] - refit["model"][part]["intercept"]) < tol
     assert abs(stored["model"]["threshold"] - refit["model"]["threshold"]) < 0.02
 
@@ -53,7 +56,7 @@ def test_folds_never_share_an_article(dev):
     _, data = dev
     held = [{data.groups[i] for i in test} for test in fit.folds(data)]
     assert len(held) >= 5
-    assert all(not (a & b) for i, a in enumerate(held) for b in held[i + 1:])
+    assert all(not (a & b) for i, a in enumerate(held) for b in held[i + 1 :])
 
 
 def test_the_fitted_model_holds_out_of_fold_on_the_dev_set(dev, fitted_dev):

@@ -1,4 +1,5 @@
 """The runnable examples in the docstrings of the fitted-scorer modules hold."""
+
 from __future__ import annotations
 
 import doctest
@@ -7,8 +8,19 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["evals.fit", "evals.oof", "evals.metrics", "qa.scorer", "qa.shortanswer",
-                                  "qa.overview", "qa.conflict", "qa.extractive"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "evals.fit",
+        "evals.oof",
+        "evals.metrics",
+        "qa.scorer",
+        "qa.shortanswer",
+        "qa.overview",
+        "qa.conflict",
+        "qa.extractive",
+    ],
+)
 def test_doctests(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module)

@@ -7,6 +7,7 @@ the ``-dev`` half only. The issue's goals (made-up removed >= 0.95, each kind
 kinds; the rest is gated at today's measured level (floors only go up) and the
 unmet goals are a strict xfail, which turns red the day they are met.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -36,7 +37,9 @@ def test_faithful_kept_and_made_up_removed(table, half):
     assert all(got[metric] >= floor for metric, floor in FLOORS[half].items()), got
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: invented claims in the passage's own words and swapped roles slip through")
+@pytest.mark.xfail(
+    strict=True, reason="not met yet: invented claims in the passage's own words and swapped roles slip through"
+)
 @pytest.mark.parametrize("half", ["dev", "test"])
 def test_issue_goals(table, half):
     got = table[half]

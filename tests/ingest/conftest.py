@@ -1,13 +1,14 @@
 """Fixtures for the ingest tests: a real ingest with the session embedder, the real CLI."""
+
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
 import pytest
-
 from ingest_helpers import start_cli
 from proc_helpers import stop_process
+
 from settings import Settings
 
 

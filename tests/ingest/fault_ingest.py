@@ -4,6 +4,7 @@ A test-only wrapper, so product code carries no fault hook: it swaps the vector
 store's ``add`` for one that writes the first ``NEWSQA_FAULT_AFTER_PASSAGES``
 passages of the batch, then SIGKILLs its own process, as a power cut would.
 """
+
 from __future__ import annotations
 
 import os

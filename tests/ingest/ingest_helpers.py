@@ -1,4 +1,5 @@
 """Plain helpers for the ingest tests: write articles, read back the store, run the CLI."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,9 @@ def ids_of(settings: Settings, doc_id: str | None = None) -> list[str]:
     return [p["id"] for p in stored_passages(settings) if doc_id is None or p["meta"]["doc_id"] == doc_id]
 
 
-def write_article(folder: Path, name: str, body: str, title: str = "Rubrik", date: str = "2024-01-02",
-                  encoding: str = "utf-8") -> Path:
+def write_article(
+    folder: Path, name: str, body: str, title: str = "Rubrik", date: str = "2024-01-02", encoding: str = "utf-8"
+) -> Path:
     """An article file with the usual scraped header: date, headline, then paragraphs."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

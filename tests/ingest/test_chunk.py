@@ -1,4 +1,5 @@
 """Chunking: passages of whole sentences that point exactly into the article text."""
+
 from __future__ import annotations
 
 import pytest

@@ -2,6 +2,7 @@
 
 Every input is invented here; each header layout and each kind of chrome has its own case.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -12,12 +13,15 @@ BODY = "Brandkåren i Exempelstad har köpt 40 nya rökdykarmasker.\n\nMaskerna 
 HEADLINE = "Nya masker till brandkåren"
 
 
-@pytest.mark.parametrize("text, title, source", [
-    (f"Räddningsnytt\n\n2026-03-01\n\n{HEADLINE}\n\n{BODY}", HEADLINE, "Räddningsnytt"),
-    (f"2026-03-01\n\n{HEADLINE}\n\n{BODY}", HEADLINE, ""),
-    (f"{HEADLINE}\n\n2026-03-01\n\n{BODY}", HEADLINE, ""),
-    (f"# {HEADLINE}\n\n2026-03-01\n\n{BODY}", HEADLINE, ""),
-])
+@pytest.mark.parametrize(
+    "text, title, source",
+    [
+        (f"Räddningsnytt\n\n2026-03-01\n\n{HEADLINE}\n\n{BODY}", HEADLINE, "Räddningsnytt"),
+        (f"2026-03-01\n\n{HEADLINE}\n\n{BODY}", HEADLINE, ""),
+        (f"{HEADLINE}\n\n2026-03-01\n\n{BODY}", HEADLINE, ""),
+        (f"# {HEADLINE}\n\n2026-03-01\n\n{BODY}", HEADLINE, ""),
+    ],
+)
 def test_headline_date_and_outlet_in_any_usual_order(text, title, source):
     article = parse_article(text, "brand")
 
@@ -56,11 +60,19 @@ def test_long_first_sentence_makes_a_shortened_title():
     assert article.text.startswith(first)
 
 
-@pytest.mark.parametrize("date_line", [
-    "2026-03-01", "2026-03-01 08:15", "Publicerad 1 mars 2026", "1 mars 2026 kl. 14.32",
-    "Publicerad: 2026-03-01 12:01 Uppdaterad: 2026-03-02 09:40", "Uppdaterad 2 mars 2026 · Publicerad 1 mars 2026",
-    "**Publicerad:** 1 mars 2026", "Publicerad söndag 1 mars 2026",
-])
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "2026-03-01",
+        "2026-03-01 08:15",
+        "Publicerad 1 mars 2026",
+        "1 mars 2026 kl. 14.32",
+        "Publicerad: 2026-03-01 12:01 Uppdaterad: 2026-03-02 09:40",
+        "Uppdaterad 2 mars 2026 · Publicerad 1 mars 2026",
+        "**Publicerad:** 1 mars 2026",
+        "Publicerad söndag 1 mars 2026",
+    ],
+)
 def test_every_date_line_format_gives_the_publication_date(date_line):
     article = parse_article(f"Räddningsnytt\n{date_line}\n{HEADLINE}\n\n{BODY}", "brand")
 
@@ -125,27 +137,36 @@ def test_each_kind_of_site_chrome_is_dropped_and_the_article_kept(lines):
     assert (article.title, article.date, article.source) == (HEADLINE, "2026-03-01", "Räddningsnytt")
 
 
-@pytest.mark.parametrize("dirty, clean", [
-    ("Läs mer på kommunens webbplats (länk till annan webbplats).", "Läs mer på kommunens webbplats."),
-    ("Det framgår av rapporten Länk till extern webbplats som kom i maj.", "Det framgår av rapporten som kom i maj."),
-    ("Se tidtabellen hos bolaget (öppnas i nytt fönster) före resan.", "Se tidtabellen hos bolaget före resan."),
-])
+@pytest.mark.parametrize(
+    "dirty, clean",
+    [
+        ("Läs mer på kommunens webbplats (länk till annan webbplats).", "Läs mer på kommunens webbplats."),
+        (
+            "Det framgår av rapporten Länk till extern webbplats som kom i maj.",
+            "Det framgår av rapporten som kom i maj.",
+        ),
+        ("Se tidtabellen hos bolaget (öppnas i nytt fönster) före resan.", "Se tidtabellen hos bolaget före resan."),
+    ],
+)
 def test_link_text_is_cut_out_of_a_sentence_that_stays(dirty, clean):
     article = parse_article(f"Räddningsnytt\n2026-03-01\n{HEADLINE}\n\n{dirty}\n\nMaskerna tas i bruk i sommar.", "b")
 
     assert article.text == f"{clean}\n\nMaskerna tas i bruk i sommar."
 
 
-@pytest.mark.parametrize("sentence", [
-    "Annonsen för tjänsten publicerades i fjol och fick 40 sökande.",
-    "Dela upp ansvaret mellan förvaltningarna, föreslår revisorerna.",
-    "Bron är mer än hundra år gammal och behöver renoveras.",
-    "Kommunen använder nu kakor från det lokala bageriet vid alla möten.",
-    "Fotografen Per Exempel vann priset för bästa nyhetsbild.",
-    "Av de 40 maskerna går tio till deltidsstationerna.",
-    "- Exempelstad: 12 masker",
-    "Fler masker i höst",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Annonsen för tjänsten publicerades i fjol och fick 40 sökande.",
+        "Dela upp ansvaret mellan förvaltningarna, föreslår revisorerna.",
+        "Bron är mer än hundra år gammal och behöver renoveras.",
+        "Kommunen använder nu kakor från det lokala bageriet vid alla möten.",
+        "Fotografen Per Exempel vann priset för bästa nyhetsbild.",
+        "Av de 40 maskerna går tio till deltidsstationerna.",
+        "- Exempelstad: 12 masker",
+        "Fler masker i höst",
+    ],
+)
 def test_article_lines_that_merely_resemble_chrome_are_kept(sentence):
     text = f"Räddningsnytt\n2026-03-01\n{HEADLINE}\n\nBrandkåren köpte masker.\n\n{sentence}\n\nMaskerna tas i bruk i sommar."
     article = parse_article(text, "brand")

@@ -1,4 +1,5 @@
 """HTML pages, PDFs and subheadings: header from the format, chrome left out, headings never quoted alone."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,20 +30,29 @@ PAGE = """<!doctype html><html><head>
 <div class="related"><h3>Läs också</h3><ul><li><a href="/a">Brandstationen byggs om</a></li></ul></div>
 <ul><li>Exempelstad: 30 masker</li><li>Byn: 10 masker</li></ul>
 </article><footer><p>Räddningsnytt, Box 1, 100 00 Exempelstad</p></footer></body></html>"""
-BODY = ("Brandkåren i Exempelstad har köpt 40 nya rökdykarmasker.\n\nKlart i sommar\n\n"
-        "Maskerna tas i bruk i sommar, enligt beslutet.\n\n- Exempelstad: 30 masker\n\n- Byn: 10 masker")
+BODY = (
+    "Brandkåren i Exempelstad har köpt 40 nya rökdykarmasker.\n\nKlart i sommar\n\n"
+    "Maskerna tas i bruk i sommar, enligt beslutet.\n\n- Exempelstad: 30 masker\n\n- Byn: 10 masker"
+)
 
 
-@pytest.mark.parametrize("date_tag", [
-    '<meta property="article:published_time" content="2026-03-01T08:15:00+01:00">',
-    '<meta name="date" content="2026-03-01">',
-    '<time datetime="2026-03-01T08:15">1 mars</time>',
-])
+@pytest.mark.parametrize(
+    "date_tag",
+    [
+        '<meta property="article:published_time" content="2026-03-01T08:15:00+01:00">',
+        '<meta name="date" content="2026-03-01">',
+        '<time datetime="2026-03-01T08:15">1 mars</time>',
+    ],
+)
 def test_html_page_gives_headline_outlet_date_and_only_the_article(date_tag):
     raw = read_html(PAGE.format(date_tag=date_tag))
     article = parse_article(raw.text, "masker", raw)
 
-    assert (article.title, article.source, article.date) == ("Nya masker till brandkåren", "Räddningsnytt", "2026-03-01")
+    assert (article.title, article.source, article.date) == (
+        "Nya masker till brandkåren",
+        "Räddningsnytt",
+        "2026-03-01",
+    )
     assert article.text == BODY
 
 
@@ -54,8 +64,10 @@ def test_html_title_without_h1_loses_the_outlet_name():
 
 def _pdf(lines: list[tuple[int, int, str]]) -> bytes:
     """A real one-page PDF (Helvetica, WinAnsi) with each text line at its own height and size."""
+
     def esc(text):
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
     stream = "".join(f"BT /F1 {size} Tf 72 {y} Td ({esc(text)}) Tj ET\n" for y, size, text in lines).encode("cp1252")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -76,19 +88,31 @@ def _pdf(lines: list[tuple[int, int, str]]) -> bytes:
 
 
 def test_pdf_lines_are_joined_back_into_headline_and_paragraphs():
-    data = _pdf([
-        (780, 12, "Räddningsnytt"), (762, 10, "2026-03-01"),
-        (730, 17, "Nya masker till brandkåren i"), (705, 17, "Exempelstad"),
-        (675, 10, "Brandkåren i Exempelstad har köpt 40 nya"), (660, 10, "rökdykarmasker."),
-        (636, 10, "Maskerna tas i bruk i sommar."), (612, 10, "De kostar 2 000 kronor"), (597, 10, "styck."),
-    ])
+    data = _pdf(
+        [
+            (780, 12, "Räddningsnytt"),
+            (762, 10, "2026-03-01"),
+            (730, 17, "Nya masker till brandkåren i"),
+            (705, 17, "Exempelstad"),
+            (675, 10, "Brandkåren i Exempelstad har köpt 40 nya"),
+            (660, 10, "rökdykarmasker."),
+            (636, 10, "Maskerna tas i bruk i sommar."),
+            (612, 10, "De kostar 2 000 kronor"),
+            (597, 10, "styck."),
+        ]
+    )
     raw = read_pdf(data)
     article = parse_article(raw.text, "masker", raw)
 
     assert (article.title, article.source, article.date) == (
-        "Nya masker till brandkåren i Exempelstad", "Räddningsnytt", "2026-03-01")
-    assert article.text == ("Brandkåren i Exempelstad har köpt 40 nya rökdykarmasker.\n\n"
-                            "Maskerna tas i bruk i sommar.\n\nDe kostar 2 000 kronor styck.")
+        "Nya masker till brandkåren i Exempelstad",
+        "Räddningsnytt",
+        "2026-03-01",
+    )
+    assert article.text == (
+        "Brandkåren i Exempelstad har köpt 40 nya rökdykarmasker.\n\n"
+        "Maskerna tas i bruk i sommar.\n\nDe kostar 2 000 kronor styck."
+    )
 
 
 def _retrieved(text: str) -> list:
@@ -103,8 +127,9 @@ def test_a_subheading_is_kept_in_its_passage_but_never_quoted_alone():
     text = parse_article(
         "Räddningsnytt\n2026-03-01\nNya masker\n\nBrandkåren har köpt masker.\n\n"
         "Så ska maskerna användas vid bränder\n\nMaskerna tas i bruk i sommar.\n\n- Exempelstad: 30 masker i förrådet",
-        "masker").text
-    passages = [text[p.start:p.end] for p in chunk_text(text, max_sentences=2)]
+        "masker",
+    ).text
+    passages = [text[p.start : p.end] for p in chunk_text(text, max_sentences=2)]
 
     assert any("Så ska maskerna användas vid bränder\n\nMaskerna tas i bruk i sommar." in p for p in passages)
     quoted = [c.sentence for p in passages for c in candidates(_retrieved(p))]

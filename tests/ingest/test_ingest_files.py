@@ -1,8 +1,8 @@
 """Odd files: other encodings, junk that must be skipped with a warning, and HTML pages."""
+
 from __future__ import annotations
 
 import pytest
-
 from ingest_helpers import stored_passages, write_article
 
 MALMO = "Polisen i Malmö sätter upp fler kameror på Möllevångstorget. Det säger kommunpolisen Åsa Ström."
@@ -17,7 +17,7 @@ GOOD = "Kommunen i Växjö har fått nya övervakningskameror. Beslutet togs i v
 def test_legacy_encoded_article_is_stored_with_its_letters(tmp_path, make_settings, run_ingest, encoding, body):
     folder = tmp_path / "in"
     write_article(folder, "malmo.txt", body, title="Kameror i Malmö", encoding=encoding)
-    assert "Malmö".encode("utf-8") not in (folder / "malmo.txt").read_bytes()
+    assert "Malmö".encode() not in (folder / "malmo.txt").read_bytes()
     settings = make_settings()
 
     report, warnings = run_ingest([folder], settings)
@@ -31,7 +31,7 @@ def test_legacy_encoded_article_is_stored_with_its_letters(tmp_path, make_settin
 JUNK = {
     "binary.txt": b"\x00\x01\x02BIN\x00\xff\xfe" * 200,
     "empty.txt": b"",
-    "fake.pdf": "Det här är ingen PDF, bara text.".encode("utf-8"),
+    "fake.pdf": "Det här är ingen PDF, bara text.".encode(),
     "notes.docx": b"PK\x03\x04 a word file",
 }
 

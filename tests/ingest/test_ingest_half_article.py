@@ -4,6 +4,7 @@ The store marks an article complete only when all its passages are there (the
 passage count travels with every passage); this is the one test that leaves a
 half-written article behind, through a test-only wrapper (fault_ingest.py).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -14,9 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from ingest_helpers import KILL_BACKEND, cli_env, stored_passages
 from proc_helpers import stop_process
+
 from settings import ROOT
 
 WRAPPER = Path(__file__).with_name("fault_ingest.py")
@@ -27,8 +28,14 @@ pytestmark = pytest.mark.timeout(240)
 
 def ingest_dying_after(corpus: Path, data_dir: Path, passages: int) -> subprocess.CompletedProcess:
     env = cli_env(data_dir, KILL_BACKEND) | {"NEWSQA_FAULT_AFTER_PASSAGES": str(passages), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, str(WRAPPER), str(corpus), "--quiet"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(WRAPPER), str(corpus), "--quiet"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         out, err = proc.communicate(timeout=180)
     finally:
@@ -55,7 +62,8 @@ def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settin
     after, expected = stored_passages(killed), stored_passages(clean)
 
     assert [(p["id"], p["text"], p["meta"]["doc_hash"]) for p in after] == [
-        (p["id"], p["text"], p["meta"]["doc_hash"]) for p in expected]
+        (p["id"], p["text"], p["meta"]["doc_hash"]) for p in expected
+    ]
     counts = Counter(p["meta"]["doc_id"] for p in after)
     assert all(p["meta"]["n_chunks"] == counts[p["meta"]["doc_id"]] for p in after), "an article is incomplete"
     assert set(counts) == {f.stem for f in corpus.iterdir()}, "passages of no article file (orphans)"

@@ -1,4 +1,5 @@
 """Running ingest again: nothing redone when nothing changed, edits replaced, deletions pruned."""
+
 from __future__ import annotations
 
 from ingest_helpers import ids_of, stored_passages

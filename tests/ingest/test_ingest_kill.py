@@ -1,4 +1,5 @@
 """``kill -9`` in the middle of an ingest, then run it again: the store ends up as if never killed."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,6 +11,7 @@ from collections import defaultdict
 
 from ingest_helpers import KILL_BACKEND, start_cli, stored_passages
 from proc_helpers import stop_process
+
 from settings import ROOT
 
 N_SYNTHETIC = 60

@@ -1,14 +1,15 @@
 """What the two bundled seed articles look like once they are in the store."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
+from ingest_helpers import stored_passages
 
 from ingest.clean import parse_article
 from ingest.reader import read_article
-from ingest_helpers import stored_passages
 
 ARTICLE_A = "000_a5d2021ba032f9f0"
 ARTICLE_B = "001_bdd417f66c796474"
@@ -34,8 +35,12 @@ def of_article(passages: list[dict], doc_id: str) -> list[dict]:
     "doc_id, title, date, source",
     [
         (ARTICLE_A, "”Kameror har minskat drogförsäljningen”", "2021-12-06", ""),
-        (ARTICLE_B, "#TRYGGHETNU: Han ska berätta om polisens utökade kamerabevakning", "2024-03-04",
-         "SecurityWorldMarket"),
+        (
+            ARTICLE_B,
+            "#TRYGGHETNU: Han ska berätta om polisens utökade kamerabevakning",
+            "2024-03-04",
+            "SecurityWorldMarket",
+        ),
     ],
 )
 def test_seed_article_metadata_is_exact(passages, doc_id, title, date, source):
@@ -53,8 +58,10 @@ def test_site_chrome_lines_are_not_stored(passages):
 
 @pytest.mark.parametrize(
     "phrase",
-    ["Polisen började hämta in uppgifter till en nationell lägesbild 2014.",
-     "Kameror hjälper oss mycket i brottsbekämpning"],
+    [
+        "Polisen började hämta in uppgifter till en nationell lägesbild 2014.",
+        "Kameror hjälper oss mycket i brottsbekämpning",
+    ],
 )
 def test_repeated_paragraph_is_stored_once(passages, phrase):
     assert sum(p["text"].count(phrase) for p in of_article(passages, ARTICLE_A)) == 1

@@ -1,4 +1,5 @@
 """A scripted OpenAI-compatible server on 127.0.0.1 that records what it was asked."""
+
 from __future__ import annotations
 
 import json
@@ -35,10 +36,22 @@ class ScriptedLLM:
                 if body.get("stream"):
                     self._stream(reply)
                 else:
-                    self._json({"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
-                                "choices": [{"index": 0, "finish_reason": "stop",
-                                             "message": {"role": "assistant", "content": reply}}],
-                                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
+                    self._json(
+                        {
+                            "id": "x",
+                            "object": "chat.completion",
+                            "created": 0,
+                            "model": body["model"],
+                            "choices": [
+                                {
+                                    "index": 0,
+                                    "finish_reason": "stop",
+                                    "message": {"role": "assistant", "content": reply},
+                                }
+                            ],
+                            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                        }
+                    )
 
             def _json(self, payload):
                 data = json.dumps(payload).encode()
@@ -55,8 +68,13 @@ class ScriptedLLM:
                 words = reply.split(" ")
                 for i, word in enumerate(words):
                     piece = word + (" " if i < len(words) - 1 else "")
-                    chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "m",
-                             "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                    chunk = {
+                        "id": "x",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
+                        "model": "m",
+                        "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
+                    }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                 self.wfile.write(b"data: [DONE]\n\n")
 

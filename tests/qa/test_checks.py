@@ -1,4 +1,5 @@
 """The checks behind LLM answers and extractive scoring: support, polarity, numbers, term overlap."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,10 +11,7 @@ from qa.verify import best_quote, supported, verify_answer
 
 pytestmark = pytest.mark.fast
 
-PASSAGES = {
-    1: "Polisen satte upp 40 kameror i Malmö i fjol. Nu ska fler komma.",
-    2: "Skolan i Lund stänger i juni.",
-}
+PASSAGES = {1: "Polisen satte upp 40 kameror i Malmö i fjol. Nu ska fler komma.", 2: "Skolan i Lund stänger i juni."}
 
 
 def test_verify_keeps_backed_sentences_drops_invented_ones_and_records_the_quotes():
@@ -29,10 +27,13 @@ def test_a_sentence_citing_no_given_passage_is_dropped():
     assert verified.text == "" and verified.removed == 1 and verified.used == []
 
 
-@pytest.mark.parametrize("claim", [
-    "Polisen satte upp 400 kameror i Malmö.",  # a number the passage does not give
-    "Skolan i Lund stänger inte i juni.",  # the passage says the opposite
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Polisen satte upp 400 kameror i Malmö.",  # a number the passage does not give
+        "Skolan i Lund stänger inte i juni.",  # the passage says the opposite
+    ],
+)
 def test_a_changed_number_or_a_negation_is_not_supported(claim):
     passage = PASSAGES[1] if "kameror" in claim else PASSAGES[2]
     assert not supported(claim, passage)

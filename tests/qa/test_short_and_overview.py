@@ -1,4 +1,5 @@
 """The short answer first, and questions about the articles themselves, on the seed store."""
+
 from __future__ import annotations
 
 import json
@@ -17,10 +18,13 @@ def engine(seed_settings, embedder):
     return Engine(seed_settings, embedder=embedder)
 
 
-@pytest.mark.parametrize("question, span", [
-    ("Hur många poliskameror är målbilden nationellt?", "2500"),
-    ("How many police cameras is the national target?", "2500"),
-])
+@pytest.mark.parametrize(
+    "question, span",
+    [
+        ("Hur många poliskameror är målbilden nationellt?", "2500"),
+        ("How many police cameras is the national target?", "2500"),
+    ],
+)
 def test_a_number_question_starts_with_the_exact_cited_span(engine, question, span):
     answer = engine.answer(question)
     assert not answer.refused and span in answer.short_answer
@@ -43,8 +47,11 @@ def test_what_the_articles_are_about_lists_each_headline_and_lede_newest_first(e
         assert citation.title in answer.answer and citation.quote in citation.text and citation.quote in answer.answer
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: with MiniLM no passage of the conference article is among "
-                   "the passages retrieved for this English question, so the overview cannot pick it")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: with MiniLM no passage of the conference article is among "
+    "the passages retrieved for this English question, so the overview cannot pick it",
+)
 def test_summarize_the_article_about_a_topic_cites_that_article(engine):
     answer = engine.answer("Summarize the article about the conference")
     assert not answer.refused and [c.doc_id for c in answer.citations] == ["001_bdd417f66c796474"]
@@ -52,7 +59,13 @@ def test_summarize_the_article_about_a_topic_cites_that_article(engine):
 
 def test_python_m_qa_json_carries_the_short_answer(seed_settings):
     env = {"DATA_DIR": str(seed_settings.data_dir), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
-    out = subprocess.run([sys.executable, "-m", "qa", "--json", "Hur många poliskameror är målbilden nationellt?"],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "qa", "--json", "Hur många poliskameror är målbilden nationellt?"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     answer = json.loads(out.stdout)
     assert re.search(r"2\s?500", answer["short_answer"]) and answer["answer"].startswith(answer["short_answer"])

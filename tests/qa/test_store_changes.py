@@ -1,4 +1,5 @@
 """A running engine (the chat) sees what a later ingest did, without a restart."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The verifier's pieces, one promise each: numbers, dates, names, content words, polarity."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,12 +22,15 @@ MODERATOR = (
 )
 
 
-@pytest.mark.parametrize("sentence", [
-    "Målbilden skruvades upp till 2500 kameror nationellt.",
-    "Målbilden skruvades upp från 1600 till 2 500 poliskameror.",
-    "Regeringen lanserade kameraoffensiven i oktober 2023.",
-    "Regeringen vill också utreda om ansiktsigenkänning kan användas.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Målbilden skruvades upp till 2500 kameror nationellt.",
+        "Målbilden skruvades upp från 1600 till 2 500 poliskameror.",
+        "Regeringen lanserade kameraoffensiven i oktober 2023.",
+        "Regeringen vill också utreda om ansiktsigenkänning kan användas.",
+    ],
+)
 def test_faithful_paraphrases_are_kept(sentence):
     assert supported(sentence, CAMERAS)
 
@@ -54,7 +58,9 @@ def test_content_words_must_come_from_one_sentence_not_the_whole_passage():
     assert not supported("Regeringen lanserade ansiktsigenkänning i oktober 2023.", CAMERAS)
     assert not supported("Polisen ska använda 2500 drönare.", CAMERAS)
     # One word the passage never says, at the end of a long sentence where one pair may stand apart.
-    assert not supported("Den redan ambitiösa målbilden skruvades upp till 2500 kameror nationellt efter valet.", CAMERAS)
+    assert not supported(
+        "Den redan ambitiösa målbilden skruvades upp till 2500 kameror nationellt efter valet.", CAMERAS
+    )
 
 
 def test_opposite_direction_and_negation_fail():

@@ -1,4 +1,5 @@
 """Answers from chosen articles only: every retriever cites nothing outside the selection."""
+
 from __future__ import annotations
 
 import pytest

@@ -3,6 +3,7 @@
 Everything binds 127.0.0.1 only. The ingest tests' plain helpers (``start_cli``,
 ``stored_passages``) are reused from tests/ingest rather than written again.
 """
+
 from __future__ import annotations
 
 import shutil

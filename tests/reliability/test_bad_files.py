@@ -3,6 +3,7 @@
 Each file is either ingested or skipped with one warning line naming it; the run
 always finishes and the seed passages stay exactly as they were.
 """
+
 from __future__ import annotations
 
 import io
@@ -12,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from ingest_helpers import ids_of
 from reliability_helpers import is_one_line
 
@@ -73,7 +73,7 @@ FILES = [
     ("real.pdf", tiny_pdf("Kameror i Malmo", "Polisen satte upp fler kameror i Malmo under varen."), INGEST),
     ("truncated.pdf", tiny_pdf("Kameror i Malmo", "Polisen satte upp fler kameror i Malmo under varen.")[:300], SKIP),
     ("only-taggar.txt", b"Taggar\n", SKIP),
-    ("header-then-chrome.txt", "2024-01-02\n\nRubrik\n\nTaggar\n\nTill toppen av sidan\n".encode(), SKIP),
+    ("header-then-chrome.txt", b"2024-01-02\n\nRubrik\n\nTaggar\n\nTill toppen av sidan\n", SKIP),
     ("report.docx", docx_bytes(), SKIP),
     ("one-huge-sentence.txt", ("2024-01-02\n\nRubrik\n\n" + "ord " * 250_000 + ".").encode(), EITHER),
 ]

@@ -1,10 +1,11 @@
 """Hostile and malformed questions: Engine.answer never raises, and says what went wrong in one line."""
+
 from __future__ import annotations
 
 import pytest
+from reliability_helpers import is_one_line
 
 from qa.types import Answer
-from reliability_helpers import is_one_line
 
 ERROR, REFUSAL, ANY = "error", "refusal", "answer or refusal"
 

@@ -7,6 +7,7 @@ passages are stored, on ~200 small synthetic articles (bench.synth, marked
 memo, so only the first sight of a text costs model time; every re-run still
 goes through the real ``ingest()`` and its store logic.
 """
+
 from __future__ import annotations
 
 import signal
@@ -15,10 +16,10 @@ import time
 from collections import defaultdict
 
 import pytest
-
 from ingest_helpers import KILL_BACKEND, start_cli, stored_passages
-from settings import Settings
 from test_ingest_kill import stored_rows
+
+from settings import Settings
 
 KILL_POINTS = {
     "after 0.5 s": lambda elapsed, rows: elapsed >= 0.5,
@@ -76,7 +77,9 @@ def test_killed_ingest_rerun_equals_a_clean_ingest(point, kill_corpus, tmp_path)
 
     corpus, expected, memo = kill_corpus
     killed = Settings(data_dir=tmp_path / "killed", embed_backend=KILL_BACKEND)
-    proc = start_cli(corpus, killed.data_dir, backend=KILL_BACKEND, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = start_cli(
+        corpus, killed.data_dir, backend=KILL_BACKEND, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         was_killed = kill_when(proc, point, killed.chroma_path / "chroma.sqlite3")
     finally:

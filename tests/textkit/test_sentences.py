@@ -1,4 +1,5 @@
 """Sentence spans: what a citation can quote, and what a passage is cut from."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,14 +13,17 @@ def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Han bor på St. Eriksgatan. Det gör hon också.", ["Han bor på St. Eriksgatan.", "Det gör hon också."]),
-    ("Bl.a. Malmö. Det är t.ex. Lund.", ["Bl.a. Malmö.", "Det är t.ex. Lund."]),
-    ("Mötet är kl. 14.30 i dag. ”Bra”, säger hon.", ["Mötet är kl. 14.30 i dag.", "”Bra”, säger hon."]),
-    ("Första! Andra? Tredje… Fjärde.", ["Första!", "Andra?", "Tredje…", "Fjärde."]),
-    ("Det kostar 5 kr. Sedan 2020. 15 procent.", ["Det kostar 5 kr.", "Sedan 2020.", "15 procent."]),
-    ("Utan punkt\n\nNästa stycke.", ["Utan punkt", "Nästa stycke."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Han bor på St. Eriksgatan. Det gör hon också.", ["Han bor på St. Eriksgatan.", "Det gör hon också."]),
+        ("Bl.a. Malmö. Det är t.ex. Lund.", ["Bl.a. Malmö.", "Det är t.ex. Lund."]),
+        ("Mötet är kl. 14.30 i dag. ”Bra”, säger hon.", ["Mötet är kl. 14.30 i dag.", "”Bra”, säger hon."]),
+        ("Första! Andra? Tredje… Fjärde.", ["Första!", "Andra?", "Tredje…", "Fjärde."]),
+        ("Det kostar 5 kr. Sedan 2020. 15 procent.", ["Det kostar 5 kr.", "Sedan 2020.", "15 procent."]),
+        ("Utan punkt\n\nNästa stycke.", ["Utan punkt", "Nästa stycke."]),
+    ],
+)
 def test_sentences_end_at_stops_not_at_abbreviations_times_or_initials(text, expected):
     assert sentences(text) == expected
 
