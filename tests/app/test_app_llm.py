@@ -14,6 +14,9 @@ from qa.engine import Engine
 from settings import ROOT
 from ui.render import chat_markdown
 
+# Servers and subprocesses: a hang fails here, in two minutes at most.
+pytestmark = pytest.mark.timeout(120)
+
 QUESTION = "Hur många poliskameror är målbilden nationellt?"
 
 

@@ -35,7 +35,7 @@ NO_INJECTED_ELEMENTS = """() => ({
     + document.querySelectorAll('#chat script, #sources script, #articles script').length,
 })"""
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = pytest.mark.timeout(120)
 
 
 @pytest.fixture(scope="module")

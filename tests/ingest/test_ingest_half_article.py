@@ -23,7 +23,7 @@ from settings import ROOT
 WRAPPER = Path(__file__).with_name("fault_ingest.py")
 WRITTEN = 3  # passages of the first article written before the kill
 
-pytestmark = pytest.mark.timeout(240)
+pytestmark = pytest.mark.timeout(120)
 
 
 def ingest_dying_after(corpus: Path, data_dir: Path, passages: int) -> subprocess.CompletedProcess:

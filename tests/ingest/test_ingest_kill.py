@@ -9,10 +9,14 @@ import subprocess
 import time
 from collections import defaultdict
 
+import pytest
 from ingest_helpers import KILL_BACKEND, start_cli, stored_passages
 from proc_helpers import stop_process
 
 from settings import ROOT
+
+# Servers and subprocesses: a hang fails here, in two minutes at most.
+pytestmark = pytest.mark.timeout(120)
 
 N_SYNTHETIC = 60
 

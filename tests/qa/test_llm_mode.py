@@ -8,6 +8,9 @@ import pytest
 
 from qa.engine import Engine
 
+# Servers and subprocesses: a hang fails here, in two minutes at most.
+pytestmark = pytest.mark.timeout(120)
+
 QUESTION = "Hur många poliskameror är målbilden nationellt?"
 
 

@@ -43,6 +43,6 @@ def app_server(request, tmp_path_factory, embedder):
     app = start_app(free_port(), root / "data", corpus)
     request.addfinalizer(app.stop)
     try:
-        return app, ChatEndpoint.find(wait_ready(app, timeout=240))
+        return app, ChatEndpoint.find(wait_ready(app, timeout=90))
     except NoChatEndpoint as exc:
         pytest.skip(f"app.py has no chat endpoint yet: {exc}")

@@ -170,7 +170,7 @@ def test_lowered_limit_is_named_in_the_warning(tmp_path, ingest_into, seed_store
     assert_seeds_intact(seed_store, seed_ids)
 
 
-@pytest.mark.timeout(240)
+@pytest.mark.timeout(120)
 def test_a_thousand_tiny_files_are_each_ingested_or_skipped(tmp_path, ingest_into, seed_store, seed_ids):
     folder = tmp_path / "tiny"
     folder.mkdir()

@@ -21,6 +21,9 @@ from test_ingest_kill import stored_rows
 
 from settings import Settings
 
+# Servers and subprocesses: a hang fails here, in two minutes at most.
+pytestmark = pytest.mark.timeout(120)
+
 KILL_POINTS = {
     "after 0.5 s": lambda elapsed, rows: elapsed >= 0.5,
     "after 2 s": lambda elapsed, rows: elapsed >= 2.0,

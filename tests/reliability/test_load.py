@@ -49,7 +49,7 @@ def reference(tmp_path_factory, embedder):
     return rendered
 
 
-@pytest.mark.timeout(600)
+@pytest.mark.timeout(120)
 def test_200_concurrent_questions_match_a_separate_engine(app_server, reference):
     from gradio_client import Client
 

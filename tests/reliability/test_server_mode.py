@@ -10,6 +10,9 @@ from reliability_helpers import is_one_line
 
 from settings import Settings
 
+# Servers and subprocesses: a hang fails here, in two minutes at most.
+pytestmark = pytest.mark.timeout(120)
+
 QUESTION = "Hur många poliskameror är målbilden nationellt?"
 CHROMA = Path(sys.executable).parent / "chroma"
 

@@ -16,6 +16,9 @@ from proc_helpers import stop_process
 import store
 from settings import ROOT, Settings
 
+# Servers and subprocesses: a hang fails here, in two minutes at most.
+pytestmark = pytest.mark.timeout(120)
+
 
 def chroma_cli() -> str:
     beside = Path(sys.executable).with_name("chroma")
