@@ -254,8 +254,8 @@ def write_results(records: Sequence[Mapping], path: Path) -> None:
 
 def retrieval_records(engine, questions: Sequence[Question], retriever: str) -> list[dict]:
     """Only what is retrieved for each answerable question (no answer): enough for hit@k and MRR."""
-    from qa.engine import history_questions
     from qa.extractive import Query
+    from qa.question import history_questions
 
     records = []
     for q in (q for q in questions if q.answerable and q.expected_sources):
