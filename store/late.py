@@ -59,7 +59,9 @@ class LateEncoder:
         """Passage vectors, per passage the vector of each sentence (None: not located), and
         which passages were too long to encode whole (their vectors are cut off)."""
         tok = self.model.tokenizer
-        full_ids = tok(self.prepare_full(texts), add_special_tokens=True)["input_ids"]
+        # Tokenised whole on purpose, to find the passages the model will cut off; verbose=False
+        # keeps the tokenizer's "longer than the maximum" warning for that out of the ingest output.
+        full_ids = tok(self.prepare_full(texts), add_special_tokens=True, verbose=False)["input_ids"]
         flat = [s for group in sentences for s in group]
         part_ids = iter(tok(self.prepare_part(flat), add_special_tokens=False)["input_ids"] if flat else [])
         ranges = [token_ranges(ids, [next(part_ids) for _ in group]) for ids, group in zip(full_ids, sentences)]

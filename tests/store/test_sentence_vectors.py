@@ -62,3 +62,31 @@ def test_late_sentence_vectors_rank_the_answering_sentence_first(which, e5, mini
     assert len(per_passage[0]) == 3 and int(np.argmax(scores)) == 1, scores
     plain = np.asarray(ingest_embedder(model).get_text_embedding_batch([passage])[0])
     assert float(np.dot(plain, vectors[0])) >= 0.999  # the passage vector is the plain encode's
+
+
+@pytest.mark.parametrize("which", ["e5", "sentence-transformers"])
+def test_a_passage_longer_than_the_model_window_is_ingested_without_tokenizer_warnings(which, e5, minilm):
+    """The length check tokenises whole passages; the ingest output shows no warning for that."""
+    import logging
+
+    from store import ingest_embedder
+
+    class Recorder(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.WARNING)
+            self.messages = []
+
+        def emit(self, record):
+            self.messages.append(record.getMessage())
+
+    model = e5 if which == "e5" else minilm
+    passage = " ".join(f"Mening nummer {n} handlar om kameror i stadsdel {n}." for n in range(80))
+    sentences = [passage[s:e] for s, e in sentence_spans(passage)]
+    recorder = Recorder()
+    logging.getLogger("transformers").addHandler(recorder)  # transformers' loggers do not propagate to root
+    try:
+        vectors, per_passage = embed_with_sentences(ingest_embedder(model), [passage], [sentences])
+    finally:
+        logging.getLogger("transformers").removeHandler(recorder)
+    assert not [m for m in recorder.messages if "sequence length" in m]
+    assert len(vectors) == 1 and len(per_passage[0]) == len(sentences) == 80
