@@ -86,7 +86,8 @@ def _bm25(collection, settings: Settings, top_k: int):
         try:
             retriever = BM25Retriever.from_persist_dir(str(target), show_progress=False)  # no bar in the console
             retriever.stemmer = Stemmer.Stemmer("swedish")
-            retriever.similarity_top_k = min(top_k, retriever.similarity_top_k)
+            # The cache may have been written by a retriever asking for fewer; bm25s takes at most all passages.
+            retriever.similarity_top_k = min(top_k, int(retriever.bm25.scores["num_docs"]))
             return retriever
         except Exception:  # a half-written cache from a killed process: rebuild it
             shutil.rmtree(target, ignore_errors=True)
