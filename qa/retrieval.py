@@ -1,7 +1,8 @@
 """Dense, BM25 and hybrid retrievers over the passage store.
 
-Hybrid fuses the two by reciprocal rank (LlamaIndex ``QueryFusionRetriever``,
-one query, no LLM). BM25 stems Swedish, drops Swedish stopwords and keeps
+Hybrid fuses the two with LlamaIndex's ``QueryFusionRetriever`` (one query, no
+LLM): by reciprocal rank, or by relative score with the dense weight the
+embedder's calibration gives (``qa/calibration.py``). BM25 stems Swedish, drops Swedish stopwords and keeps
 å, ä, ö in tokens; its index is cached on disk and rebuilt when the store's
 fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from qa.calibration import Calibration
 from settings import Settings
 from store import EmptyStore, open_vector_store, store_fingerprint
 from store.passages import stored_nodes
@@ -118,11 +120,31 @@ def _persist(retriever, cache: Path, target: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def build_retriever(kind: str, collection, embedder, settings: Settings, top_k: int | None = None):
-    """One of ``settings.RETRIEVERS``; raises ``EmptyStore`` for a store without passages."""
+def _fused(dense, bm25, top_k: int, calibration: Calibration | None):
     from llama_index.core.llms import MockLLM
     from llama_index.core.retrievers import QueryFusionRetriever
 
+    calibration = calibration or Calibration()
+    return QueryFusionRetriever(
+        [dense, bm25],
+        llm=MockLLM(),
+        mode=calibration.fusion_mode,
+        retriever_weights=calibration.weights,
+        num_queries=1,
+        similarity_top_k=top_k,
+        use_async=False,
+    )
+
+
+def build_retriever(
+    kind: str,
+    collection,
+    embedder,
+    settings: Settings,
+    top_k: int | None = None,
+    calibration: Calibration | None = None,
+):
+    """One of ``settings.RETRIEVERS``; raises ``EmptyStore`` for a store without passages."""
     top_k = top_k or settings.top_k
     if collection.count() == 0:
         raise EmptyStore()
@@ -130,23 +152,17 @@ def build_retriever(kind: str, collection, embedder, settings: Settings, top_k: 
         return _dense(collection, embedder, top_k)
     if kind == "bm25":
         return _bm25(collection, settings, top_k)
-    return QueryFusionRetriever(
-        [_dense(collection, embedder, top_k * 2), _bm25(collection, settings, top_k * 2)],
-        llm=MockLLM(),
-        mode="reciprocal_rerank",
-        num_queries=1,
-        similarity_top_k=top_k,
-        use_async=False,
-    )
+    return _fused(_dense(collection, embedder, top_k * 2), _bm25(collection, settings, top_k * 2), top_k, calibration)
 
 
-def within_retriever(kind: str, collection, embedder, settings: Settings, bm25, doc_ids) -> object:
+def within_retriever(
+    kind: str, collection, embedder, settings: Settings, bm25, doc_ids, calibration: Calibration | None = None
+) -> object:
     """Like ``build_retriever``, over the passages of the articles ``doc_ids`` only.
 
     ``bm25`` is the store's (cached) BM25 retriever; it is only read, so chat workers can share it.
     """
-    from llama_index.core.llms import MockLLM
-    from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
+    from llama_index.core.retrievers import BaseRetriever
     from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
 
     chosen = frozenset(doc_ids)
@@ -162,14 +178,7 @@ def within_retriever(kind: str, collection, embedder, settings: Settings, bm25, 
         return _dense(collection, embedder, k, where)
     if kind == "bm25":
         return Within()
-    return QueryFusionRetriever(
-        [_dense(collection, embedder, k, where), Within()],
-        llm=MockLLM(),
-        mode="reciprocal_rerank",
-        num_queries=1,
-        similarity_top_k=settings.top_k,
-        use_async=False,
-    )
+    return _fused(_dense(collection, embedder, k, where), Within(), settings.top_k, calibration)
 
 
 def ranked(nodes_with_scores) -> list:

@@ -4,7 +4,8 @@ Each candidate sentence is scored by embedding similarity to the question,
 overlap of (stemmed, compound-aware, cognate) terms, the overlap of its passage,
 fit to the question type and retrieval rank; the best eligible sentence is
 quoted when it scores over the per-language refusal threshold (``settings.py``).
-These numbers were set by hand on the seed set with MiniLM; the fitted model
+These numbers were set by hand on the seed set with MiniLM; another embedder's
+similarities are first put on MiniLM's scale (``qa/calibration.py``). The fitted model
 (``qa/scorer.py``, ``ANSWER_MODEL=fitted``) is to replace them once it holds on
 both the seed and the dev set (see README, "How answers are made").
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from qa.calibration import Calibration
 from textkit.text import REQUIRED_SHAPES, fold, has_answer_shape, stem
 
 WEIGHTS = {"sim": 0.45, "overlap": 0.30, "context": 0.10, "cue": 0.10, "rank": 0.05}
@@ -31,16 +33,17 @@ def _missing_specifics(query, retrieved: list) -> int:
     return sum(1 for word in query.specifics if fold(stem(word, query.lang)) not in corpus)
 
 
-def score(query, q_vec: np.ndarray, found: list, vectors: np.ndarray, retrieved: list) -> None:
-    """Fill ``score`` and ``parts`` of every candidate, in place."""
+def score(query, q_vec: np.ndarray, found: list, vectors: np.ndarray, retrieved: list, calibration=None) -> None:
+    """Fill ``score`` and ``parts`` of every candidate, in place; similarities on MiniLM's scale (``qa/calibration.py``)."""
     from qa.extractive import term_overlap
 
+    calibration = calibration or Calibration()
     penalty = MISSING_SPECIFIC_PENALTY[query.lang] * min(2, _missing_specifics(query, retrieved))
     context = {id(item): term_overlap(query.terms, item.node.get_content(), query.lang) for item in retrieved}
     for cand, vec in zip(found, vectors):
         cue = (sum(has_answer_shape(cand.sentence, c) for c in query.cues) / len(query.cues)) if query.cues else 0.5
         cand.parts = {
-            "sim": float(np.dot(q_vec, vec)),
+            "sim": calibration.sim(float(np.dot(q_vec, vec)), query.lang),
             "overlap": term_overlap(query.terms, cand.sentence, query.lang),
             "context": context[id(cand.node)],
             "cue": cue,

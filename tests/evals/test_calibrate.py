@@ -1,0 +1,79 @@
+"""qa/calibration.json is what `python -m evals.calibrate` makes from the dev set; with it, e5 holds the dev gate.
+
+The calibration looks at the dev set only. On the seed set e5 still misses three of its floors
+(README, "Embedders"): that is marked below as an expected failure, and a strict one, so the day
+it holds the mark has to go.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from evals.calibrate import RANKED, calibration_entry
+from evals.fit import fingerprint
+from evals.metrics import summarize
+from evals.report import check_thresholds, limits_for, load_thresholds
+from evals.runner import load_questions
+from evals.sets import default_sets, graded, temporary_store
+from qa.calibration import CALIBRATION_PATH
+from settings import Settings
+
+SETS = {s.name: s for s in default_sets()}
+RETRIEVAL = ("hit_at_1", "hit_at_3", "mrr")
+
+
+@pytest.fixture(scope="module")
+def stored():
+    return json.loads(CALIBRATION_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def refit(fitted_dev, minilm):
+    engine, questions = fitted_dev
+    assert engine.settings.top_k == RANKED  # the fusion is fitted on what hybrid asks each retriever for
+    return calibration_entry(engine, minilm, questions)
+
+
+def test_calibration_file_is_what_the_calibrate_command_makes(stored, refit):
+    dev = SETS["dev"]
+    assert stored["dev_set"] == fingerprint(dev.corpus, dev.questions), "the dev set changed: python -m evals.calibrate"
+    entry = stored["backends"]["e5"]
+    assert set(refit["sim_scale"]) == set(entry["sim_scale"]) == {"sv", "en"}
+    for lang, scale in entry["sim_scale"].items():
+        np.testing.assert_allclose(refit["sim_scale"][lang], scale, atol=0.02, err_msg=lang)
+    # Dense ranks vary a little from run to run (Chroma's HNSW graph): one grid step is allowed.
+    assert abs(refit["dense_weight"] - entry["dense_weight"]) <= 0.05 + 1e-9
+
+
+def test_with_e5_fused_retrieval_beats_dense_and_bm25_out_of_fold_on_the_dev_set(refit):
+    fit = refit["fusion_fit"]
+    for other in ("dense", "bm25"):
+        worse = {m: (fit["out_of_fold"][m], fit[other][m]) for m in RETRIEVAL if fit["out_of_fold"][m] < fit[other][m]}
+        assert not worse, f"fused below {other}: {worse}"
+
+
+def _violations(evalset, engine, questions) -> list[str]:
+    summary = summarize(graded(evalset, engine, questions, "hybrid"), "hybrid")
+    return check_thresholds(summary, limits_for(load_thresholds(), evalset.name))
+
+
+def test_e5_with_its_calibration_holds_the_dev_gate(fitted_dev):
+    from qa.engine import Engine
+
+    engine, questions = fitted_dev
+    rules = Engine(engine.settings.model_copy(update={"answer_model": "rules", "top_k": 6}), embedder=engine.embedder)
+    assert not _violations(SETS["dev"], rules, questions)
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="e5 misses three seed floors by a question each (README, 'Embedders')"
+)
+def test_e5_with_its_calibration_holds_the_seed_gate(e5, tmp_path):
+    from qa.engine import Engine
+
+    seed = SETS["seed"]
+    with temporary_store(seed, Settings(data_dir=tmp_path, embed_backend="e5"), e5, warn=lambda m: None) as local:
+        assert not _violations(seed, Engine(local, embedder=e5), load_questions(seed.questions))

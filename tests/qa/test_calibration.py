@@ -1,0 +1,61 @@
+"""Each embedder's score scale and fusion weight (qa/calibration.py), applied where the rules and hybrid use them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from fakes import HashEmbedding
+
+from qa import rules
+from qa.calibration import Calibration, load_calibration
+from qa.extractive import Query, candidates
+
+pytestmark = pytest.mark.fast
+
+
+def test_minilm_keeps_the_scale_and_the_fusion_the_rules_were_set_with():
+    assert load_calibration("sentence-transformers") == Calibration()
+    assert load_calibration("fake") == Calibration()
+
+
+def test_the_fitted_model_answers_with_what_it_was_fitted_on():
+    assert load_calibration("e5", "fitted") == Calibration() != load_calibration("e5", "rules")
+
+
+def test_e5_has_a_scale_for_both_question_languages_and_a_dense_weight():
+    e5 = load_calibration("e5")
+    assert set(e5.sim_scale) == {"sv", "en"}
+    # e5's similarities are crowded near 0.8; MiniLM's spread wider and lower.
+    assert all(a > 1 and b < 0 for a, b in e5.sim_scale.values())
+    assert e5.fusion_mode == "relative_score" and 0 < e5.dense_weight < 1
+
+
+def test_the_rules_score_similarity_on_the_calibrated_scale():
+    query = Query.parse("Hur många kameror finns det?", [])
+    from llama_index.core.schema import NodeWithScore, TextNode
+
+    item = NodeWithScore(node=TextNode(text="Det finns 40 kameror i centrum."), score=1.0)
+    scale = Calibration({"sv": (3.0, -2.0)})
+    found = {}
+    for name, calibration in (("raw", None), ("scaled", scale)):
+        found[name] = candidates([item])
+        rules.score(query, np.array([1.0, 0.0]), found[name], np.array([[0.8, 0.6]]), [item], calibration)
+    assert found["raw"][0].parts["sim"] == pytest.approx(0.8)
+    assert found["scaled"][0].parts["sim"] == pytest.approx(0.4)
+    assert found["raw"][0].score - found["scaled"][0].score == pytest.approx(rules.WEIGHTS["sim"] * 0.4)
+
+
+@pytest.mark.parametrize("calibration", [Calibration(), Calibration(dense_weight=0.7)])
+def test_hybrid_fuses_as_the_calibration_says(tmp_path, calibration):
+    from ingest.pipeline import ingest
+    from qa.engine import Engine
+    from qa.retrieval import build_retriever
+    from settings import ROOT, Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    ingest([ROOT / "corpus"], settings, embedder=HashEmbedding(), warn=lambda m: None)
+    engine = Engine(settings, embedder=HashEmbedding())
+    hybrid = build_retriever("hybrid", engine.collection(), engine.embedder, settings, None, calibration)
+    assert hybrid.mode == calibration.fusion_mode
+    assert hybrid._retriever_weights == (calibration.weights or [0.5, 0.5])
+    assert hybrid.retrieve("Hur många poliskameror är målbilden nationellt?")
