@@ -98,6 +98,7 @@ def ingest_figures(folder: Path, settings: Settings, embedder, encoder, sample: 
     texts = embed_texts(sorted(folder.glob("*.txt")))
     part = texts[:: max(1, len(texts) // sample)][:sample]
     encoder.encode(part[:64], batch_size=64)  # warm both, so neither pays first-call costs
+    open_collection(settings, embedder_info(embedder))  # chromadb's import (~1 s a process) is start-up, as above
     ingest_embedder(embedder).get_text_embedding_batch(part[:64])  # e5: loads the torch twin ingest uses
     before = encode_rate(encoder, part)
     report, full_s = timed(ingest, [folder], settings, embedder=embedder, warn=quiet)
