@@ -95,16 +95,21 @@ def fit_fusion(rows: list[dict]) -> dict:
     }
 
 
-def fusion_rows(engine, questions) -> list[dict]:
-    """Dense and BM25 rankings (node, article, score) of each answerable question with a known article."""
+def retrieval_text(question) -> str:
+    """What the engine retrieves with for an eval question (a follow-up borrows its history)."""
     from qa.extractive import Query
     from qa.question import history_questions
 
+    return Query.parse(question.question, history_questions(list(question.history))).retrieval_text
+
+
+def fusion_rows(engine, questions) -> list[dict]:
+    """Dense and BM25 rankings (node, article, score) of each answerable question with a known article."""
     rows = []
     for q in questions:
         if not (q.answerable and q.expected_sources):
             continue
-        text = Query.parse(q.question, history_questions(list(q.history))).retrieval_text
+        text = retrieval_text(q)
         row = {"lang": q.lang, "expected": list(q.expected_sources), "group": q.expected_sources[0]}
         for kind in ("dense", "bm25"):
             found, _ = engine.retrieve(text, kind)
@@ -121,12 +126,11 @@ def scale_to(ours: np.ndarray, reference: np.ndarray) -> list[float]:
 
 def similarity_pairs(engine, reference, questions) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per question language: similarities of (question, sentence of its BM25 top passages) by both models."""
-    from qa.extractive import Query, candidates
-    from qa.question import history_questions
+    from qa.extractive import candidates
 
     asked = []  # (language, question text, its sentences)
     for q in questions:
-        text = Query.parse(q.question, history_questions(list(q.history))).retrieval_text
+        text = retrieval_text(q)
         found, _ = engine.retrieve(text, "bm25")
         asked.append((q.lang, text, list(dict.fromkeys(c.sentence for c in candidates(found[:PAIR_PASSAGES])))))
     unique = list(dict.fromkeys(s for _, _, sentences in asked for s in sentences))
