@@ -58,15 +58,15 @@ def articles(ranked: list) -> list[str]:
 
 def retrieval_metrics(rows: list[dict], order) -> dict[str, float]:
     """hit@1, hit@3 and MRR of the expected article, for the article order ``order(row)``."""
-    hit1 = hit3 = mrr = 0.0
-    for row in rows:
-        ranked, expected = order(row), set(row["expected"])
-        first = next((i for i, doc in enumerate(ranked) if doc in expected), None)
-        hit1 += first == 0
-        hit3 += first is not None and first < 3
-        mrr += 0.0 if first is None else 1 / (first + 1)
+    from evals.metrics import hit_at_k, reciprocal_rank
+
+    ranked = [(order(row), row["expected"]) for row in rows]
     n = max(1, len(rows))
-    return {"hit_at_1": round(hit1 / n, 3), "hit_at_3": round(hit3 / n, 3), "mrr": round(mrr / n, 3)}
+    return {
+        "hit_at_1": round(sum(hit_at_k(docs, expected, 1) for docs, expected in ranked) / n, 3),
+        "hit_at_3": round(sum(hit_at_k(docs, expected, 3) for docs, expected in ranked) / n, 3),
+        "mrr": round(sum(reciprocal_rank(docs, expected) for docs, expected in ranked) / n, 3),
+    }
 
 
 def best_weight(rows: list[dict]) -> float:
@@ -95,16 +95,10 @@ def fit_fusion(rows: list[dict]) -> dict:
     }
 
 
-def retrieval_text(question) -> str:
-    """What the engine retrieves with for an eval question (a follow-up borrows its history)."""
-    from qa.extractive import Query
-    from qa.question import history_questions
-
-    return Query.parse(question.question, history_questions(list(question.history))).retrieval_text
-
-
 def fusion_rows(engine, questions) -> list[dict]:
     """Dense and BM25 rankings (node, article, score) of each answerable question with a known article."""
+    from evals.runner import retrieval_text
+
     rows = []
     for q in questions:
         if not (q.answerable and q.expected_sources):
@@ -126,6 +120,7 @@ def scale_to(ours: np.ndarray, reference: np.ndarray) -> list[float]:
 
 def similarity_pairs(engine, reference, questions) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per question language: similarities of (question, sentence of its BM25 top passages) by both models."""
+    from evals.runner import retrieval_text
     from qa.extractive import candidates
 
     asked = []  # (language, question text, its sentences)

@@ -2,9 +2,10 @@
 
 Hybrid fuses the two with LlamaIndex's ``QueryFusionRetriever`` (one query, no
 LLM): by reciprocal rank, or by relative score with the dense weight the
-embedder's calibration gives (``qa/calibration.py``). BM25 stems Swedish, drops Swedish stopwords and keeps
-å, ä, ö in tokens; its index is cached on disk and rebuilt when the store's
-fingerprint changes. (Skipped as a doctest: it needs the model and a store.)
+embedder's calibration gives (``qa/calibration.py``). BM25 stems Swedish, drops
+Swedish stopwords and keeps å, ä, ö in tokens; its index is cached on disk and
+rebuilt when the store's fingerprint changes. (Skipped as a doctest: it needs
+the model and a store.)
 
 >>> r = build_retriever("hybrid", collection, embedder, settings)   # doctest: +SKIP
 >>> [n.node.metadata["doc_id"] for n in r.retrieve("Hur många poliskameror?")][:1]  # doctest: +SKIP
