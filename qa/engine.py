@@ -57,7 +57,7 @@ class Engine:
         self._collection = None
         self._sentences = None  # the sentence-vector collection beside the passages
         self._retrievers: dict[tuple[str, str], object] = {}
-        self._sentence_vectors: dict[str, np.ndarray] = {}
+        self._sentence_vectors: dict[str, np.ndarray] = {}  # sentences embedded on their own
         self._lock = threading.Lock()  # chat workers share one engine; build retrievers once
         self._vectors_lock = threading.Lock()
 
@@ -114,13 +114,6 @@ class Engine:
             )
         return ranked(retriever.retrieve(bundle)), np.asarray(bundle.embedding)
 
-    def _embedded(self, sentences: list[str]) -> np.ndarray:
-        """Sentences embedded on their own, remembered (the rules' similarity)."""
-        known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
-        missing = [s for s in dict.fromkeys(sentences) if s not in known]
-        fresh = self._embed_and_remember(missing)
-        return np.stack([fresh[s] if s in fresh else known[s] for s in sentences])
-
     def _embed_and_remember(self, sentences: list[str]) -> dict[str, np.ndarray]:
         """Embed ``sentences`` on their own and keep them in the bounded cache; {} for none."""
         if not sentences:
@@ -140,8 +133,8 @@ class Engine:
         if self._sentences is None:
             self._sentences = open_sentences(self.settings)
         stored = sentence_vectors(self._sentences, chunk_ids)
-        missing = [s for s in dict.fromkeys(sentences) if s not in stored and s not in known]
-        fresh = self._embed_and_remember(missing)  # a store written before sentence vectors were kept
+        missing = [s for s in dict.fromkeys(sentences) if s not in stored and s not in known]  # an older store
+        fresh = self._embed_and_remember(missing)
         return np.stack([stored.get(s, fresh.get(s, known.get(s))) for s in sentences])
 
     def answer(self, question: str, history: Sequence = (), retriever: str | None = None, within=None) -> Answer:
@@ -187,9 +180,8 @@ class Engine:
         if is_connection_error(exc):
             return self._store_problem(question, lang, StoreError(f"{type(exc).__name__}: {str(exc)[:80]}"))
         LOG.exception("answering %r failed", str(question)[:200])  # the details go to the operator's log
-        return Answer(
-            question=str(question)[:200], answer="", refused=True, lang=lang, error=say("internal_error", lang)
-        )
+        message = say("internal_error", lang)
+        return Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=message)
 
     def _compose(self, text, query, retrieved, q_vec, lang, history, within=None):
         notice = ""
@@ -239,10 +231,19 @@ class Engine:
             answerable = bool(found) and self.scorer.answerable(rows, p) >= self.scorer.threshold
             return found, extractive.choose(found, answerable, self.settings.max_answer_sentences), extractive.MARGIN
         found = extractive.candidates(retrieved)
-        if found:  # the rules were set with sentences embedded on their own (not the stored late vectors)
-            rules.score(query, q_vec, found, self._embedded([c.sentence for c in found]), retrieved, self.calibration)
+        if found:
+            rules.score(query, q_vec, found, self._rule_vectors(found), retrieved, self.calibration)
         threshold = self.settings.refusal_threshold_en if query.lang == "en" else self.settings.refusal_threshold
         return found, rules.choose(found, query, threshold, self.settings.max_answer_sentences), rules.MARGIN
+
+    def _rule_vectors(self, found) -> np.ndarray:
+        """The rules' sentence vectors: stored at ingest, or (as the rules were set) each embedded on its own."""
+        sentences = [c.sentence for c in found]
+        if self.calibration.sentence_vectors == "stored":  # no embedding per answer (qa/calibration.py)
+            return self._vectors(sentences, [c.node.node.node_id for c in found])
+        known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
+        fresh = self._embed_and_remember([s for s in dict.fromkeys(sentences) if s not in known])
+        return np.stack([fresh[s] if s in fresh else known[s] for s in sentences])
 
     def extract(self, question: str, query, retrieved, q_vec, lang: str) -> Answer:
         base = Answer(question=question, answer="", lang=lang, retrieved=retrieved_list(retrieved))

@@ -28,6 +28,23 @@ def test_e5_has_a_scale_for_both_question_languages_and_a_dense_weight():
     # e5's similarities are crowded near 0.8; MiniLM's spread wider and lower.
     assert all(a > 1 and b < 0 for a, b in e5.sim_scale.values())
     assert e5.fusion_mode == "relative_score" and 0 < e5.dense_weight < 1
+    assert e5.sentence_vectors == "stored" and Calibration().sentence_vectors == "standalone"
+
+
+@pytest.mark.parametrize("vectors", ["stored", "standalone"])
+def test_with_stored_sentence_vectors_an_answer_embeds_only_the_question(tmp_path, vectors):
+    from ingest.pipeline import ingest
+    from qa.engine import Engine
+    from settings import ROOT, Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    ingest([ROOT / "corpus"], settings, embedder=HashEmbedding(), warn=lambda m: None)
+    engine = Engine(settings, embedder=HashEmbedding())
+    engine.__dict__["calibration"] = Calibration(sentence_vectors=vectors)  # what load_calibration gives e5
+    answer = engine.answer("Hur många poliskameror är målbilden nationellt?")
+    assert answer.answer and not answer.error
+    embedded_here = len(engine._sentence_vectors)
+    assert (embedded_here == 0) == (vectors == "stored"), embedded_here
 
 
 def test_the_rules_score_similarity_on_the_calibrated_scale():
