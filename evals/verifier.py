@@ -4,8 +4,14 @@ Each line of the set (evals/verifier_set.jsonl) is a sentence, the passage it
 cites (whole paragraphs copied from a dev-corpus article) and whether the
 passage supports it. Faithful paraphrases should be kept; invented claims,
 swapped names or places, opposite directions, negations, changed numbers or
-dates and facts cited to the wrong passage should be removed. Ids end in
-``-dev`` or ``-test``: the two halves are scored apart.
+dates and facts cited to the wrong passage should be removed. Ids end in the
+half they belong to, and the halves are scored apart:
+
+- ``-dev``: what ``qa/verify.py``'s rules were tuned on;
+- ``-test``: held out at first, but its misses have been read since;
+- ``-holdout``: 200 sentences written later, by a separate session that did not read
+  ``qa/``, from 20 other dev-corpus articles. No rule has been tuned on it: it is the
+  out-of-sample figure.
 
 >>> rows = [{"id": "a-dev", "kind": "faithful", "sentence": "Målet är 2500 kameror.",
 ...          "passage": "Målet är 2500 kameror nationellt.", "supported": True},
@@ -32,8 +38,12 @@ def load_set(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+HALVES = ("dev", "test", "holdout")
+
+
 def half(row: Mapping) -> str:
-    return row["id"].rsplit("-", 1)[-1] if row["id"].endswith(("-dev", "-test")) else "all"
+    name = row["id"].rsplit("-", 1)[-1]
+    return name if name in HALVES else "all"
 
 
 def scores(rows: Sequence[Mapping]) -> dict[str, dict[str, float]]:
