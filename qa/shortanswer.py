@@ -14,6 +14,8 @@ question wins; a span the question already contains is no answer.
 'Karin Holm'
 >>> short_answer("Var ligger fabriken?", "Fabriken ligger i Piteå och har 300 anställda.")
 'i Piteå'
+>>> short_answer("Hur mycket har ärendena ökat?", "Ärendena har ökat med 38 procent sedan i fjol.")
+'38 procent'
 >>> short_answer("Varför stängde den?", "Den stängde på grund av brist på personal.")
 ''
 """
@@ -70,6 +72,12 @@ DATE = re.compile(
 )
 CAPITAL = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:af\s+|von\s+|de\s+)?{CAPITAL}){{0,3}}")
+# A short answer does not end on a word that needs a continuation: "38 procent sedan", "12 mars att".
+TRAILING = re.compile(
+    r"(?:\s+(?:i|på|för|före|efter|att|som|och|under|blir|per|med|till|av|om|från|är|var|har|vid|sedan|mot|"
+    r"in|on|for|at|to|of|and|is|was|the|by|from))+$",
+    re.I,
+)
 PLACE = re.compile(rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?")
 
 
@@ -125,4 +133,4 @@ def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
     led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
     best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s) + led_to(s), -s[0]))
-    return sentence[best[0] : best[1]].strip(" ,;:")
+    return TRAILING.sub("", sentence[best[0] : best[1]].strip(" ,;:"))

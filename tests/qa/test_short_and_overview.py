@@ -69,3 +69,14 @@ def test_python_m_qa_json_carries_the_short_answer(seed_settings):
     )
     answer = json.loads(out.stdout)
     assert re.search(r"2\s?500", answer["short_answer"]) and answer["answer"].startswith(answer["short_answer"])
+
+
+def test_no_short_answer_on_the_dev_set_ends_on_a_word_that_needs_a_continuation():
+    """ "38 procent sedan", "12 mars att": the span stops before a trailing preposition or conjunction."""
+    from qa.shortanswer import TRAILING, short_answer
+
+    path = ROOT / "evals" / "dev" / "questions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    spans = [short_answer(r["question"], r["answer_sentence"]) for r in rows if r.get("answer_sentence")]
+    assert sum(bool(s) for s in spans) > 300
+    assert [s for s in spans if TRAILING.search(s)] == []
