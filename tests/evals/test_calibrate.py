@@ -69,7 +69,9 @@ def test_e5_with_its_calibration_holds_the_dev_gate(fitted_dev):
 
 
 @pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="e5 misses two seed floors, by the same two questions (README, 'Embedders')"
+    strict=True,
+    raises=AssertionError,
+    reason="e5 misses two seed floors, by the same two questions (README, 'Embedders')",
 )
 def test_e5_with_its_calibration_holds_the_seed_gate(e5, tmp_path):
     from qa.engine import Engine
