@@ -27,7 +27,7 @@ from ingest.reader import UnreadableFile, read_article
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
 from store.late import embed_with_sentences
-from store.passages import article_status, passage_nodes
+from store.passages import article_status, passage_nodes, record_raw_hash
 from store.sentences import delete_articles, open_sentences, write_sentences
 from textkit.sentences import sentence_spans
 
@@ -62,6 +62,7 @@ class _Pending:
     file: str
     doc_hash: str
     existed: int  # passages stored before, 0 for a new article
+    raw_hash: str = ""
 
 
 def article_hash(article: Article) -> str:
@@ -69,7 +70,12 @@ def article_hash(article: Article) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
-def build_nodes(article: Article, file: str, doc_hash: str):
+def raw_hash(path: Path) -> str:
+    """Of the file's bytes and the pipeline version: equal means cleaning it again gives the same article."""
+    return hashlib.sha256(PIPELINE_VERSION.encode() + b"\x1f" + path.read_bytes()).hexdigest()[:16]
+
+
+def build_nodes(article: Article, file: str, doc_hash: str, raw: str = ""):
     """LlamaIndex nodes, one a passage (the format is ``store/passages.py``'s)."""
     spans = [(p.start, p.end) for p in chunk_text(article.text)]
     return passage_nodes(
@@ -81,11 +87,15 @@ def build_nodes(article: Article, file: str, doc_hash: str):
         source=article.source,
         file=file,
         doc_hash=doc_hash,
+        raw_hash=raw,
     )
 
 
-def _is_complete(entry: dict | None, doc_hash: str) -> bool:
-    return bool(entry) and entry["hashes"] == {doc_hash} and entry["n_chunks"] == {entry["count"]}
+def _is_complete(entry: dict | None, doc_hash: str | None, raw: str | None = None) -> bool:
+    """Every passage stored, all from this article (by cleaned text, or by file bytes when ``raw`` is given)."""
+    if not entry or entry["n_chunks"] != {entry["count"]}:
+        return False
+    return entry["raw_hashes"] == {raw} if raw is not None else entry["hashes"] == {doc_hash}
 
 
 def _write_group(group: list[_Pending], embedder, vector_store, sentences, report: IngestReport) -> None:
@@ -96,7 +106,7 @@ def _write_group(group: list[_Pending], embedder, vector_store, sentences, repor
     """
     from llama_index.core.schema import MetadataMode
 
-    nodes = [n for item in group for n in build_nodes(item.article, item.file, item.doc_hash)]
+    nodes = [n for item in group for n in build_nodes(item.article, item.file, item.doc_hash, item.raw_hash)]
     # Batches are cut in list order and padded to their longest text: similar lengths together
     # waste less (sentence-transformers' own encode sorts the same way).
     by_length = sorted(nodes, key=lambda n: len(n.get_content(metadata_mode=MetadataMode.EMBED)))
@@ -181,7 +191,7 @@ def ingest(
     stored = article_status(collection)
     group: list[_Pending] = []
     bar = tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 20)
-    for pending in _changed(bar, stored, settings, report, warn):
+    for pending in _changed(bar, stored, settings, report, warn, collection):
         group.append(pending)
         if sum(len(p.article.text) for p in group) > EMBED_GROUP * 400:
             _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
@@ -196,9 +206,18 @@ def ingest(
     return report
 
 
-def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn):
-    """The articles to write: each file read, the unreadable skipped and the complete, unchanged ones counted."""
+def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn, collection=None):
+    """The articles to write: each file read, the unreadable skipped and the complete, unchanged ones counted.
+
+    A file whose bytes are what the store was written from is not parsed again (cleaning is most
+    of a re-ingest's time); a store written before ``raw_hash`` was kept is checked the slow way.
+    """
     for path in files:
+        entry, raw = stored.get(path.stem), _raw_hash_or_none(path, settings)
+        if raw is not None and _is_complete(entry, None, raw):
+            report.files_read += 1
+            report.unchanged += 1
+            continue
         try:
             article = _read(path, settings)
         except UnreadableFile as exc:
@@ -210,8 +229,18 @@ def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn
         entry = stored.get(article.doc_id)
         if _is_complete(entry, doc_hash):
             report.unchanged += 1
+            if raw and collection is not None and entry["raw_hashes"] != {raw}:  # the fast way next time
+                record_raw_hash(collection, article.doc_id, entry["count"], raw)
             continue
-        yield _Pending(article, str(path), doc_hash, entry["count"] if entry else 0)
+        yield _Pending(article, str(path), doc_hash, entry["count"] if entry else 0, raw or "")
+
+
+def _raw_hash_or_none(path: Path, settings: Settings) -> str | None:
+    """The file's ``raw_hash``; None when it cannot be read or is over the size limit (``_read`` says why)."""
+    try:
+        return raw_hash(path) if path.stat().st_size <= settings.max_file_mb * 1_000_000 else None
+    except OSError:
+        return None
 
 
 def remove_articles(settings: Settings, collection, doc_ids) -> int:

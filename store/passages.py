@@ -5,7 +5,7 @@ whose metadata says which article it comes from (``ARTICLE_KEYS``) and where in 
 (``start``, ``end``, ``n_chunks``). Only the title is embedded beside the text:
 
 >>> nodes = passage_nodes("Rubrik\\n\\nEtt. Två.", [(8, 12), (13, 17)], doc_id="a", title="Rubrik",
-...                       date="2024-01-02", source="SVT", file="a.txt", doc_hash="h")
+...                       date="2024-01-02", source="SVT", file="a.txt", doc_hash="h", raw_hash="r")
 >>> [(n.node_id, n.text, n.metadata["n_chunks"]) for n in nodes]
 [('a#0000', 'Ett.', 2), ('a#0001', 'Två.', 2)]
 >>> from llama_index.core.schema import MetadataMode
@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-ARTICLE_KEYS = ("doc_id", "title", "date", "source", "file", "doc_hash")
+# doc_hash: of the cleaned article; raw_hash: of the file's bytes, so an unchanged file is not even parsed.
+ARTICLE_KEYS = ("doc_id", "title", "date", "source", "file", "doc_hash", "raw_hash")
 # Kept out of the embedded text and out of an LLM's prompt: bookkeeping, not content.
-HIDDEN_KEYS = ["doc_id", "date", "source", "file", "start", "end", "doc_hash", "n_chunks"]
+HIDDEN_KEYS = ["doc_id", "date", "source", "file", "start", "end", "doc_hash", "raw_hash", "n_chunks"]
 PAGE = 5000
 
 
@@ -56,7 +57,8 @@ def passage_nodes(text: str, spans: list[tuple[int, int]], **article) -> list:
 def _metadata(article: dict, start: int, end: int, n_chunks: int) -> dict:
     """The keys in the order ingest has always written them."""
     head = {key: article[key] for key in ("doc_id", "title", "date", "source", "file")}
-    return {**head, "start": start, "end": end, "doc_hash": article["doc_hash"], "n_chunks": n_chunks}
+    hashes = {"doc_hash": article["doc_hash"], "raw_hash": article["raw_hash"]}
+    return {**head, "start": start, "end": end, **hashes, "n_chunks": n_chunks}
 
 
 def iter_passages(collection, include: Iterable[str] = ("metadatas",), page: int = PAGE) -> Iterator[dict]:
@@ -83,13 +85,16 @@ def stored_nodes(collection, page: int = PAGE) -> list:
 
 
 def article_status(collection, page: int = PAGE) -> dict[str, dict]:
-    """doc_id -> {"count", "hashes", "n_chunks"}: what ingest needs to tell a complete article."""
+    """doc_id -> {"count", "hashes", "raw_hashes", "n_chunks"}: what ingest needs to tell a complete article."""
     found: dict[str, dict] = {}
     for row in iter_passages(collection, page=page):
         meta = row["metadata"]
-        entry = found.setdefault(meta.get("doc_id", ""), {"count": 0, "hashes": set(), "n_chunks": set()})
+        entry = found.setdefault(
+            meta.get("doc_id", ""), {"count": 0, "hashes": set(), "raw_hashes": set(), "n_chunks": set()}
+        )
         entry["count"] += 1
         entry["hashes"].add(meta.get("doc_hash"))
+        entry["raw_hashes"].add(meta.get("raw_hash"))  # None in a store written before it was kept
         entry["n_chunks"].add(meta.get("n_chunks"))
     return found
 
@@ -112,6 +117,11 @@ def passage_texts(collection, ids: Iterable[str]) -> dict[str, str]:
         return {}
     found = collection.get(ids=ids, include=["documents"])
     return dict(zip(found["ids"], found["documents"]))
+
+
+def record_raw_hash(collection, doc_id: str, count: int, raw: str) -> None:
+    """Mark a complete, unchanged article's passages with the file bytes they match (Chroma merges metadata)."""
+    collection.update(ids=[passage_id(doc_id, i) for i in range(count)], metadatas=[{"raw_hash": raw}] * count)
 
 
 def lead_nodes(collection, doc_ids: Iterable[str] | None = None) -> list:

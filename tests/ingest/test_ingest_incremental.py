@@ -70,3 +70,28 @@ def test_deleted_file_stays_without_prune_and_goes_with_it(seed_copy, make_setti
     assert pruned.deleted == gone_count
     assert ids_of(settings, EDITED) == []
     assert ids_of(settings, OTHER)
+
+
+def test_an_unchanged_file_is_not_cleaned_again_but_a_touched_byte_is(
+    seed_copy, make_settings, run_ingest, monkeypatch
+):
+    """Cleaning is most of a re-ingest: a file with the bytes the store was written from skips it."""
+    import ingest.pipeline as pipeline
+
+    settings = make_settings()
+    run_ingest([seed_copy], settings)
+    cleaned = []
+    real_read = pipeline._read
+    monkeypatch.setattr(pipeline, "_read", lambda path, s: cleaned.append(path.stem) or real_read(path, s))
+    again, _ = run_ingest([seed_copy], settings)
+    assert cleaned == [] and again.unchanged == 2 and again.files_read == 2
+    # One byte more (a trailing newline) is another file: it is cleaned again, and the article's text
+    # is the same, so nothing is embedded.
+    path = seed_copy / f"{OTHER}.txt"
+    path.write_bytes(path.read_bytes() + b"\n")
+    touched, _ = run_ingest([seed_copy], settings)
+    assert cleaned == [OTHER] and touched.unchanged == 2 and touched.embedded == 0
+    # The store now knows those bytes: the next run cleans nothing again.
+    cleaned.clear()
+    run_ingest([seed_copy], settings)
+    assert cleaned == []
