@@ -134,8 +134,12 @@ def _write_group(group: list[_Pending], embedder, vector_store, sentences, repor
             report.added += count
 
 
+def _max_bytes(settings: Settings) -> int:
+    return int(settings.max_file_mb * 1_000_000)
+
+
 def _read(path: Path, settings: Settings) -> Article:
-    raw = read_article(path, max_bytes=int(settings.max_file_mb * 1_000_000))
+    raw = read_article(path, max_bytes=_max_bytes(settings))
     article = parse_article(raw.text, path.stem, raw)
     if not article.text.strip():
         raise UnreadableFile("no article text left after cleaning")
@@ -238,7 +242,7 @@ def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn
 def _raw_hash_or_none(path: Path, settings: Settings) -> str | None:
     """The file's ``raw_hash``; None when it cannot be read or is over the size limit (``_read`` says why)."""
     try:
-        return raw_hash(path) if path.stat().st_size <= settings.max_file_mb * 1_000_000 else None
+        return raw_hash(path) if path.stat().st_size <= _max_bytes(settings) else None
     except OSError:
         return None
 
