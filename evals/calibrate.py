@@ -149,11 +149,13 @@ def similarity_pairs(engine, reference, questions) -> dict[str, tuple[np.ndarray
 
 def calibration_entry(engine, reference, questions) -> dict:
     """The backend's entry of qa/calibration.json, with how it was fitted and what it measured."""
+    from qa.calibration import STORED
+
     pairs = similarity_pairs(engine, reference, questions)
     fusion = fit_fusion(fusion_rows(engine, questions))
     return {
         "sim_scale": {lang: scale_to(ours, ref) for lang, (ours, ref) in pairs.items()},
-        "sentence_vectors": "stored",
+        "sentence_vectors": STORED,
         "pairs": {lang: len(ours) for lang, (ours, _) in pairs.items()},
         "dense_weight": fusion.pop("dense_weight"),
         "fusion_fit": fusion,

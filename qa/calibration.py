@@ -32,21 +32,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
+# How the rules get a candidate sentence's vector: as ingest stored it, or embedded on its own.
+STORED, STANDALONE = "stored", "standalone"
 
 
 @dataclass(frozen=True)
 class Calibration:
     sim_scale: dict[str, tuple[float, float]] = field(default_factory=dict)
     dense_weight: float | None = None  # None: reciprocal-rank fusion, as the rules were set with
-    # "stored": the rules read the sentence vectors written at ingest (no embedding per answer);
-    # "standalone": each candidate sentence embedded on its own, as the rules were set with.
-    sentence_vectors: str = "standalone"
+    sentence_vectors: str = STANDALONE  # STORED: no embedding per answer; STANDALONE: as the rules were set
 
     @classmethod
     def from_dict(cls, entry: dict) -> Calibration:
         scale = {lang: (float(a), float(b)) for lang, (a, b) in entry.get("sim_scale", {}).items()}
         weight = entry.get("dense_weight")
-        return cls(scale, None if weight is None else float(weight), entry.get("sentence_vectors", "standalone"))
+        return cls(scale, None if weight is None else float(weight), entry.get("sentence_vectors", STANDALONE))
 
     def sim(self, value: float, lang: str) -> float:
         """A similarity on the scale the rules were set on."""

@@ -19,7 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from qa import extractive, overview, rules
-from qa.calibration import Calibration, load_calibration
+from qa.calibration import STORED, Calibration, load_calibration
 from qa.citations import retrieved_list, to_citation
 from qa.conflict import disagreeing
 from qa.messages import say
@@ -125,14 +125,17 @@ class Engine:
                 self._sentence_vectors = dict(list(self._sentence_vectors.items())[-25_000:])
         return fresh
 
-    def _vectors(self, sentences: list[str], chunk_ids: list[str]) -> np.ndarray:
-        """Vectors of candidate sentences: stored at ingest (``store/sentences.py``), else embedded here."""
+    def _vectors(self, sentences: list[str], chunk_ids: list[str] | None) -> np.ndarray:
+        """Vectors of candidate sentences: stored at ingest (``store/sentences.py``), else embedded here.
+
+        ``chunk_ids`` None: every sentence embedded on its own (remembered), none read from the store.
+        """
         from store.sentences import open_sentences, sentence_vectors
 
         known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
-        if self._sentences is None:
+        if self._sentences is None and chunk_ids is not None:
             self._sentences = open_sentences(self.settings)
-        stored = sentence_vectors(self._sentences, chunk_ids)
+        stored = {} if chunk_ids is None else sentence_vectors(self._sentences, chunk_ids)
         missing = [s for s in dict.fromkeys(sentences) if s not in stored and s not in known]  # an older store
         fresh = self._embed_and_remember(missing)
         return np.stack([stored.get(s, fresh.get(s, known.get(s))) for s in sentences])
@@ -238,12 +241,8 @@ class Engine:
 
     def _rule_vectors(self, found) -> np.ndarray:
         """The rules' sentence vectors: stored at ingest, or (as the rules were set) each embedded on its own."""
-        sentences = [c.sentence for c in found]
-        if self.calibration.sentence_vectors == "stored":  # no embedding per answer (qa/calibration.py)
-            return self._vectors(sentences, [c.node.node.node_id for c in found])
-        known = self._sentence_vectors  # a local reference: another worker may swap in a trimmed dict
-        fresh = self._embed_and_remember([s for s in dict.fromkeys(sentences) if s not in known])
-        return np.stack([fresh[s] if s in fresh else known[s] for s in sentences])
+        stored = self.calibration.sentence_vectors == STORED  # no embedding per answer (qa/calibration.py)
+        return self._vectors([c.sentence for c in found], [c.node.node.node_id for c in found] if stored else None)
 
     def extract(self, question: str, query, retrieved, q_vec, lang: str) -> Answer:
         base = Answer(question=question, answer="", lang=lang, retrieved=retrieved_list(retrieved))
