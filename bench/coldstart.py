@@ -4,7 +4,9 @@ The reference is the bare engine: a fresh ``python -m bench.coldstart
 --engine-once`` process that builds ``Engine(Settings())`` and answers the same
 question, timed from launch to exit, with its own peak RSS. Both processes say
 whether torch was imported once they had answered (the app through
-``bench.appprobe``), since answering with e5 must not need it:
+``bench.appprobe``), since answering with e5 must not need it. A third process,
+``--page-once``, imports gradio, builds the page and launches it with no engine:
+the floor under any cold start of the app.
 
 >>> fig = cold_start(seed_store, seed_corpus, "e5")    # doctest: +SKIP
 >>> fig["first_answer_s"]["ratio"] < 2, fig["torch_after_answer"]  # doctest: +SKIP
@@ -67,11 +69,24 @@ def probe_app(app, report: Path) -> dict:
     return {}
 
 
-def gradio_import_s() -> float:
-    """Seconds a fresh interpreter takes to ``import gradio`` (part of the app's start, not the engine's)."""
-    code = "import time; t = time.perf_counter(); import gradio; print(time.perf_counter() - t)"
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    return round(float(done.stdout.strip().splitlines()[-1]), 2) if done.returncode == 0 else None
+def page_alone(data_dir: Path, corpus_dir: Path) -> dict:
+    """The floor under any cold start: a fresh process that imports gradio, builds the page and launches it.
+
+    No engine, no store: what is left of ``python app.py`` if preparing the engine cost nothing.
+    """
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.coldstart", "--page-once", str(free_port())],
+        cwd=ROOT,
+        env=app_env(data_dir, corpus_dir),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    seconds = round(time.perf_counter() - started, 2)
+    if done.returncode != 0:
+        return {"seconds": None, "phases_s": {}}
+    return {"seconds": seconds, "phases_s": json.loads(done.stdout.splitlines()[-1])}
 
 
 def app_once(data_dir: Path, corpus_dir: Path, backend: str, extra_questions: int = 3) -> dict:
@@ -106,6 +121,10 @@ def app_once(data_dir: Path, corpus_dir: Path, backend: str, extra_questions: in
         app.stop()
 
 
+def _beside(value, reference) -> dict:
+    return {"value": value, "reference": reference, "ratio": ratio(value, reference)}
+
+
 def cold_start(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
     """App figures beside the bare-engine reference, or ``{"status": "n/a", "reason": ...}``."""
     try:
@@ -115,6 +134,7 @@ def cold_start(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
     except Exception as exc:  # a crash in the app or the client is a result to report, not to hide
         return {"status": "n/a", "reason": f"{type(exc).__name__}: {str(exc)[:300]}"}
     ref = engine_once(data_dir, corpus_dir, backend)
+    page = page_alone(data_dir, corpus_dir)
     return {
         "status": "ok",
         "api_name": app["api_name"],
@@ -124,22 +144,12 @@ def cold_start(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
         "torch_after_answer": app["loaded"].get("torch"),
         "app_loaded": app["loaded"],
         "engine_torch_after_answer": ref["torch"],
-        "first_answer_s": {
-            "value": app["seconds"],
-            "reference": ref["seconds"],
-            "ratio": ratio(app["seconds"], ref["seconds"]),
-        },
-        "first_answer_cpu_s": {
-            "value": app["cpu_s"],
-            "reference": ref["cpu_s"],
-            "ratio": ratio(app["cpu_s"], ref["cpu_s"]),
-        },
-        "peak_rss_mb": {
-            "value": app["peak_mb"],
-            "reference": ref["peak_mb"],
-            "ratio": ratio(app["peak_mb"], ref["peak_mb"]),
-        },
-        "engine_phases_s": {**ref["phases_s"], "import gradio (separate process)": gradio_import_s()},
+        "first_answer_s": _beside(app["seconds"], ref["seconds"]),
+        "first_answer_cpu_s": _beside(app["cpu_s"], ref["cpu_s"]),
+        "peak_rss_mb": _beside(app["peak_mb"], ref["peak_mb"]),
+        "page_alone_s": _beside(page["seconds"], ref["seconds"]),
+        "engine_phases_s": ref["phases_s"],
+        "page_phases_s": page["phases_s"],
     }
 
 
@@ -181,5 +191,33 @@ def _engine_once_main() -> int:
     return 0
 
 
+def _page_once_main(port: int) -> int:
+    """Import gradio, build the page over no engine, launch it; print the phases as one JSON line."""
+    clock, phases = time.perf_counter(), {}
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        phases[name] = round(time.perf_counter() - clock, 2)
+        clock = time.perf_counter()
+
+    import gradio  # noqa: F401
+
+    lap("import gradio")
+    from settings import Settings, configure_offline
+    from ui.page import CSS, build_ui, page_js
+
+    configure_offline()
+    settings = Settings()
+    demo = build_ui(None, settings, overview=[], manage=False)  # the page never calls the engine while it is built
+    demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
+    lap("build the page")
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=CSS, js=page_js(), quiet=True)
+    lap("launch")
+    print(json.dumps(phases), flush=True)
+    os._exit(0)  # the server thread is not shut down: its exit is not part of a start
+
+
 if __name__ == "__main__" and "--engine-once" in sys.argv:
     sys.exit(_engine_once_main())
+if __name__ == "__main__" and "--page-once" in sys.argv:
+    sys.exit(_page_once_main(int(sys.argv[-1])))

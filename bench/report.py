@@ -139,6 +139,8 @@ def headline_rows(name: str, r: dict) -> list[list]:
         return rows + [[name, "cold start / app peak RSS", "n/a", cold.get("reason", "not run"), None, None]]
     for key, label in COLD_ROWS:
         rows.append(_headline(name, label, cold.get(key) or {}, "bare Engine process (launch, answer once, exit)"))
+    page = "the page alone: import gradio, build, launch (no engine), s"
+    rows.append(_headline(name, page, cold.get("page_alone_s") or {}, "bare Engine process, s"))
     torch_after = {
         "value": str(cold.get("torch_after_answer")),
         "reference": str(cold.get("engine_torch_after_answer")),
@@ -227,10 +229,11 @@ def markdown(r: dict) -> str:
     rows = [row for name, b in backends.items() for row in headline_rows(name, b)]
     lines += _table(["backend", "figure", "value", "reference", "ref. value", "ratio"], rows) + [""]
     for name, b in backends.items():
-        phases = b.get("cold_start", {}).get("engine_phases_s")
-        if phases:
-            lines += [f"Cold start of the bare engine process ({name}), by phase (s):", ""]
-            lines += _table(["phase", "s"], [[k, v] for k, v in phases.items()]) + [""]
+        for key, what in (("engine_phases_s", "the bare engine process"), ("page_phases_s", "the page alone")):
+            phases = b.get("cold_start", {}).get(key)
+            if phases:
+                lines += [f"Cold start of {what} ({name}), by phase (s):", ""]
+                lines += _table(["phase", "s"], [[k, v] for k, v in phases.items()]) + [""]
     lines += [
         "## Scale (synthetic corpus, one subprocess per size and backend)",
         "",

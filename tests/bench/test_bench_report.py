@@ -104,6 +104,8 @@ def test_a_complete_backend_renders_its_scale_row_and_cold_start():
         "peak_rss_mb": fig,
         "torch_after_answer": False,
         "engine_torch_after_answer": False,
+        "page_alone_s": {"value": 4.8, "reference": 2.5, "ratio": 1.92},
+        "page_phases_s": {"import gradio": 4.1, "build the page": 0.3, "launch": 0.4},
     }
     results = {
         "meta": {
@@ -129,3 +131,10 @@ def test_a_complete_backend_renders_its_scale_row_and_cold_start():
     assert "| e5 | 1002 | 40 | 20 / 40 = 0.50 |" in text
     assert "| e5 | torch imported after answering (app / bare engine) | False |  | False | n/a |" in text
     assert "| e5 | torch imported by the app after answering | False | is False | met |" in text
+    # the floor under the cold start, and where it goes
+    assert (
+        "| e5 | the page alone: import gradio, build, launch (no engine), s | 4.8 | bare Engine process, s | 2.5 | 1.92 |"
+        in text
+    )
+    assert "Cold start of the page alone (e5), by phase (s):" in text
+    assert "| import gradio | 4.1 |" in text
