@@ -3,7 +3,8 @@
 Ask in the browser, watch the answer stream in, open every cited passage; on
 this machine (or behind APP_AUTH) add and remove articles from the page.
 Start-up brings the store up to date with ``corpus_dir`` (and the page's
-uploads) and warms the engine first. The page itself is built in ``ui/``.
+uploads) and warms the engine; with e5 that happens in a second process while
+this one starts the page (``ui/warmstart.py``). The page itself is built in ``ui/``.
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def prepare_engine(settings):
-    """Ingest ``corpus_dir`` and the uploads (incremental) and warm the engine; None after a store error."""
+def prepare_engine(settings, warm: bool = True):
+    """Ingest ``corpus_dir`` and the uploads (incremental) and warm the engine; ``StartFailed`` after a store error."""
     from ingest.pipeline import escaped_line, ingest
     from qa.engine import Engine
     from store import EmptyStore, StoreError
     from ui.articles import startup_files
+    from ui.warmstart import WARM_QUERY, StartFailed
 
     engine = Engine(settings)
     print(f"ingest: {settings.corpus_dir} …", flush=True)
@@ -54,12 +56,12 @@ def prepare_engine(settings):
             warn(escaped_line(f"skipped {name}: {reason}"))
         report = ingest(files, settings, embedder=engine.embedder, progress=True, warn=warn)
         print(f"ingest: {report.summary_line()}", flush=True)
-        engine.retrieve("nyheter")  # any word: it loads BM25 and the dense index, so the first answer is quick
+        if warm:
+            engine.retrieve(WARM_QUERY)  # so the first answer is quick
     except EmptyStore as exc:  # the page still starts and says so
         print(f"warning: {exc} The page will answer that no articles are loaded.", file=sys.stderr)
     except StoreError as exc:
-        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
-        return None
+        raise StartFailed(" ".join(str(exc).split())) from None
     return engine
 
 
@@ -79,7 +81,6 @@ def open_or_reembed(engine, settings) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from settings import Settings, configure_offline
-    from ui.page import CSS, build_ui, page_js
 
     configure_offline()
     started = time.time()
@@ -91,11 +92,21 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    engine = prepare_engine(settings)
-    if engine is None:
+    return serve(args, settings, auth, started)
+
+
+def serve(args, settings, auth, started: float) -> int:
+    """Prepare the engine (with e5 in a child process, while the page starts here); serve until stopped."""
+    from ui.page import CSS, build_ui, page_js
+    from ui.warmstart import StartFailed, release, settle, start_engine
+
+    try:
+        engine, overview = start_engine(settings)
+    except StartFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     manage = offers_upload(args.host, settings.app_auth)
-    demo = build_ui(engine, settings, overview=safe_overview(engine), manage=manage)
+    demo = build_ui(engine, settings, overview=overview, manage=manage)
     demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     signal.signal(signal.SIGTERM, _interrupt)  # a terminated app shuts Gradio down, which empties its cache
     try:
@@ -109,9 +120,11 @@ def main(argv: list[str] | None = None) -> int:
             **launch_limits(settings, auth, upload=manage),
         )
     except OSError as exc:
+        release(engine)
         print(f"error: cannot serve on {args.host}:{args.port} ({exc})", file=sys.stderr)
         return 1
     print(f"ready in {time.time() - process_start(started):.1f} s: http://{args.host}:{args.port}", flush=True)
+    settle(engine)
     demo.block_thread()
     return 0
 

@@ -67,6 +67,17 @@ class Service:
                 time.sleep(0.1)
         raise error(f"{name} did not serve {self.url} within {timeout:.0f} s: {self.log_tail()}")
 
+    def wait_log(self, line: str, timeout: float) -> None:
+        """Return once ``line`` is in the output; ``NotServing`` if the process dies or time runs out."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if line in self.log.read_text(errors="replace"):
+                return
+            if self.proc.poll() is not None:
+                raise NotServing(f"exited with code {self.proc.returncode}: {self.log_tail()}")
+            time.sleep(0.1)
+        raise NotServing(f"{line!r} not printed within {timeout:.0f} s: {self.log_tail()}")
+
     def stop(self) -> None:
         """Terminate, kill if it lingers, remove the log; never raises."""
         if self.proc.poll() is None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from bench.appclient import AppNotReady, ChatEndpoint, app_env, start_app, wait_ready
 from bench.measure import PeakRss, free_port, ratio
 from settings import ROOT
+from ui.warmstart import SETTLED
 
 QUESTION = "Hur många poliskameror är målbilden nationellt?"
 
@@ -90,7 +91,11 @@ def page_alone(data_dir: Path, corpus_dir: Path) -> dict:
 
 
 def app_once(data_dir: Path, corpus_dir: Path, backend: str, extra_questions: int = 3) -> dict:
-    """Launch the app, wait for the first answer through gradio_client, ask a few more, stop it."""
+    """Launch the app, wait for the first answer through gradio_client, ask a few more, stop it.
+
+    Peak RSS and the libraries loaded are read once the start-up child is gone and the app's
+    own engine has answered.
+    """
     import psutil
 
     report = data_dir.parent / f"appprobe-{backend}.json"
@@ -103,9 +108,12 @@ def app_once(data_dir: Path, corpus_dir: Path, backend: str, extra_questions: in
         chat = ChatEndpoint.find(client)
         reply = chat.ask(client, QUESTION)
         first_s = time.perf_counter() - app.started
-        cpu_s = sum(psutil.Process(app.proc.pid).cpu_times()[:2])  # user + system: what an idle core would take
+        tree = [psutil.Process(app.proc.pid), *psutil.Process(app.proc.pid).children(recursive=True)]
+        cpu_s = sum(sum(p.cpu_times()[:2]) for p in tree)  # user + system, with the engine's child: an idle core's
         for _ in range(extra_questions):
             chat.ask(client, QUESTION)
+        app.wait_log(SETTLED, 300)  # the app's own engine takes over (ui/warmstart.py): its memory counts too
+        chat.ask(client, QUESTION)
         loaded = probe_app(app, report)
         return {
             "ready_s": round(ready_s, 2),

@@ -58,8 +58,10 @@ def test_is_loopback():
     assert not is_loopback("0.0.0.0") and not is_loopback("example.org") and not is_loopback("10.0.0.1")
 
 
-def test_unreachable_store_exits_with_one_line(monkeypatch, capsys):
+@pytest.mark.parametrize("backend", ["sentence-transformers", "e5"])  # e5: the store is opened in a child process
+def test_unreachable_store_exits_with_one_line(monkeypatch, capsys, backend):
     port = dead_port()
+    monkeypatch.setenv("EMBED_BACKEND", backend)
     monkeypatch.delenv("APP_AUTH", raising=False)
     monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
     monkeypatch.setenv("CHROMA_PORT", str(port))

@@ -21,6 +21,7 @@ from test_browser import NO_INJECTED_ELEMENTS
 
 from settings import ROOT, Settings
 from ui.conversation import ECHO_CHARS
+from ui.warmstart import SETTLED
 
 QUESTION = "Hur många poliskameror är målbilden nationellt?"
 USER, PASSWORD = "läsare", "rätt-lösenord-42"
@@ -29,8 +30,11 @@ MB = 1_000_000
 pytestmark = pytest.mark.timeout(120)
 
 
-def start_guarded_app(seed_settings, root, **env):
-    """``python app.py`` on a copy of the seed store; ``(Service, Gradio cache dir)``."""
+def start_guarded_app(seed_settings, root, settled: bool = True, **env):
+    """``python app.py`` on a copy of the seed store; ``(Service, Gradio cache dir)``.
+
+    ``settled``: return once the start-up child is gone (ui/warmstart.py), not as soon as the page is up.
+    """
     from bench.appclient import app_env, start_service
     from bench.measure import free_port
 
@@ -42,6 +46,8 @@ def start_guarded_app(seed_settings, root, **env):
     full_env.update(env)
     app = start_service([sys.executable, "app.py", "--port", str(port)], f"http://127.0.0.1:{port}/", full_env)
     app.wait_http(90)
+    if settled:  # timed figures below are of the app at rest
+        app.wait_log(SETTLED, 90)
     return app, cache
 
 

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from settings import ROOT, Settings
+from ui.warmstart import SETTLED
 
 INGEST_TESTS = ROOT / "tests" / "ingest"
 if str(INGEST_TESTS) not in sys.path:
@@ -43,6 +44,8 @@ def app_server(request, tmp_path_factory, embedder):
     app = start_app(free_port(), root / "data", corpus)
     request.addfinalizer(app.stop)
     try:
-        return app, ChatEndpoint.find(wait_ready(app, timeout=90))
+        client = wait_ready(app, timeout=90)
+        app.wait_log(SETTLED, 90)  # the load is put on the app at rest, its start-up child gone
+        return app, ChatEndpoint.find(client)
     except NoChatEndpoint as exc:
         pytest.skip(f"app.py has no chat endpoint yet: {exc}")
