@@ -107,7 +107,6 @@ def serve(args, settings, auth, started: float) -> int:
         return 1
     manage = offers_upload(args.host, settings.app_auth)
     demo = build_ui(engine, settings, overview=overview, manage=manage)
-    demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     signal.signal(signal.SIGTERM, _interrupt)  # a terminated app shuts Gradio down, which empties its cache
     try:
         demo.launch(

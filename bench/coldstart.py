@@ -217,7 +217,6 @@ def _page_once_main(port: int) -> int:
     configure_offline()
     settings = Settings()
     demo = build_ui(None, settings, overview=[], manage=False)  # the page never calls the engine while it is built
-    demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     lap("build the page")
     demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=CSS, js=page_js(), quiet=True)
     lap("launch")

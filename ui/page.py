@@ -51,7 +51,7 @@ HEADER = (
 
 
 def build_ui(engine, settings, overview: list[list] | None = None, manage: bool = False):
-    """The page. ``overview``: the article rows at start-up; ``manage``: offer upload and removal."""
+    """The page, queued as the settings say. ``overview``: the article rows at start-up; ``manage``: offer upload and removal."""
     import gradio as gr
 
     from ui.manage import Catalog
@@ -80,6 +80,7 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
         wire_selection(gr, catalog, panel, within)
         wire_articles(gr, engine, settings, catalog, panel, manage)
+    demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     return demo
 
 
