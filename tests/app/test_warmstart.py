@@ -37,10 +37,17 @@ def _engine_children(pid: int) -> list[int]:
     return [p.pid for p in psutil.Process(pid).children() if "spawn_main" in " ".join(p.cmdline())]
 
 
+def _alive(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:  # also when it ends between the lookup and the status
+        return False
+
+
 def _gone(pids: list[int], timeout: float = 20) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE for pid in pids):
+        if not any(_alive(pid) for pid in pids):
             return True
         time.sleep(0.1)
     return False
