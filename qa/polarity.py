@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from textkit.text import content_words, stem
+
 # A negation word anywhere in the clause; "ingen/inga" and "no/none" deny a quantity too.
 NEGATION = re.compile(
     r"\b(inte|icke|ej|aldrig|ingen|inget|inga|ingenting|knappast|varken|"
@@ -37,7 +39,7 @@ DIRECTION_AXES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "amount": (
         (
             "up",
-            r"ök(a|ar|ade|at|ad|t|ning)|höj|stig|steg\b|växa|växer|växte|fler\b|mer\b|större|fördubbl|"
+            r"ök(a|ar|ade|at|ad|t|ning)|höj|stig|steg\b|växa|växer|växte|fler\b|mer\b|större|fördubbl|dubbelt\b|"
             r"increas|rais|rise|rose|risen|grow|grew|more\b|higher|double",
         ),
         (
@@ -70,6 +72,10 @@ DIRECTION_AXES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ),
     ),
 }
+# Where one clause ends and the next begins: punctuation inside a sentence, or a word that joins clauses.
+CLAUSE_BREAK = re.compile(
+    r"[,;:–—]?\s(?:och|men|medan|samt|eftersom|vilket|där|som|and|but|while|which|who|whereas)\s|[,;:–—]\s", re.I
+)
 _SIDES = {
     side: re.compile(rf"\b({pattern})", re.I) for (one, two) in DIRECTION_AXES.values() for side, pattern in (one, two)
 }
@@ -98,7 +104,41 @@ def contradicts(sentence: str, support: str) -> bool:
     >>> contradicts("Fler bussar sätts in.", "Trafikbolaget sätter in fler bussar.")
     False
     """
-    if negated(sentence) != negated(support):
+    if _negation_differs(sentence, support):
         return True
     said, backed = directions(sentence), directions(support)
     return any(side not in backed for side in said)
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at commas, dashes and clause-joining words, so a negation stays with its own clause.
+
+    >>> clauses("Kamerorna filmar dygnet runt, men bilderna sparas inte om de inte behövs.")
+    ['Kamerorna filmar dygnet runt', 'bilderna sparas inte om de inte behövs.']
+    """
+    return [part.strip() for part in CLAUSE_BREAK.split(text) if part and part.strip()]
+
+
+def _negation_differs(sentence: str, support: str) -> bool:
+    """A negated support clause the sentence draws on, with no negation in the sentence's clauses on it,
+    or a negated sentence clause whose words the support only says without negation.
+
+    Clause by clause, because a passage sentence often negates one clause and affirms the next:
+    "X sjönk 1676 och har aldrig visats" backs "X sjönk 1676".
+
+    >>> _negation_differs("Bilderna sparas i 14 dagar.", "Bilderna sparas i 14 dagar, men de visas aldrig.")
+    False
+    >>> _negation_differs("Kamerorna filmar inte.", "Kamerorna filmar dygnet runt, men bilderna raderas inte.")
+    True
+    """
+
+    def parts(text: str) -> list[tuple[set[str], bool]]:
+        return [({stem(w) for w in content_words(c)}, negated(c)) for c in clauses(text)]
+
+    said, source = parts(sentence), parts(support)
+    dropped = any(
+        denied and any(words & w for w, _ in said) and not any(d and words & w for w, d in said)
+        for words, denied in source
+    )
+    added = any(denied and not any(d and words & w for w, d in source) for words, denied in said)
+    return dropped or added

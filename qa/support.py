@@ -23,27 +23,15 @@ from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, 
 
 # Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
 NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "maj": 5,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "okt": 10,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+MONTHS = dict(jan=1, feb=2, mar=3, apr=4, maj=5, may=5, jun=6, jul=7, aug=8, sep=9, okt=10, oct=10, nov=11, dec=12)
 MONTH_WORD = re.compile(
     r"\b(januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july|augusti|august|"
     r"september|oktober|october|november|december)\b",
     re.I,
 )
+# Dates written with digits only: "2025-03-02" and "4/2" (day/month) name a month too.
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+DAY_MONTH = re.compile(r"\b\d{1,2}/(\d{1,2})\b")
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
 ROOT_ENDINGS = ("ning", "ande", "ende", "else", "are", "ade", "ad", "at", "it", "et", "ar", "er", "a", "e", "t")
 INFLECTION = re.compile(r"(s|a|e|en|et|na|n|or|ar|er|orna|arna|erna|ens|ets|ernas|arnas|ornas|s)?")
@@ -54,12 +42,22 @@ NEAR = 10  # tokens: a name farther than this from every other word of the claim
 # sentence lie at most PAIR_GAP tokens apart there, or in one sentence in the same order; one pair
 # in four may break (a paraphrase reorders a little).
 PAIR_GAP = 10
+# A sentence that opens with one of these continues the one before ("Den ska stå klar i augusti"):
+# a claim may join its words with the thing named there. Folded: "där" and "då" are "dar", "da".
+REFERS_BACK = set("den det de dessa denna detta han hon dar da it they he she this".split())
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers (spaces and decimal comma normalised) and months (as ``month:n``)."""
+    """Numbers (spaces and decimal comma normalised) and months (as ``month:n``).
+
+    >>> sorted(numbers("bäst före 2025-03-02, provet togs 4/2"))
+    ['02', '03', '2', '2025', '4', 'month:2', 'month:3']
+    """
     found = {re.sub(r"[ \u00a0]", "", m).replace(",", ".").replace(":", ".") for m in NUMBER.findall(text)}
     found |= {f"month:{MONTHS[m.lower()[:3]]}" for m in MONTH_WORD.findall(text)}
+    for year, month, day in ISO_DATE.findall(text):  # "2025-03-02" is "2 mars 2025"
+        found |= {year, f"month:{int(month)}", str(int(day))}
+    found |= {f"month:{int(month)}" for month in DAY_MONTH.findall(text) if 1 <= int(month) <= 12}  # "4/2"
     return found
 
 
@@ -94,7 +92,7 @@ def name_units(sentence: str) -> list[list[str]]:
 
 
 class Window:
-    """One passage sentence (``core``) and the text around it (``text``: it and its neighbours)."""
+    """One passage sentence (``core``, with the one before if it refers back) and the text around it (``text``)."""
 
     def __init__(self, core: str, text: str, parts: list[str] | None = None):
         self.core, self.text = core, text
@@ -103,6 +101,7 @@ class Window:
         self.tokens = [fold(t) for part in parts for t in TOKEN.findall(part)]
         self.sentence_of = [k for k, part in enumerate(parts) for _ in TOKEN.findall(part)]
         self.stems = [fold(stem(t)) for t in self.tokens]
+        self.refers_back = [_refers_back(part) for part in parts]
         self.core_window = None if core == text else Window(core, core)
 
     @cached_property
@@ -131,6 +130,8 @@ class Window:
         word = fold(word)
         if self.positions(word) or root(fold(stem(word))) in self.roots:
             return True
+        if "-" in word:  # "kpif-inflationen": each part on its own
+            return all(self.covers(part, depth + 1) for part in word.split("-") if part)
         if depth > 2 or len(word) < 2 * MIN_PART - 1:
             return False
         for split in range(MIN_PART - 1, len(word) - MIN_PART + 2):
@@ -157,10 +158,47 @@ class Window:
         core = self.core_window or self
         if words and sum(core.covers(w) for w in words) < CORE_SHARE * len(words):
             return False
-        if not all(self._named_together(unit, words) for unit in name_units(sentence)):
+        units = name_units(sentence)
+        if not all(self._named_together(unit, words) for unit in units) or self._names_reversed(sentence, units):
             return False
         said = content_words(joined_numbers(sentence))
-        return self._pairs_apart(said) <= (len(said) - 2) // 4
+        return self._pairs_apart(said) <= (len(said) - 2) // 4 and not self._slot_taken(sentence)
+
+    def _names_reversed(self, sentence: str, units: list[list[str]]) -> bool:
+        """Two names of the claim stand in the other order in every support sentence that has both.
+
+        "I Västervik 33,1 grader och i Oskarshamn 32,6" against "I Oskarshamn 33,1 grader och i
+        Västervik 32,6": each figure went to the other town. A passive turns the order round
+        legitimately ("stängdes av Trafikverket"), and so does moving the speaker of a quote to the
+        front, so names in those places are left out (``_set_aside``).
+        """
+        claim = [fold(t) for t in TOKEN.findall(sentence)]
+        last = [fold(u[-1]) for u in units if fold(u[0]) in claim and not _set_aside(claim, claim.index(fold(u[0])))]
+        where = [[i for i in self.positions(name) if not _set_aside(self.tokens, i)] for name in last]
+        for a in range(len(last)):
+            for b in range(a + 1, len(last)):
+                both = [(i, j) for i in where[a] for j in where[b] if self.sentence_of[i] == self.sentence_of[j]]
+                if last[a] != last[b] and both and all(j < i for i, j in both):
+                    return True
+        return False
+
+    def _slot_taken(self, sentence: str) -> bool:
+        """The claim puts a neighbour's word where the supporting sentence has another one.
+
+        "räddas ut av polisen" against "räddas ut av räddningstjänsten" (with the police in the
+        sentence before): after the same little word ("av", "i", "till"), the core has a word the
+        claim lacks, and the claim a word the core lacks. That is someone else in the role.
+        """
+        core = self.core_window
+        if core is None:
+            return False
+        claim, own = [fold(t) for t in TOKEN.findall(joined_numbers(sentence))], Window(sentence, sentence)
+        markers = {
+            a for a, b in zip(core.tokens, core.tokens[1:]) if _little(a) and not _little(b) and not own.covers(b)
+        }
+        return any(
+            a in markers and not _little(b) and not core.covers(b) and self.covers(b) for a, b in zip(claim, claim[1:])
+        )
 
     def _pairs_apart(self, words: list[str]) -> int:
         """How many consecutive word pairs of the claim stand far apart (or not at all) here."""
@@ -169,7 +207,10 @@ class Window:
 
     def _together(self, i: int, j: int) -> bool:
         """Close by, or in one sentence in the claim's order (a long subject ahead of its verb)."""
-        return abs(i - j) <= PAIR_GAP or (i < j and self.sentence_of[i] == self.sentence_of[j])
+        if abs(i - j) <= PAIR_GAP or (i < j and self.sentence_of[i] == self.sentence_of[j]):
+            return True
+        later = max(self.sentence_of[i], self.sentence_of[j])
+        return abs(self.sentence_of[i] - self.sentence_of[j]) == 1 and self.refers_back[later]
 
     def _named_together(self, unit: list[str], words: list[str]) -> bool:
         """A name must stand near another word of the claim, or it is someone else's role."""
@@ -184,13 +225,41 @@ class Window:
         return any(abs(i - j) <= NEAR for i in where for j in near if not (set(unit_words) & {self.tokens[j]}))
 
 
+AGENT = {"av", "by"}  # "stängdes av Trafikverket": the doer after a passive verb
+# "..., säger Nordcells vd Johanna Lindgren": the speaker, up to SPEAKER tokens after a reporting word.
+REPORTING = {"säger", "sa", "sade", "enligt", "uppger", "berättar", "says", "said", "according"}
+SPEAKER = 4
+
+
+def _set_aside(tokens: list[str], at: int) -> bool:
+    """The token at ``at`` is a passive's doer or a quote's speaker: its place in the sentence is free."""
+    return at > 0 and tokens[at - 1] in AGENT or any(t in REPORTING for t in tokens[max(0, at - SPEAKER) : at])
+
+
+def _little(word: str) -> bool:
+    """A function word (preposition, article, pronoun): it marks a slot but names nothing."""
+    return not content_words(word)
+
+
+def _refers_back(sentence: str) -> bool:
+    """The sentence opens with a pronoun standing for something named before ("Den ska stå klar",
+    "Där har 420 fått jobb"), not with a determiner ("Den 31-årige döms")."""
+    first, second = ([fold(t) for t in TOKEN.findall(sentence)[:2]] + ["", ""])[:2]
+    return first in REFERS_BACK and _little(second)
+
+
+def _with_antecedent(texts: list[str], i: int) -> str:
+    """Sentence ``i``, and the one before when it refers back to it."""
+    return f"{texts[i - 1]} {texts[i]}" if i > 0 and _refers_back(texts[i]) else texts[i]
+
+
 def windows(sentence: str, passage_text: str) -> list[Window]:
     """Every sentence of the passage with its neighbours, most shared words first."""
     spans = sentence_spans(passage_text) or [(0, len(passage_text))]
     texts = [passage_text[s:e] for s, e in spans]
     found = [
-        Window(core, " ".join(texts[max(0, i - 1) : i + 2]), texts[max(0, i - 1) : i + 2])
-        for i, core in enumerate(texts)
+        Window(_with_antecedent(texts, i), " ".join(texts[max(0, i - 1) : i + 2]), texts[max(0, i - 1) : i + 2])
+        for i in range(len(texts))
     ]
     words = set(content_words(sentence))
     return sorted(found, key=lambda w: -len(words & set(content_words(w.core))))

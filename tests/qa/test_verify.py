@@ -83,3 +83,42 @@ def test_each_cited_passage_is_judged_on_its_own():
     passages = {1: CAMERAS, 2: MODERATOR}
     verified = verify_answer("Markus Lahtinen vill ha 2500 kameror [1][2]. Målet är 2500 kameror [1][2].", passages)
     assert verified.text == "Målet är 2500 kameror [1]." and verified.removed == 1
+
+
+# Written for these tests: a town report with two figures, a rescue, a quote and a pronoun.
+WEATHER = (
+    "Det var varmt i hela länet på fredagen. I Ljungby uppmättes 31,2 grader och i Alvesta 29,8 grader. "
+    "Polisen stängde av en badplats vid Helgasjön. Ingen badande skadades, men en kanot fick bärgas av "
+    "sjöräddningen. Den låg kvar på sjön i två timmar."
+)
+QUOTE = "– Vi klarar det, men det blir tufft för personalen, säger Karin Ek, vd för Lagerbolaget."
+
+
+def test_figures_that_trade_places_between_two_towns_are_removed():
+    assert supported("I Ljungby uppmättes 31,2 grader och i Alvesta 29,8 grader.", WEATHER)
+    assert not supported("I Alvesta uppmättes 31,2 grader och i Ljungby 29,8 grader.", WEATHER)
+
+
+def test_a_neighbours_word_in_someone_elses_role_is_removed():
+    assert supported("En kanot fick bärgas av sjöräddningen.", WEATHER)
+    assert not supported("En kanot fick bärgas av polisen.", WEATHER)  # the police are in the sentence before
+
+
+def test_a_negation_in_another_clause_neither_blocks_nor_excuses():
+    assert supported("En kanot fick bärgas av sjöräddningen.", WEATHER)  # "Ingen badande skadades" is its own clause
+    assert not supported("Ingen kanot fick bärgas av sjöräddningen.", WEATHER)
+    assert not supported("Vi klarar det inte, säger Karin Ek.", QUOTE)
+
+
+def test_a_sentence_opening_with_a_pronoun_is_read_with_the_one_before():
+    assert supported("Kanoten låg kvar på sjön i två timmar.", WEATHER)
+    assert not supported("Kanoten låg kvar på sjön i tre timmar.", WEATHER)
+
+
+def test_the_speaker_of_a_quote_may_move_to_the_front():
+    assert supported("Karin Ek, vd för Lagerbolaget, säger att det blir tufft för personalen.", QUOTE)
+
+
+def test_dates_written_with_digits_match_dates_written_with_words():
+    assert numbers("2025-03-02") >= numbers("2 mars 2025")
+    assert "month:2" in numbers("provet togs 4/2")
