@@ -7,11 +7,15 @@ swapped names or places, opposite directions, negations, changed numbers or
 dates and facts cited to the wrong passage should be removed. Ids end in the
 half they belong to, and the halves are scored apart:
 
-- ``-dev``: what ``qa/verify.py``'s rules were tuned on;
+- ``-dev``: what ``qa/verify.py``'s rules were first tuned on;
 - ``-test``: held out at first, but its misses have been read since;
-- ``-holdout``: 200 sentences written later, by a separate session that did not read
-  ``qa/``, from 20 other dev-corpus articles. No rule has been tuned on it: it is the
-  out-of-sample figure.
+- ``-holdout``: 200 sentences about 20 other articles, by a separate session that did
+  not read ``qa/``; read since, like ``-test``;
+- ``-holdout2``: 220 sentences about the 9 articles left, written the same way but with
+  freer paraphrases (a quarter near-verbatim); read since;
+- ``-holdout3``: 220 sentences about 10 of the ``-dev``/``-test`` articles, new passages
+  and sentences, same instructions as ``-holdout2``. Scored once after the rules were
+  fixed and never read row by row: it is the out-of-sample figure.
 
 >>> rows = [{"id": "a-dev", "kind": "faithful", "sentence": "Målet är 2500 kameror.",
 ...          "passage": "Målet är 2500 kameror nationellt.", "supported": True},
@@ -38,7 +42,7 @@ def load_set(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-HALVES = ("dev", "test", "holdout")
+HALVES = ("dev", "test", "holdout", "holdout2", "holdout3")
 
 
 def half(row: Mapping) -> str:

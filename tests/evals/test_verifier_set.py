@@ -1,13 +1,17 @@
 """The verifier against evals/verifier_set.jsonl: made-up sentences removed, faithful ones kept, per half.
 
 The ``-dev`` and ``-test`` halves were written from the dev corpus after qa/verify was
-first written; the pair rule (qa/support PAIR_GAP and its budget) was then tuned on the
-``-dev`` half only, and the ``-test`` half's misses have been read since. The ``-holdout``
-half (200 sentences about 20 other articles) was written later by a session that did not
-read qa/, and nothing has been tuned on it. The issue's goals (made-up removed >= 0.95,
-each kind >= 0.90, faithful kept >= 0.80) are met for four of the six kinds everywhere and
-for faithful kept on dev and test; the rest is gated at today's measured level (floors
-only go up) and the unmet goals are a strict xfail, which turns red the day they are met.
+first written; the pair rule (qa/support PAIR_GAP and its budget) was tuned on ``-dev``.
+``-holdout`` (20 other articles, by a session that did not read qa/) and ``-holdout2``
+(the 9 articles left, written the same way but with freer paraphrases) have been read
+since: the clause-level negation, the name-order, neighbour-slot and pronoun rules were
+written from their misses. ``-holdout3`` (10 of the dev/test articles, new sentences, same
+instructions as ``-holdout2``) was scored once, after those rules were fixed, and not read.
+The issue's goals (made-up removed >= 0.95, each kind >= 0.90, faithful kept >= 0.80) hold
+for four of the six kinds everywhere; the rest is gated at the measured level (floors only
+go up) and the unmet goals are a strict xfail, which turns red the day they are met.
+Faithful kept is far lower on ``-holdout2`` and ``-holdout3``: word-based checks keep a
+close paraphrase, not a free one.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from evals.verifier import DEFAULT_SET, HALVES, KINDS, load_set, scores
 
 GOAL_KINDS = ("opposite", "negation", "changed_number", "wrong_passage")
 FLOORS = {  # measured at this commit; raise them, never lower them
-    "dev": {"faithful kept": 0.80, "made-up removed": 0.94, "invented": 0.72, "swapped": 0.92},
-    "test": {"faithful kept": 0.80, "made-up removed": 0.91, "invented": 0.57, "swapped": 0.80},
-    "holdout": {"faithful kept": 0.70, "made-up removed": 0.87, "invented": 0.70, "swapped": 0.60},
+    "dev": {"faithful kept": 0.87, "made-up removed": 0.94, "invented": 0.72, "swapped": 0.92},
+    "test": {"faithful kept": 0.87, "made-up removed": 0.91, "invented": 0.57, "swapped": 0.80},
+    "holdout": {"faithful kept": 0.76, "made-up removed": 0.91, "invented": 0.75, "swapped": 0.75},
+    "holdout2": {"faithful kept": 0.42, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.85},
+    "holdout3": {"faithful kept": 0.28, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.95},
 }
 
 
