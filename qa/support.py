@@ -1,11 +1,9 @@
 """Does one sentence of a passage (with its neighbours) back a generated sentence?
 
-The pieces ``qa.verify`` puts together: numbers and date words, content-word
+The pieces ``qa.verify`` puts together: figures (``textkit.figures``), content-word
 coverage by stem, root or compound part, and names that stand next to what
 they are said to do.
 
->>> sorted(numbers("Målet är 2 500 kameror den 25 april, 3,5 procent kl. 14.30"))
-['14.30', '25', '2500', '3.5', 'month:4']
 >>> w = Window("Polisen satte upp kameror vid resecentrum i fjol.", "Polisen satte upp kameror vid resecentrum i fjol.")
 >>> w.covers("poliskamerorna"), w.covers("resecentrumet"), w.covers("drönarkameror")
 (True, True, False)
@@ -18,20 +16,10 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from textkit.figures import joined_numbers, numbers
 from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 
-# Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
-NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
-MONTHS = dict(jan=1, feb=2, mar=3, apr=4, maj=5, may=5, jun=6, jul=7, aug=8, sep=9, okt=10, oct=10, nov=11, dec=12)
-MONTH_WORD = re.compile(
-    r"\b(januari|january|februari|february|mars|march|april|maj|may|juni|june|juli|july|augusti|august|"
-    r"september|oktober|october|november|december)\b",
-    re.I,
-)
-# Dates written with digits only: "2025-03-02" and "4/2" (day/month) name a month too.
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-DAY_MONTH = re.compile(r"\b\d{1,2}/(\d{1,2})\b")
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
 ROOT_ENDINGS = ("ning", "ande", "ende", "else", "are", "ade", "ad", "at", "it", "et", "ar", "er", "a", "e", "t")
 INFLECTION = re.compile(r"(s|a|e|en|et|na|n|or|ar|er|orna|arna|erna|ens|ets|ernas|arnas|ornas|s)?")
@@ -44,26 +32,41 @@ NEAR = 10  # tokens: a name farther than this from every other word of the claim
 PAIR_GAP = 10
 # A sentence that opens with one of these continues the one before ("Den ska stå klar i augusti"):
 # a claim may join its words with the thing named there. Folded: "där" and "då" are "dar", "da".
-REFERS_BACK = set("den det de dessa denna detta han hon dar da it they he she this".split())
+REFERS_BACK = {
+    "den",
+    "det",
+    "de",
+    "dessa",
+    "denna",
+    "detta",
+    "han",
+    "hon",
+    "dar",
+    "da",
+    "it",
+    "they",
+    "he",
+    "she",
+    "this",
+}
 
-
-def numbers(text: str) -> set[str]:
-    """Numbers (spaces and decimal comma normalised) and months (as ``month:n``).
-
-    >>> sorted(numbers("bäst före 2025-03-02, provet togs 4/2"))
-    ['02', '03', '2', '2025', '4', 'month:2', 'month:3']
-    """
-    found = {re.sub(r"[ \u00a0]", "", m).replace(",", ".").replace(":", ".") for m in NUMBER.findall(text)}
-    found |= {f"month:{MONTHS[m.lower()[:3]]}" for m in MONTH_WORD.findall(text)}
-    for year, month, day in ISO_DATE.findall(text):  # "2025-03-02" is "2 mars 2025"
-        found |= {year, f"month:{int(month)}", str(int(day))}
-    found |= {f"month:{int(month)}" for month in DAY_MONTH.findall(text) if 1 <= int(month) <= 12}  # "4/2"
-    return found
-
-
-def joined_numbers(text: str) -> str:
-    """ "2 500" as "2500", so a number is one token on both sides."""
-    return NUMBER.sub(lambda m: re.sub(r"[ \u00a0]", "", m.group()), text)
+# Closed classes of words that say the same thing (language, not corpus): hedges, totals, reporting
+# verbs. Folded, as the window's tokens are.
+REPORTING = {
+    "sager",
+    "sa",
+    "sade",
+    "menar",
+    "anser",
+    "tycker",
+    "uppger",
+    "berattar",
+    "enligt",
+    "says",
+    "said",
+    "according",
+}
+ALIKE = [{"omkring", "ungefar", "cirka", "runt", "kring"}, {"totalt", "sammanlagt", "sammantaget"}, REPORTING]
 
 
 def root(word_stem: str) -> str:
@@ -113,13 +116,15 @@ class Window:
         return numbers(self.text)
 
     def positions(self, word: str) -> list[int]:
-        """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound there."""
-        w = fold(stem(word))
+        """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound
+        there, or a word of its closed class (``ALIKE``)."""
+        w, alike = fold(stem(word)), next((group for group in ALIKE if fold(word) in group), set())
         r = root(w)
         return [
             i
             for i, (tok, s) in enumerate(zip(self.tokens, self.stems))
             if s == w
+            or tok in alike
             or root(s) == r
             or (len(w) >= MIN_PART and w in tok)
             or (len(r) >= MIN_PART - 1 and tok.startswith(r) and len(tok) - len(r) >= MIN_PART)
@@ -227,7 +232,6 @@ class Window:
 
 AGENT = {"av", "by"}  # "stängdes av Trafikverket": the doer after a passive verb
 # "..., säger Nordcells vd Johanna Lindgren": the speaker, up to SPEAKER tokens after a reporting word.
-REPORTING = {"säger", "sa", "sade", "enligt", "uppger", "berättar", "says", "said", "according"}
 SPEAKER = 4
 
 

@@ -122,3 +122,9 @@ def test_the_speaker_of_a_quote_may_move_to_the_front():
 def test_dates_written_with_digits_match_dates_written_with_words():
     assert numbers("2025-03-02") >= numbers("2 mars 2025")
     assert "month:2" in numbers("provet togs 4/2")
+
+
+def test_a_reporting_verb_or_a_hedge_may_stand_for_its_class_mate():
+    assert supported("Karin Ek menar att det blir tufft för personalen.", QUOTE)
+    assert supported("Kanoten låg kvar på sjön i ungefär två timmar.", WEATHER.replace("i två", "i omkring två"))
+    assert not supported("Karin Ek menar att det blir lätt för personalen.", QUOTE)
