@@ -4,9 +4,10 @@ The ``-dev`` and ``-test`` halves were written from the dev corpus after qa/veri
 first written; the pair rule (qa/support PAIR_GAP and its budget) was tuned on ``-dev``.
 ``-holdout`` (20 other articles, by a session that did not read qa/) and ``-holdout2``
 (the 9 articles left, written the same way but with freer paraphrases) have been read
-since: the clause-level negation, the name-order, neighbour-slot and pronoun rules were
-written from their misses. ``-holdout3`` (10 of the dev/test articles, new sentences, same
-instructions as ``-holdout2``) was scored once, after those rules were fixed, and not read.
+since: the clause-level negation, the name-order, neighbour-slot and pronoun rules and
+the closed word classes were written from their misses. ``-holdout3`` (10 of the dev/test
+articles, new sentences, same instructions as ``-holdout2``) was only scored (twice:
+before and after the closed classes), never read.
 The issue's goals (made-up removed >= 0.95, each kind >= 0.90, faithful kept >= 0.80) hold
 for four of the six kinds everywhere; the rest is gated at the measured level (floors only
 go up) and the unmet goals are a strict xfail, which turns red the day they are met.
@@ -25,8 +26,8 @@ FLOORS = {  # measured at this commit; raise them, never lower them
     "dev": {"faithful kept": 0.87, "made-up removed": 0.94, "invented": 0.72, "swapped": 0.92},
     "test": {"faithful kept": 0.87, "made-up removed": 0.91, "invented": 0.57, "swapped": 0.80},
     "holdout": {"faithful kept": 0.76, "made-up removed": 0.91, "invented": 0.75, "swapped": 0.75},
-    "holdout2": {"faithful kept": 0.42, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.85},
-    "holdout3": {"faithful kept": 0.28, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.95},
+    "holdout2": {"faithful kept": 0.45, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.85},
+    "holdout3": {"faithful kept": 0.29, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.95},
 }
 
 
