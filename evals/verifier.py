@@ -14,8 +14,8 @@ half they belong to, and the halves are scored apart:
 - ``-holdout2``: 220 sentences about the 9 articles left, written the same way but with
   freer paraphrases (a quarter near-verbatim); read since;
 - ``-holdout3``: 220 sentences about 10 of the ``-dev``/``-test`` articles, new passages
-  and sentences, same instructions as ``-holdout2``. Only scored (twice, once per rule
-  version) and never read row by row: it is the out-of-sample figure.
+  and sentences, same instructions as ``-holdout2``. Only scored, after the rules were
+  fixed, and never read row by row: it is the out-of-sample figure.
 
 >>> rows = [{"id": "a-dev", "kind": "faithful", "sentence": "Målet är 2500 kameror.",
 ...          "passage": "Målet är 2500 kameror nationellt.", "supported": True},

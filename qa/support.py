@@ -51,21 +51,8 @@ REFERS_BACK = {
 }
 
 # Closed classes of words that say the same thing (language, not corpus): hedges, totals, reporting
-# verbs. Folded, as the window's tokens are.
-REPORTING = {
-    "sager",
-    "sa",
-    "sade",
-    "menar",
-    "anser",
-    "tycker",
-    "uppger",
-    "berattar",
-    "enligt",
-    "says",
-    "said",
-    "according",
-}
+# verbs. Folded, as the window's tokens are; so not "sa" ("said"), which "så" folds to.
+REPORTING = {"sager", "sade", "menar", "anser", "tycker", "uppger", "berattar", "enligt", "says", "said", "according"}
 ALIKE = [{"omkring", "ungefar", "cirka", "runt", "kring"}, {"totalt", "sammanlagt", "sammantaget"}, REPORTING]
 
 
