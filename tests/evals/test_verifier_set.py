@@ -47,7 +47,7 @@ def test_faithful_kept_and_made_up_removed(table, half):
 
 
 @pytest.mark.xfail(
-    strict=True, reason="not met yet: invented claims in the passage's own words and swapped roles slip through"
+    strict=True, reason="not met yet: free paraphrases are dropped; some invented claims and swapped roles slip through"
 )
 @pytest.mark.parametrize("half", HALVES)
 def test_issue_goals(table, half):
