@@ -21,26 +21,8 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            "januari jan january",
-            "februari feb february",
-            "mars mar march",
-            "april apr",
-            "maj may",
-            "juni jun june",
-            "juli jul july",
-            "augusti aug august",
-            "september sep sept",
-            "oktober okt october oct",
-            "november nov",
-            "december dec",
-        ]
-    )
-    for m in names.split()
-}
+from textkit.figures import MONTHS
+
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE = re.compile(
     rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T[\d:.+\-Z]*)?|\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I

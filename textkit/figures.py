@@ -16,15 +16,32 @@ from __future__ import annotations
 
 import re
 
-from textkit.text import MONTHS
+from textkit.text import MONTHS as MONTH_NAMES
 
 # Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
 NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
-MONTH_WORD = re.compile(rf"\b{MONTHS}\b", re.I)
-# A month word by its first three letters, Swedish and English.
-MONTH_NUMBER = dict(
-    jan=1, feb=2, mar=3, apr=4, maj=5, may=5, jun=6, jul=7, aug=8, sep=9, okt=10, oct=10, nov=11, dec=12
-)
+MONTH_WORD = re.compile(rf"\b{MONTH_NAMES}\b", re.I)
+# Month words and their usual short forms, Swedish and English, to the month's number.
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            "januari jan january",
+            "februari feb february",
+            "mars mar march",
+            "april apr",
+            "maj may",
+            "juni jun june",
+            "juli jul july",
+            "augusti aug august",
+            "september sep sept",
+            "oktober okt october oct",
+            "november nov",
+            "december dec",
+        ]
+    )
+    for m in names.split()
+}
 # Dates written with digits only: "2025-03-02" and "4/2" (day/month) name a month too.
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 DAY_MONTH = re.compile(r"\b\d{1,2}/(\d{1,2})\b")
@@ -33,7 +50,7 @@ DAY_MONTH = re.compile(r"\b\d{1,2}/(\d{1,2})\b")
 def numbers(text: str) -> set[str]:
     """Numbers (spaces and decimal comma normalised) and months (as ``month:n``)."""
     found = {re.sub(r"[ \u00a0]", "", m).replace(",", ".").replace(":", ".") for m in NUMBER.findall(text)}
-    found |= {f"month:{MONTH_NUMBER[m.lower()[:3]]}" for m in MONTH_WORD.findall(text)}
+    found |= {f"month:{MONTHS[m.lower()]}" for m in MONTH_WORD.findall(text)}
     for year, month, day in ISO_DATE.findall(text):
         found |= {year, f"month:{int(month)}", str(int(day))}
     found |= {f"month:{int(month)}" for month in DAY_MONTH.findall(text) if 1 <= int(month) <= 12}
