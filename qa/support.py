@@ -30,7 +30,7 @@ NEAR = 10  # tokens: a name farther than this from every other word of the claim
 # sentence lie at most PAIR_GAP tokens apart there, or in one sentence in the same order; one pair
 # in four may break (a paraphrase reorders a little).
 PAIR_GAP = 10
-# A sentence that opens with one of these continues the one before ("Den ska stå klar i augusti"):
+# A sentence that opens with one of these continues the one before ("Den låg kvar på sjön i två timmar"):
 # a claim may join its words with the thing named there. Folded: "där" and "då" are "dar", "da".
 REFERS_BACK = {
     "den",
@@ -122,7 +122,7 @@ class Window:
         word = fold(word)
         if self.positions(word) or root(fold(stem(word))) in self.roots:
             return True
-        if "-" in word:  # "kpif-inflationen": each part on its own
+        if "-" in word:  # "eu-stödet": each part on its own
             return all(self.covers(part, depth + 1) for part in word.split("-") if part)
         if depth > 2 or len(word) < 2 * MIN_PART - 1:
             return False
@@ -159,9 +159,9 @@ class Window:
     def _names_reversed(self, sentence: str, units: list[list[str]]) -> bool:
         """Two names of the claim stand in the other order in every support sentence that has both.
 
-        "I Västervik 33,1 grader och i Oskarshamn 32,6" against "I Oskarshamn 33,1 grader och i
-        Västervik 32,6": each figure went to the other town. A passive turns the order round
-        legitimately ("stängdes av Trafikverket"), and so does moving the speaker of a quote to the
+        "I Alvesta 31,2 grader och i Ljungby 29,8" against "I Ljungby 31,2 grader och i Alvesta
+        29,8": each figure went to the other town. A passive turns the order round legitimately
+        ("bärgades av sjöräddningen"), and so does moving the speaker of a quote to the
         front, so names in those places are left out (``_set_aside``).
         """
         claim = [fold(t) for t in TOKEN.findall(sentence)]
@@ -177,7 +177,7 @@ class Window:
     def _slot_taken(self, sentence: str) -> bool:
         """The claim puts a neighbour's word where the supporting sentence has another one.
 
-        "räddas ut av polisen" against "räddas ut av räddningstjänsten" (with the police in the
+        "bärgas av polisen" against "bärgas av sjöräddningen" (with the police in the
         sentence before): after the same little word ("av", "i", "till"), the core has a word the
         claim lacks, and the claim a word the core lacks. That is someone else in the role.
         """
@@ -217,8 +217,8 @@ class Window:
         return any(abs(i - j) <= NEAR for i in where for j in near if not (set(unit_words) & {self.tokens[j]}))
 
 
-AGENT = {"av", "by"}  # "stängdes av Trafikverket": the doer after a passive verb
-# "..., säger Nordcells vd Johanna Lindgren": the speaker, up to SPEAKER tokens after a reporting word.
+AGENT = {"av", "by"}  # "bärgades av sjöräddningen": the doer after a passive verb
+# "..., säger Karin Ek, vd för Lagerbolaget": the speaker, up to SPEAKER tokens after a reporting word.
 SPEAKER = 4
 
 
@@ -233,8 +233,8 @@ def _little(word: str) -> bool:
 
 
 def _refers_back(sentence: str) -> bool:
-    """The sentence opens with a pronoun standing for something named before ("Den ska stå klar",
-    "Där har 420 fått jobb"), not with a determiner ("Den 31-årige döms")."""
+    """The sentence opens with a pronoun standing for something named before ("Den låg kvar",
+    "Där bor 300 personer"), not with a determiner ("Den äldre båten sjönk")."""
     first, second = ([fold(t) for t in TOKEN.findall(sentence)[:2]] + ["", ""])[:2]
     return first in REFERS_BACK and _little(second)
 
