@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from qa.calibration import Calibration
+from qa.narrower import counts_other
 from textkit.text import REQUIRED_SHAPES, fold, has_answer_shape, stem
 
 WEIGHTS = {"sim": 0.45, "overlap": 0.30, "context": 0.10, "cue": 0.10, "rank": 0.05}
@@ -67,7 +68,11 @@ def choose(found: list, query, threshold: float, max_sentences: int) -> list:
     """The best eligible sentence, plus close runners-up that add something; [] when unsupported."""
     from qa.extractive import _too_similar
 
-    ranked = sorted((c for c in found if eligible(c, query)), key=lambda c: c.score, reverse=True)
+    # A figure that counts something else than was asked is no answer (qa/narrower.py).
+    other = counts_other(query.focus, [c.sentence for c in found])
+    ranked = sorted(
+        (c for c, no in zip(found, other) if not no and eligible(c, query)), key=lambda c: c.score, reverse=True
+    )
     if not ranked or ranked[0].score < threshold:
         return []
     chosen = [ranked[0]]

@@ -1,0 +1,131 @@
+"""Does a sentence's figure count what was asked, or something near it?
+
+A near miss often quotes the right topic with the wrong count: "How many drones?"
+answered with the number of cameras, "Hur många är särskilt utsatta?" with the
+number of all the exposed areas. Two language rules catch that, both reading only
+the question and the retrieved passages:
+
+1. **The counted thing** is the run of content words right after "hur många" /
+   "how many" (after a partitive "av de"). If none of them is in the sentence but
+   the first is in another retrieved sentence, the sentence's figure counts something else.
+2. **A narrower phrase**: two neighbouring question words ("särskilt utsatta")
+   that also stand together in the passages, while the sentence has only the
+   second, speak of a narrower class than the sentence does.
+
+Words match by stem, inside a compound, or across languages by a cognate stem
+("drones" and "drönare" both give "dron").
+
+>>> found = ["Polisen har kameror och drönare på plats.", "Polisen har 2500 kameror."]
+>>> counts_other("How many drones does the police have?", found)
+[False, True]
+>>> counts_other("How many cameras does the police have?", found)
+[False, False]
+>>> found = ["Polisen pekar ut utsatta och särskilt utsatta områden.", "61 områden är utsatta."]
+>>> counts_other("Hur många av de utsatta områdena är särskilt utsatta?", found)
+[False, True]
+>>> counts_other("Hur många områden är utsatta?", found)
+[False, False]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from textkit.text import TOKEN, cognate_form, content_words, detect_language, fold, stem
+
+# "hur många (av de)" / "how many (of the)": what follows names the counted thing.
+COUNT_WORDS = re.compile(r"\b(?:hur många|how many)(?:\s+(?:av|of)\s+(?:de|dem|the|these|those))?\s+", re.I)
+PHRASE = 2  # the counted thing: at most this many content words in a row
+SHORT = 4  # stems shorter than this match only whole
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str, lang: str) -> frozenset[str]:
+    """The word's own stem and its cognate stem (spelt the Swedish way, final vowel off)."""
+    own = fold(stem(word, lang))
+    cognate = cognate_form(own).rstrip("aeiouy")
+    return frozenset({own, cognate} if len(cognate) >= SHORT else {own})
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    """What a word of the passages can be met as: its Swedish and English stems."""
+    return _stems(word, "sv") | _stems(word, "en")
+
+
+@lru_cache(maxsize=16384)
+def _text_forms(text: str) -> tuple[frozenset[str], str]:
+    return frozenset().union(*(_forms(w) for w in TOKEN.findall(text))), fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _matches(own: frozenset[str], text: str) -> bool:
+    """A question word (its ``own`` stems) is in ``text``: same stem, inside a compound, or as its head."""
+    forms, folded = _text_forms(text)
+    if own & forms or any(len(s) >= SHORT and s in folded for s in own):
+        return True
+    # The compound's head names the same thing: "solpaneler" asked, "paneler" written.
+    return any(len(f) >= SHORT and o.endswith(f) for f in forms for o in own)
+
+
+def counted_thing(question: str) -> list[str]:
+    """The content words naming what a "how many" question counts.
+
+    >>> counted_thing("Hur många av de utsatta områdena är särskilt utsatta?"), counted_thing("När?")
+    (['utsatta', 'områdena'], [])
+    """
+    match = COUNT_WORDS.search(question)
+    if not match:
+        return []
+    content = set(content_words(question))
+    phrase = []
+    for word in TOKEN.findall(question[match.end() :]):
+        if word.lower() not in content or len(phrase) == PHRASE:
+            break
+        phrase.append(word.lower())
+    return phrase
+
+
+def _together(a: frozenset[str], b: frozenset[str], sentence: str) -> bool:
+    if not (_matches(a, sentence) and _matches(b, sentence)):
+        return False
+    words = TOKEN.findall(sentence)
+    return any(_matches(a, x) and _matches(b, y) for x, y in zip(words, words[1:]))
+
+
+def _elsewhere(where: set[int], i: int) -> bool:
+    return bool(where - {i})
+
+
+def _another_thing(question: str, lang: str, sentences: list[str]) -> list[bool]:
+    """None of the counted words in the sentence, the first of them in another sentence."""
+    counted = [_stems(w, lang) for w in counted_thing(question)]
+    # The first word is the noun or its adjective; a short one matches too much to tell.
+    if not counted or min(len(s) for s in counted[0]) < SHORT:
+        return [False] * len(sentences)
+    named = {j for j, s in enumerate(sentences) if _matches(counted[0], s)}
+    return [_elsewhere(named, i) and not any(_matches(c, s) for c in counted) for i, s in enumerate(sentences)]
+
+
+def _wider_class(question: str, lang: str, sentences: list[str]) -> list[bool]:
+    """Two neighbouring question words together in another sentence; this one has only the second."""
+    words = [w.lower() for w in TOKEN.findall(question[COUNT_WORDS.search(question).start() :])]
+    content = set(content_words(question))
+    pairs = [(_stems(a, lang), _stems(b, lang)) for a, b in zip(words, words[1:]) if a in content and b in content]
+    wider = [False] * len(sentences)
+    for a, b in pairs:
+        together = {j for j, s in enumerate(sentences) if _together(a, b, s)}
+        for i, s in enumerate(sentences):
+            wider[i] = wider[i] or (_elsewhere(together, i) and _matches(b, s) and not _matches(a, s))
+    return wider
+
+
+def counts_other(question: str, sentences: list[str]) -> list[bool]:
+    """For each retrieved sentence: does its figure count something other than, or wider than, what is asked?"""
+    if not COUNT_WORDS.search(question):
+        return [False] * len(sentences)
+    lang = detect_language(question)
+    another = _another_thing(question, lang, sentences)
+    wider = _wider_class(question, lang, sentences)
+    return [x or y for x, y in zip(another, wider)]

@@ -1,0 +1,55 @@
+"""A figure that counts something else than what was asked is no answer (qa/narrower.py).
+
+The passages are written for these tests: a municipality that counts its buses and also owns
+ferries and a helicopter (without a figure), and a school report with all schools and the newly built ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.narrower import counted_thing, counts_other
+
+pytestmark = pytest.mark.fast
+
+BUSES = "Kommunen har i dag 48 bussar i trafik."
+FERRIES = "Kommunen äger också färjor och en helikopter."
+SCHOOLS = "I kommunen finns 31 skolor."
+NEW_SCHOOLS = "Flera av de nybyggda skolorna har solceller på taken."
+PASSAGES = [BUSES, FERRIES, SCHOOLS, NEW_SCHOOLS]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur många färjor har kommunen?",
+        "How many helicopters does the municipality own?",  # spelt the Swedish way: "helikopt…"
+    ],
+)
+def test_a_count_of_another_thing_the_passages_name_is_no_answer(question):
+    assert counts_other(question, PASSAGES)[PASSAGES.index(BUSES)]
+
+
+def test_a_count_of_the_wider_class_is_no_answer_for_the_narrower_one():
+    at = PASSAGES.index(SCHOOLS)
+    assert counts_other("Hur många nybyggda skolor finns det?", PASSAGES)[at]
+    assert not counts_other("Hur många skolor finns det?", PASSAGES)[at]
+
+
+@pytest.mark.parametrize(
+    "question, sentence",
+    [
+        ("Hur många bussar har kommunen?", BUSES),
+        ("How many buses are in service?", BUSES),
+        ("Hur många stadsbussar har kommunen?", BUSES),  # the compound's head is what is counted
+        ("Hur många anställda har kommunen?", BUSES),  # not named anywhere: no evidence either way
+        ("När köptes färjorna?", BUSES),  # not a "how many" question
+    ],
+)
+def test_the_rule_leaves_alone_what_it_has_no_evidence_against(question, sentence):
+    assert not counts_other(question, PASSAGES)[PASSAGES.index(sentence)]
+
+
+def test_the_counted_thing_is_the_words_after_the_question_words():
+    assert counted_thing("Hur många av de nybyggda skolorna har solceller?") == ["nybyggda", "skolorna"]
+    assert counted_thing("How many ferries does it own?") == ["ferries"]
