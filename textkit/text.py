@@ -214,10 +214,23 @@ def stem(word: str, lang: str = "sv") -> str:
     return _stemmer("english" if lang == "en" else "swedish").stemWord(word.lower())
 
 
+# No Swedish or English word is longer (a long compound such as "realisationsvinstbeskattning" has
+# 28 letters): a longer token is a run-together string, and its head would match real words.
+LONGEST_WORD = 40
+
+
 def content_words(text: str) -> list[str]:
-    """Lower-cased words that carry meaning, in order, without repeats."""
+    """Lower-cased words that carry meaning, in order, without repeats.
+
+    >>> content_words("Polisen har " + "Polis" * 20)
+    ['polisen']
+    """
     words = (w.lower() for w in TOKEN.findall(text))
-    return list(dict.fromkeys(w for w in words if w not in _stopwords() and (len(w) > 1 or w.isdigit())))
+    return list(
+        dict.fromkeys(
+            w for w in words if w not in _stopwords() and (len(w) > 1 or w.isdigit()) and len(w) <= LONGEST_WORD
+        )
+    )
 
 
 def terms(text: str, lang: str = "sv") -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.chunk import MAX_SENTENCES, chunk_text
+from ingest.chunk import MAX_CHARS, MAX_SENTENCES, chunk_text
 from textkit.sentences import sentence_spans
 
 pytestmark = pytest.mark.fast
@@ -32,9 +32,11 @@ def test_no_passage_holds_more_than_the_maximum_sentences():
     assert all(p.sentences <= 2 for p in chunk_text(ARTICLE, max_sentences=2))
 
 
-def test_one_over_long_sentence_is_one_passage_not_lost():
-    text = "Ord " * 300 + "slut."
-    assert [(p.start, p.end) for p in chunk_text(text)] == [(0, len(text))]
+def test_an_over_long_sentence_is_cut_at_spaces_into_passages_that_fit_and_nothing_is_lost():
+    text = "Ord " * 300 + "slut."  # 1,205 characters and no full stop before the end
+    passages = chunk_text(text)
+    assert len(passages) == 2 and all(p.end - p.start <= MAX_CHARS for p in passages)
+    assert " ".join(text[p.start : p.end] for p in passages) == text
 
 
 def test_empty_text_has_no_passages_and_a_lone_heading_is_kept():
