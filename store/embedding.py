@@ -11,7 +11,7 @@ Both are LlamaIndex ``BaseEmbedding``s read from local files only:
 
 The store records ``identity(embedder)``, read from the embedder object itself:
 
->>> identity(load_embedder(Settings())).describe()
+>>> identity(load_embedder(Settings(embed_backend="sentence-transformers"))).describe()
 'sentence-transformers/all-MiniLM-L6-v2 (sentence-transformers, 384-d, none)'
 """
 

@@ -29,9 +29,9 @@ BACKENDS = ["e5", "sentence-transformers"]
 
 
 @pytest.fixture(scope="session")
-def embedder(minilm):
-    """The default embedder (``EMBED_BACKEND`` unset): MiniLM."""
-    return minilm
+def embedder(e5):
+    """The default embedder (``EMBED_BACKEND`` unset): e5."""
+    return e5
 
 
 @pytest.fixture(scope="session")

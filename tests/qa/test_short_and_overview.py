@@ -47,11 +47,7 @@ def test_what_the_articles_are_about_lists_each_headline_and_lede_newest_first(e
         assert citation.title in answer.answer and citation.quote in citation.text and citation.quote in answer.answer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: with MiniLM no passage of the conference article is among "
-    "the passages retrieved for this English question, so the overview cannot pick it",
-)
+# With MiniLM no passage of the conference article was retrieved for this English question; e5 finds it.
 def test_summarize_the_article_about_a_topic_cites_that_article(engine):
     answer = engine.answer("Summarize the article about the conference")
     assert not answer.refused and [c.doc_id for c in answer.citations] == ["001_bdd417f66c796474"]

@@ -17,17 +17,17 @@ def open_with(settings: Settings, create: bool = True, embedder=None):
 def test_the_store_records_the_embedder_it_was_built_with(seed_settings, embedder):
     meta = open_with(seed_settings, embedder=embedder).metadata
     assert (meta["embed_model"], meta["embed_backend"], meta["embed_dim"], meta["embed_prefix"]) == (
-        "sentence-transformers/all-MiniLM-L6-v2",
-        "sentence-transformers",
+        "intfloat/multilingual-e5-small",
+        "e5",
         384,
-        "none",
+        "query:/passage:",
     )
 
 
 def test_store_of_another_embedder_is_refused_in_one_line(seed_settings, backend):
     name, other = backend
-    if name == "sentence-transformers":
-        pytest.skip("the seed store is built with MiniLM (the default): the same embedder opens it")
+    if name == "e5":
+        pytest.skip("the seed store is built with e5 (the default): the same embedder opens it")
     for _ in range(2):  # a refused open must not rewrite the embedder the store records
         with pytest.raises(store.StoreError) as refused:
             open_with(seed_settings, embedder=other)
