@@ -1,12 +1,14 @@
 """Eval sets: a corpus folder and a questions file, each evaluated in a store of its own.
 
 The seed set is the bundled ``corpus/`` with ``evals/questions.jsonl``; the dev
-set is ``evals/dev/`` (invented articles in every layout users have). Every
+set is ``evals/dev/`` (invented articles in every layout users have, where
+anything is fitted); the test set is ``evals/test/`` (written blind, only
+scored: ``evals/test/README.md``). Every
 run ingests its set into a fresh temporary store, so it never touches the
 user's ``DATA_DIR`` or Chroma server, and no set sees another's articles.
 
 >>> [(s.name, s.corpus.name, s.questions.name) for s in default_sets()]
-[('seed', 'corpus', 'questions.jsonl'), ('dev', 'corpus', 'questions.jsonl')]
+[('seed', 'corpus', 'questions.jsonl'), ('dev', 'corpus', 'questions.jsonl'), ('test', 'corpus', 'questions.jsonl')]
 >>> EvalSet.custom(Path("my/articles"), Path("held/out.jsonl")).name
 'out'
 """
@@ -24,6 +26,7 @@ from settings import ROOT, Settings
 
 EVALS_DIR = Path(__file__).resolve().parent
 DEV_DIR = EVALS_DIR / "dev"
+TEST_DIR = EVALS_DIR / "test"
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ def default_sets() -> list[EvalSet]:
     return [
         EvalSet("seed", ROOT / "corpus", EVALS_DIR / "questions.jsonl"),
         EvalSet("dev", DEV_DIR / "corpus", DEV_DIR / "questions.jsonl"),
+        EvalSet("test", TEST_DIR / "corpus", TEST_DIR / "questions.jsonl"),
     ]
 
 

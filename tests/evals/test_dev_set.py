@@ -1,4 +1,7 @@
-"""The dev set is what users bring: many invented articles in every layout, and readers' questions."""
+"""The dev set is what users bring: many invented articles in every layout, and readers' questions.
+
+The held-out test set (evals/test) is checked for being whole the same way.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,10 @@ import pytest
 
 from evals.paraphrase import MAX_MEDIAN, MIN_SHARE_AT_MOST_ONE, distribution
 from evals.runner import load_questions
-from evals.sets import DEV_DIR, doc_formats
+from evals.sets import DEV_DIR, TEST_DIR, doc_formats
 
 CORPUS = DEV_DIR / "corpus"
+SETS = [DEV_DIR, TEST_DIR]
 
 
 @pytest.fixture(scope="module")
@@ -47,12 +51,20 @@ def test_every_source_exists_and_every_article_is_asked_about(questions):
     assert all(asked[doc] >= 5 for doc in docs), [doc for doc in docs if asked[doc] < 5]
 
 
-def test_answer_sentences_hold_their_facts_and_short_answers(questions):
-    for q in questions:
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_answer_sentences_hold_their_facts_and_short_answers(folder):
+    for q in load_questions(folder / "questions.jsonl"):
         if q.answerable and q.kind not in ("overview", "conflict"):
             assert q.answer_sentence, q.id
             assert all(re.search(f, q.answer_sentence, re.I) for f in q.expected_facts), q.id
             assert q.short_answer in q.answer_sentence, q.id
+
+
+def test_the_test_set_asks_in_both_languages_about_each_of_its_articles_and_holds_near_misses():
+    questions = load_questions(TEST_DIR / "questions.jsonl")
+    asked = {src for q in questions for src in q.expected_sources}
+    assert len(asked) >= 12 and asked == set(doc_formats(TEST_DIR / "corpus"))
+    assert Counter(q.lang for q in questions)["en"] >= 50 and Counter(q.kind for q in questions)["near_miss"] >= 25
 
 
 def test_questions_are_paraphrased(questions):
