@@ -79,6 +79,8 @@ TRAILING = re.compile(
     re.I,
 )
 PLACE = re.compile(rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?")
+# "Vem är Karin Holm?" asks what the named person is, not for a name: no short answer.
+ABOUT_PERSON = re.compile(rf"^\s*(?:[Vv]em|[Ww]ho)\s+(?:är|var|is|was)\s+{CAPITAL}(?:\s+{CAPITAL})+\s*\??\s*$")
 
 
 def question_kind(question: str) -> str:
@@ -88,7 +90,11 @@ def question_kind(question: str) -> str:
     ('number', 'date', '')
     >>> question_kind("Vilken kommun klarade sig bäst när jobben försvann?")
     'place'
+    >>> question_kind("Vem är Karin Holm?"), question_kind("Vem är ordförande i Enköpings Östra?")
+    ('', 'name')
     """
+    if ABOUT_PERSON.match(question):
+        return ""
     found = [(m.start(), i, kind) for i, (kind, pattern) in enumerate(ASKS.items()) if (m := pattern.search(question))]
     return min(found)[2] if found else ""
 

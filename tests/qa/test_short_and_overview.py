@@ -37,6 +37,12 @@ def test_a_why_question_has_no_short_answer(engine):
     assert answer.short_answer == "" and not answer.answer.startswith("[")
 
 
+@pytest.mark.parametrize("question", ["Vem är Markus Lahtinen?", "Who is Stefan Singman?"])
+def test_asking_who_a_named_person_is_quotes_the_sentence_without_another_name_first(engine, question):
+    answer = engine.answer(question)
+    assert not answer.refused and answer.short_answer == "" and answer.answer.startswith(answer.citations[0].quote[:20])
+
+
 @pytest.mark.parametrize("question", ["Vad handlar artiklarna om?", "What are the articles about?"])
 def test_what_the_articles_are_about_lists_each_headline_and_lede_newest_first(engine, question):
     answer = engine.answer(question)
