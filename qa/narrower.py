@@ -1,29 +1,29 @@
 """Does a sentence's figure count what was asked, or something near it?
 
-A near miss often quotes the right topic with the wrong count: "How many drones?"
-answered with the number of cameras, "Hur många är särskilt utsatta?" with the
-number of all the exposed areas. Two language rules catch that, both reading only
-the question and the retrieved passages:
+A near miss often quotes the right topic with the wrong count: "How many
+helicopters?" answered with the number of buses, "Hur många är nybyggda skolor?"
+with the number of all the schools. Two language rules catch that, both reading
+only the question and the retrieved passages:
 
 1. **The counted thing** is the run of content words right after "hur många" /
    "how many" (after a partitive "av de"). If none of them is in the sentence but
    the first is in another retrieved sentence, the sentence's figure counts something else.
-2. **A narrower phrase**: two neighbouring question words ("särskilt utsatta")
+2. **A narrower phrase**: two neighbouring question words ("nybyggda skolor")
    that also stand together in the passages, while the sentence has only the
    second, speak of a narrower class than the sentence does.
 
 Words match by stem, inside a compound, or across languages by a cognate stem
-("drones" and "drönare" both give "dron").
+(English spelt the Swedish way: "helicopters" gives "helikopt", as "helikopter" does).
 
->>> found = ["Polisen har kameror och drönare på plats.", "Polisen har 2500 kameror."]
->>> counts_other("How many drones does the police have?", found)
+>>> found = ["Kommunen har bussar och en helikopter.", "Kommunen har 48 bussar."]
+>>> counts_other("How many helicopters does the municipality have?", found)
 [False, True]
->>> counts_other("How many cameras does the police have?", found)
+>>> counts_other("How many buses does the municipality have?", found)
 [False, False]
->>> found = ["Polisen pekar ut utsatta och särskilt utsatta områden.", "61 områden är utsatta."]
->>> counts_other("Hur många av de utsatta områdena är särskilt utsatta?", found)
+>>> found = ["Flera av de nybyggda skolorna har solceller.", "I kommunen finns 31 skolor."]
+>>> counts_other("Hur många av skolorna är nybyggda skolor?", found)
 [False, True]
->>> counts_other("Hur många områden är utsatta?", found)
+>>> counts_other("Hur många skolor finns det?", found)
 [False, False]
 """
 

@@ -90,7 +90,7 @@ def question_kind(question: str) -> str:
     ('number', 'date', '')
     >>> question_kind("Vilken kommun klarade sig bäst när jobben försvann?")
     'place'
-    >>> question_kind("Vem är Karin Holm?"), question_kind("Vem är ordförande i Enköpings Östra?")
+    >>> question_kind("Vem är Karin Holm?"), question_kind("Vem är ordförande i Norrby IF?")
     ('', 'name')
     """
     if ABOUT_PERSON.match(question):
