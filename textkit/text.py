@@ -89,14 +89,24 @@ EN_MARKERS = {
     "say",
 }
 CUES = {
-    "number": re.compile(r"\b(hur många|hur mycket|hur stor|antal|how many|how much|what number)\b", re.I),
+    "number": re.compile(
+        r"\b(hur (många|manga|mycket|mkt|stor|stort|stora|hög|högt|höga|låg|lågt|djup|djupt|lång|långt|länge|"
+        r"gammal|gamla|varm|varmt|kall|kallt|dyr|dyrt|dyra|tung|tungt|snabbt|fort|bred|brett)|antal|"
+        r"vilken (andel|summa|temperatur|hastighet)|how (many|much|big|large|high|low|deep|long|old|hot|warm|cold|"
+        r"expensive|heavy|fast|far|wide|tall)|what number|what (share|percentage|proportion|amount|temperature))\b",
+        re.I,
+    ),
     "clock": re.compile(r"\b(vilken tid|hur dags|vilken klockslag|what time|at what time)\b", re.I),
     "time": re.compile(
         r"\b(när|sedan när|vilket år|vilka år|what year|which years?|when|since when|what date|hur ofta|how often)\b",
         re.I,
     ),
-    "person": re.compile(r"\b(vem|vilka personer|vem som|who|whom|whose)\b", re.I),
-    "place": re.compile(r"\b(var\b(?! det)|vart|where|vilken stad|på vilket hotell|which hotel|in which city)", re.I),
+    "person": re.compile(r"\b(vem|vilka personer|vem som|vad heter|who|whom|whose|what is the name)\b", re.I),
+    "place": re.compile(
+        r"\b(var\b(?! det)|vart|varifrån|where|(i )?vilken (stad|kommun|ort|stadsdel|by|region)|på vilket hotell|"
+        r"which hotel|(in )?which (city|town|municipality|country|region))",
+        re.I,
+    ),
 }
 MONTHS = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october)"
 NUMBER_WORDS = (
@@ -109,7 +119,8 @@ ANSWER_SHAPES = {
     "number": re.compile(rf"\b(?!(1[89]|20)\d\d\b)\d[\d\s.,]*\b|\b{NUMBER_WORDS}\b(?! av)", re.I),
     "clock": re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\b|\bklockan\b|\bkl\.", re.I),
     "time": re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{MONTHS}\b|\b(årligen|vartannat|varje år|dag|vecka)\b", re.I),
-    "person": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+|\bsäger [A-ZÅÄÖ]"),
+    # Two capitalised words in a row, even opening a sentence ("Tomas Eriksson, 52, förlorade ...").
+    "person": re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+|\bsäger [A-ZÅÄÖ]"),
     "place": re.compile(r"\b(på|i|vid|at|in) [A-ZÅÄÖ#]"),
 }
 
@@ -262,6 +273,10 @@ def cognate_key(word: str) -> str:
 
 
 def question_cues(question: str) -> list[str]:
+    """The kinds of answer a question asks for, by its question words ("hur djupt": a quantity too):
+    >>> question_cues("Hur djupt är sjön?"), question_cues("Vad heter bagaren?"), question_cues("Varifrån kom tåget?")
+    (['number'], ['person'], ['place'])
+    """
     return [name for name, pattern in CUES.items() if pattern.search(question)]
 
 
