@@ -1,0 +1,36 @@
+"""Question words and answer shapes (textkit/text.py): what a question asks for and what answers it."""
+
+from __future__ import annotations
+
+import pytest
+
+from textkit.text import REQUIRED_SHAPES, has_answer_shape, question_cues
+
+pytestmark = pytest.mark.fast
+
+
+@pytest.mark.parametrize(
+    "question, cue",
+    [
+        ("Hur varmt blev det i staden på torsdagen?", "number"),
+        ("How deep was the water at the crossing?", "number"),
+        ("hur manga bussar går i natt", "number"),
+        ("Vad heter den nya rektorn?", "person"),
+        ("Varifrån kom tåget som spårade ur?", "place"),
+        ("I vilken kommun ligger bruket?", "place"),
+    ],
+)
+def test_measure_name_and_place_questions_ask_for_their_kind_of_answer(question, cue):
+    assert cue in question_cues(question)
+
+
+def test_a_measure_question_is_answered_only_by_a_sentence_with_a_figure():
+    assert "number" in REQUIRED_SHAPES and "number" in question_cues("Hur kallt blir det i natt?")
+    assert has_answer_shape("Det blir minus 18 grader.", "number")
+    assert not has_answer_shape("Det blir mycket kallt.", "number")
+
+
+def test_a_name_that_opens_a_sentence_is_a_name():
+    assert has_answer_shape("Lena Vik, 41, fick jobbet i oktober.", "person")
+    assert has_answer_shape("Jobbet gick till Lena Vik i oktober.", "person")
+    assert not has_answer_shape("Jobbet gick till en lokal snickare.", "person")
