@@ -147,19 +147,42 @@ def similarity_pairs(engine, reference, questions) -> dict[str, tuple[np.ndarray
     return {lang: (np.array(ours), np.array(ref)) for lang, (ours, ref) in sorted(sims.items())}
 
 
-def calibration_entry(engine, reference, questions) -> dict:
-    """The backend's entry of qa/calibration.json, with how it was fitted and what it measured."""
+def calibration_entry(engine, reference, questions, seed=None) -> dict:
+    """The backend's entry of qa/calibration.json, with how it was fitted and what it measured.
+
+    ``seed``: (engine, questions) of the seed set, the guard of the rules' weights (evals/rulefit.py).
+    """
     from qa.calibration import STORED
 
     pairs = similarity_pairs(engine, reference, questions)
     fusion = fit_fusion(fusion_rows(engine, questions))
-    return {
+    entry = {
         "sim_scale": {lang: scale_to(ours, ref) for lang, (ours, ref) in pairs.items()},
         "sentence_vectors": STORED,
         "pairs": {lang: len(ours) for lang, (ours, _) in pairs.items()},
         "dense_weight": fusion.pop("dense_weight"),
         "fusion_fit": fusion,
     }
+    entry["rules"], entry["rules_fit"] = fit_rule_entry(entry, engine, questions, seed)
+    return entry
+
+
+def fit_rule_entry(entry: dict, engine, questions, seed=None) -> tuple[dict, dict]:
+    """The rules' weights, gate and thresholds, fitted with the scale and fusion just fitted (evals/rulefit.py)."""
+    from evals import rulefit
+
+    def rows(base, asked):
+        from qa.calibration import Calibration
+        from qa.engine import Engine
+
+        own = base.settings.model_dump() | {"answer_model": "rules", "top_k": None}  # None: the rules' own top_k
+        rules = Engine(type(base.settings).model_validate(own), embedder=base.embedder)
+        rules.__dict__["calibration"] = Calibration.from_dict(entry)  # the new scale, not the file's
+        return rulefit.rule_rows(rules, asked)
+
+    guard = rows(*seed) if seed else None
+    fitted, report = rulefit.fit_rules(rows(engine, questions), rulefit.gate_bounds(), guard)
+    return fitted, report | {"guard": "seed" if seed else None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from evals.fit import fingerprint
     from evals.runner import load_questions
-    from evals.sets import DEV_DIR, EvalSet, temporary_store
+    from evals.sets import DEV_DIR, EvalSet, default_sets, temporary_store
     from qa.calibration import CALIBRATION_PATH
     from qa.engine import Engine
     from settings import Settings, configure_offline
@@ -179,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(embed_backend="e5", top_k=RANKED)
     embedder, reference = load_embedder(settings), load_embedder(Settings(embed_backend="sentence-transformers"))
     dev = EvalSet("dev", DEV_DIR / "corpus", DEV_DIR / "questions.jsonl")
-    with temporary_store(dev, settings, embedder) as local:
-        entry = calibration_entry(Engine(local, embedder=embedder), reference, load_questions(dev.questions))
+    seed = next(s for s in default_sets() if s.name == "seed")
+    with temporary_store(dev, settings, embedder) as local, temporary_store(seed, settings, embedder) as seed_local:
+        guard = Engine(seed_local, embedder=embedder), load_questions(seed.questions)
+        entry = calibration_entry(Engine(local, embedder=embedder), reference, load_questions(dev.questions), guard)
     content = {
         "made_by": "python -m evals.calibrate (dev set only; see evals/calibrate.py)",
         "dev_set": fingerprint(dev.corpus, dev.questions),

@@ -194,10 +194,24 @@ def warm_up(engine, retriever: str) -> None:
     engine.embedder.get_query_embedding("warm-up")
 
 
+def chat_history(engine, question: Question, retriever: str = "hybrid") -> list[tuple[str, str]]:
+    """The history as the chat holds it: each earlier question with the answer the engine gave it.
+
+    A follow-up in the chat carries the previous answer, whose specifics join the retrieval text
+    (``qa.extractive.Query.parse``), so the eval asks it the same way, not with bare questions.
+    """
+    turns: list[tuple[str, str]] = []
+    for earlier in question.history:
+        turns.append((earlier, engine.answer(earlier, list(turns), retriever=retriever).answer))
+    return turns
+
+
 def ask(engine, question: Question, retriever: str) -> dict:
     """The engine's answer as a dict; an unexpected exception becomes an error answer."""
     try:
-        return engine.answer(question.question, list(question.history), retriever=retriever).to_dict()
+        return engine.answer(
+            question.question, chat_history(engine, question, retriever), retriever=retriever
+        ).to_dict()
     except Exception as exc:  # one broken question must not hide the rest of the report
         error = f"{type(exc).__name__}: {exc}"
         return {"answer": "", "refused": True, "error": error, "citations": [], "retrieved": [], "latency_ms": 0.0}

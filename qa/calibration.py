@@ -34,6 +34,7 @@ from pathlib import Path
 CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
 # How the rules get a candidate sentence's vector: as ingest stored it, or embedded on its own.
 STORED, STANDALONE = "stored", "standalone"
+RULE_KEYS = ("weights", "min_overlap", "refusal")
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,17 @@ class Calibration:
     sim_scale: dict[str, tuple[float, float]] = field(default_factory=dict)
     dense_weight: float | None = None  # None: reciprocal-rank fusion, as the rules were set with
     sentence_vectors: str = STANDALONE  # STORED: no embedding per answer; STANDALONE: as the rules were set
+    # The rules' weights, overlap gates and refusal thresholds fitted on the dev set (evals/rulefit.py):
+    # {"weights": {lang: {part: w}}, "min_overlap": {lang: x}, "refusal": {lang: x}}; None: the hand-set ones.
+    rules: dict | None = None
 
     @classmethod
     def from_dict(cls, entry: dict) -> Calibration:
         scale = {lang: (float(a), float(b)) for lang, (a, b) in entry.get("sim_scale", {}).items()}
         weight = entry.get("dense_weight")
-        return cls(scale, None if weight is None else float(weight), entry.get("sentence_vectors", STANDALONE))
+        fit = entry.get("rules")
+        rules = {key: fit[key] for key in RULE_KEYS} if fit else None
+        return cls(scale, None if weight is None else float(weight), entry.get("sentence_vectors", STANDALONE), rules)
 
     def sim(self, value: float, lang: str) -> float:
         """A similarity on the scale the rules were set on."""

@@ -235,11 +235,10 @@ class Engine:
             return found, extractive.choose(found, answerable, self.settings.max_answer_sentences), extractive.MARGIN
         found = extractive.candidates(retrieved)
         if found:
-            rules.score(query, q_vec, found, self._rule_vectors(found), retrieved, self.calibration)
-        threshold = self.settings.refusal_threshold_en if query.lang == "en" else self.settings.refusal_threshold
-        return found, rules.choose(found, query, threshold, self.settings.max_answer_sentences), rules.MARGIN
+            rules.score(query, q_vec, found, self.rule_vectors(found), retrieved, self.calibration)
+        return found, rules.pick(found, query, self.calibration, self.settings), rules.MARGIN
 
-    def _rule_vectors(self, found) -> np.ndarray:
+    def rule_vectors(self, found) -> np.ndarray:
         """The rules' sentence vectors: stored at ingest, or (as the rules were set) each embedded on its own."""
         stored = self.calibration.sentence_vectors == STORED  # no embedding per answer (qa/calibration.py)
         return self._vectors([c.sentence for c in found], [c.node.node.node_id for c in found] if stored else None)

@@ -3,14 +3,17 @@
 Each candidate sentence is scored by embedding similarity to the question,
 overlap of (stemmed, compound-aware, cognate) terms, the overlap of its passage,
 fit to the question type and retrieval rank; the best eligible sentence is
-quoted when it scores over the per-language refusal threshold (``settings.py``).
-These numbers were set by hand on the seed set with MiniLM; another embedder's
-similarities are first put on MiniLM's scale (``qa/calibration.py``). The fitted model
+quoted when it scores over the per-language refusal threshold. The weights, the overlap
+gate and the thresholds below were set by hand on the seed set with MiniLM; for e5 they are
+fitted on the dev set (``python -m evals.calibrate``, ``evals/rulefit.py``) and read from
+``qa/calibration.json``, its similarities first put on MiniLM's scale. The fitted model
 (``qa/scorer.py``, ``ANSWER_MODEL=fitted``) is to replace them once it holds on
 both the seed and the dev set (see README, "How answers are made").
 
 >>> eligible_overlap({"overlap": 0.5, "context": 0.1}, "sv"), eligible_overlap({"overlap": 0.1, "context": 0.2}, "sv")
 (True, False)
+>>> fitted(None, "en")[1:], fitted(Calibration(rules={"weights": {"sv": {}}, "min_overlap": {"sv": 0.3}, "refusal": {"sv": 0.5}}), "sv")
+((0.0, 0.2), ({}, 0.3, 0.5))
 """
 
 from __future__ import annotations
@@ -26,7 +29,17 @@ WEIGHTS = {"sim": 0.45, "overlap": 0.30, "context": 0.10, "cue": 0.10, "rank": 0
 # articles don't mention it; in English it may just be spelt otherwise (Sweden/Sverige).
 MISSING_SPECIFIC_PENALTY = {"sv": 0.3, "en": 0.12}
 MIN_OVERLAP = {"sv": 0.45, "en": 0.0}  # about half the content words
+REFUSAL = {"sv": 0.45, "en": 0.20}  # English questions score lower on Swedish text
 MARGIN = 0.06  # a runner-up this close to the best score is quoted too
+
+
+def fitted(calibration: Calibration | None, lang: str) -> tuple[dict, float, float]:
+    """(weights, overlap gate, refusal threshold) for a question language: the backend's fit in
+    qa/calibration.json, else the hand-set ones."""
+    fit = calibration.rules if calibration is not None else None
+    if not fit:
+        return WEIGHTS, MIN_OVERLAP[lang], REFUSAL[lang]
+    return fit["weights"][lang], fit["min_overlap"][lang], fit["refusal"][lang]
 
 
 def _missing_specifics(query, retrieved: list) -> int:
@@ -34,12 +47,17 @@ def _missing_specifics(query, retrieved: list) -> int:
     return sum(1 for word in query.specifics if fold(stem(word, query.lang)) not in corpus)
 
 
+def penalty(query, retrieved: list) -> float:
+    """Taken off every candidate's score when the question names what no retrieved passage mentions."""
+    return MISSING_SPECIFIC_PENALTY[query.lang] * min(2, _missing_specifics(query, retrieved))
+
+
 def score(query, q_vec: np.ndarray, found: list, vectors: np.ndarray, retrieved: list, calibration=None) -> None:
     """Fill ``score`` and ``parts`` of every candidate, in place; similarities on MiniLM's scale (``qa/calibration.py``)."""
     from qa.extractive import term_overlap
 
     calibration = calibration or Calibration()
-    penalty = MISSING_SPECIFIC_PENALTY[query.lang] * min(2, _missing_specifics(query, retrieved))
+    weights, lost = fitted(calibration, query.lang)[0], penalty(query, retrieved)
     context = {id(item): term_overlap(query.terms, item.node.get_content(), query.lang) for item in retrieved}
     for cand, vec in zip(found, vectors):
         cue = (sum(has_answer_shape(cand.sentence, c) for c in query.cues) / len(query.cues)) if query.cues else 0.5
@@ -50,28 +68,40 @@ def score(query, q_vec: np.ndarray, found: list, vectors: np.ndarray, retrieved:
             "cue": cue,
             "rank": 1.0 / (1 + cand.passage_rank),
         }
-        cand.score = sum(WEIGHTS[k] * v for k, v in cand.parts.items()) - penalty
+        cand.score = sum(weights[k] * v for k, v in cand.parts.items()) - lost
 
 
-def eligible_overlap(parts: dict, lang: str) -> bool:
-    return max(parts["overlap"], parts["context"]) >= MIN_OVERLAP[lang]
+def eligible_overlap(parts: dict, lang: str, min_overlap: float | None = None) -> bool:
+    return max(parts["overlap"], parts["context"]) >= (MIN_OVERLAP[lang] if min_overlap is None else min_overlap)
 
 
-def eligible(cand, query) -> bool:
+def has_shape(cand, query) -> bool:
+    """A "how many" answered without a quantity (or "what time" without a time) is no answer."""
+    return not any(c in REQUIRED_SHAPES and not has_answer_shape(cand.sentence, c) for c in query.cues)
+
+
+def eligible(cand, query, min_overlap: float | None = None) -> bool:
     """Could this sentence answer the question at all?"""
-    if any(c in REQUIRED_SHAPES and not has_answer_shape(cand.sentence, c) for c in query.cues):
-        return False
-    return eligible_overlap(cand.parts, query.lang)
+    return has_shape(cand, query) and eligible_overlap(cand.parts, query.lang, min_overlap)
 
 
-def choose(found: list, query, threshold: float, max_sentences: int) -> list:
+def pick(found: list, query, calibration: Calibration | None, settings) -> list:
+    """``choose`` with the backend's fitted gate and threshold; a REFUSAL_THRESHOLD(_EN) setting wins."""
+    _, min_overlap, refusal = fitted(calibration, query.lang)
+    own = settings.refusal_threshold_en if query.lang == "en" else settings.refusal_threshold
+    return choose(found, query, refusal if own is None else own, settings.max_answer_sentences, min_overlap)
+
+
+def choose(found: list, query, threshold: float, max_sentences: int, min_overlap: float | None = None) -> list:
     """The best eligible sentence, plus close runners-up that add something; [] when unsupported."""
     from qa.extractive import _too_similar
 
     # A figure that counts something else than was asked is no answer (qa/narrower.py).
     other = counts_other(query.focus, [c.sentence for c in found])
     ranked = sorted(
-        (c for c, no in zip(found, other) if not no and eligible(c, query)), key=lambda c: c.score, reverse=True
+        (c for c, no in zip(found, other) if not no and eligible(c, query, min_overlap)),
+        key=lambda c: c.score,
+        reverse=True,
     )
     if not ranked or ranked[0].score < threshold:
         return []

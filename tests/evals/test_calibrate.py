@@ -30,10 +30,21 @@ def stored():
 
 
 @pytest.fixture(scope="module")
-def refit(fitted_dev, minilm):
+def seed_e5(e5, tmp_path_factory):
+    """(engine, questions) of the seed set in an e5 store: the guard of the rules' weights."""
+    from qa.engine import Engine
+
+    seed = SETS["seed"]
+    base = Settings(data_dir=tmp_path_factory.mktemp("seed-e5"), embed_backend="e5")
+    with temporary_store(seed, base, e5, warn=lambda m: None) as local:
+        yield Engine(local, embedder=e5), load_questions(seed.questions)
+
+
+@pytest.fixture(scope="module")
+def refit(fitted_dev, minilm, seed_e5):
     engine, questions = fitted_dev
     assert engine.settings.top_k == RANKED  # the fusion is fitted on what hybrid asks each retriever for
-    return calibration_entry(engine, minilm, questions)
+    return calibration_entry(engine, minilm, questions, seed_e5)
 
 
 def test_calibration_file_is_what_the_calibrate_command_makes(stored, refit):
@@ -45,6 +56,23 @@ def test_calibration_file_is_what_the_calibrate_command_makes(stored, refit):
         np.testing.assert_allclose(refit["sim_scale"][lang], scale, atol=0.02, err_msg=lang)
     # Dense ranks vary a little from run to run (Chroma's HNSW graph): one grid step is allowed.
     assert abs(refit["dense_weight"] - entry["dense_weight"]) <= 0.05 + 1e-9
+
+
+def test_the_rules_fit_is_what_the_calibrate_command_makes(stored, refit):
+    entry = stored["backends"]["e5"]
+    for lang, weights in entry["rules"]["weights"].items():  # a near tie in the grid may move a weight a step
+        assert all(abs(refit["rules"]["weights"][lang][k] - w) <= 0.1 for k, w in weights.items()), lang
+    assert refit["rules"]["hand_set_kept_for"] == entry["rules"]["hand_set_kept_for"]
+    for key in ("min_overlap", "refusal"):  # a near tie may go one grid step the other way
+        for lang, value in entry["rules"][key].items():
+            assert abs(refit["rules"][key][lang] - value) <= 0.05 + 1e-9, (key, lang)
+
+
+def test_the_fitted_rules_beat_the_hand_set_ones_out_of_fold_on_the_dev_set(refit):
+    fit = refit["rules_fit"]
+    oof, hand = fit["out_of_fold"]["overall"], fit["hand_set"]["overall"]
+    assert oof["key_fact_recall"] > hand["key_fact_recall"] and oof["pass_rate"] > hand["pass_rate"]
+    assert oof["refusal_accuracy"] >= hand["refusal_accuracy"] - 0.02  # not by refusing less
 
 
 def test_with_e5_fused_retrieval_beats_dense_and_bm25_out_of_fold_on_the_dev_set(refit):

@@ -282,3 +282,21 @@ def test_a_leading_short_answer_must_occur_in_the_sentence_it_introduces():
     assert citation_problems("2500 kameror: Målet är 2500 kameror nationellt. [1]", [cite()], STORED) == []
     assert citation_problems("3000 kameror: Målet är 2500 kameror nationellt. [1]", [cite()], STORED) != []
     assert citation_problems("Målet är 2500 kameror nationellt. [1] Och mer därtill.", [cite()], STORED) != []
+
+
+def test_a_follow_up_is_asked_with_the_answers_given_as_the_chat_asks_it():
+    class Scripted:  # records what the eval hands the engine; answers by echoing the question
+        def __init__(self):
+            self.histories = []
+
+        def answer(self, question, history, retriever=None):
+            from qa.types import Answer
+
+            self.histories.append(list(history))
+            return Answer(question=question, answer=f"svar på: {question}", lang="sv")
+
+    engine = Scripted()
+    follow_up = Question("f", "Och när?", "sv", True, history=("Vem leder arbetet?", "Var?"))
+    evals.runner.ask(engine, follow_up, "hybrid")
+    assert engine.histories[-1] == [("Vem leder arbetet?", "svar på: Vem leder arbetet?"), ("Var?", "svar på: Var?")]
+    assert engine.histories[1] == [("Vem leder arbetet?", "svar på: Vem leder arbetet?")]

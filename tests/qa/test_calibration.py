@@ -76,3 +76,36 @@ def test_hybrid_fuses_as_the_calibration_says(tmp_path, calibration):
     assert hybrid.mode == calibration.fusion_mode
     assert hybrid._retriever_weights == (calibration.weights or [0.5, 0.5])
     assert hybrid.retrieve("Hur många poliskameror är målbilden nationellt?")
+
+
+def test_e5_has_the_rules_weights_gate_and_thresholds_fitted_on_the_dev_set():
+    fit = load_calibration("e5").rules
+    assert set(fit["weights"]) == set(fit["min_overlap"]) == set(fit["refusal"]) == {"sv", "en"}
+    for weights in fit["weights"].values():
+        assert set(weights) == set(rules.WEIGHTS) and sum(weights.values()) == pytest.approx(1, abs=1e-3)
+    assert rules.fitted(Calibration(), "sv") == (rules.WEIGHTS, 0.45, 0.45)  # MiniLM: as hand-set
+
+
+@pytest.fixture(scope="module")
+def seed_engine(tmp_path_factory):
+    from ingest.pipeline import ingest
+    from qa.engine import Engine
+    from settings import ROOT, Settings
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("rules") / "data")
+    ingest([ROOT / "corpus"], settings, embedder=HashEmbedding(), warn=lambda m: None)
+    return lambda **update: Engine(settings.model_copy(update=update), embedder=HashEmbedding())
+
+
+def _with_rules(engine, refusal: float):
+    both = ("sv", "en")
+    fit = {"weights": dict.fromkeys(both, rules.WEIGHTS), "min_overlap": dict.fromkeys(both, 0.0)}
+    engine.__dict__["calibration"] = Calibration(rules=fit | {"refusal": dict.fromkeys(both, refusal)})
+    return engine
+
+
+def test_the_rules_refuse_at_the_fitted_threshold_unless_a_setting_says_otherwise(seed_engine):
+    question = "Hur många poliskameror är målbilden nationellt?"
+    assert not _with_rules(seed_engine(), refusal=0.0).answer(question).refused
+    assert _with_rules(seed_engine(), refusal=5.0).answer(question).refused  # no score reaches 5
+    assert not _with_rules(seed_engine(refusal_threshold=0.0), refusal=5.0).answer(question).refused
