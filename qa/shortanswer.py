@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from textkit.text import CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
+from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
 ASKS = {
@@ -56,7 +56,6 @@ NUMBER = re.compile(
     rf"(?:\s+(?!och\b|av\b|i\b|på\b|som\b)[a-zåäöé/]+){{0,2}}{RATE})|{QUALIFIER}\b{NUMBER_WORDS}\b(?:\s+[a-zåäöé]+)?",
     re.I,
 )
-YEAR = re.compile(r"^(?:\D*\s)?(1[89]\d\d|20\d\d)$")
 DATE = re.compile(
     rf"\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
     rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}\b|"
@@ -95,8 +94,9 @@ def question_kind(question: str) -> str:
 
 def _spans(kind: str, sentence: str) -> list[tuple[int, int]]:
     if kind == "number":
-        found = [m.span() for m in NUMBER.finditer(sentence) if not YEAR.match(m.group().strip())]
-        return found
+        # Not a year, a day of a month or a time of day: the number shape, read in the sentence's context.
+        figure = ANSWER_SHAPES["number"]
+        return [m.span() for m in NUMBER.finditer(sentence) if figure.search(sentence, m.start(), m.end())]
     if kind == "date":
         return [m.span() for m in DATE.finditer(sentence)]
     if kind == "place":

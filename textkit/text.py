@@ -109,14 +109,19 @@ CUES = {
     ),
 }
 MONTHS = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october)"
+# Not the start of a figure: a time of day ("klockan 18", "kl. 17.30", "17:30") or the rest of one ("17.30").
+NOT_A_TIME = r"(?<!klockan )(?<!kl\. )(?<!\d[.:])(?!\d{1,2}:[0-5]\d\b)"
 NUMBER_WORDS = (
     # Not "en/ett/one" (articles) nor "första/andra/first" (rarely a count, often "other"/"earliest").
     r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|hundra|tusen|miljon\w*|miljard\w*|"
     r"tredje|fjärde|femte|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million\w*|billion\w*)"
 )
 ANSWER_SHAPES = {
-    # A year answers "when", not "how many".
-    "number": re.compile(rf"\b(?!(1[89]|20)\d\d\b)\d[\d\s.,]*\b|\b{NUMBER_WORDS}\b(?! av)", re.I),
+    # A year, a day of a month ("15 december") or a time of day ("kl. 17.30") answers "when", not "how many".
+    "number": re.compile(
+        rf"\b(?!(1[89]|20)\d\d\b){NOT_A_TIME}\d[\d\s.,]*\b(?!\s*([–-]\s*\d+\s*)?{MONTHS})|\b{NUMBER_WORDS}\b(?! av)",
+        re.I,
+    ),
     "clock": re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\b|\bklockan\b|\bkl\.", re.I),
     "time": re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{MONTHS}\b|\b(årligen|vartannat|varje år|dag|vecka)\b", re.I),
     # Two capitalised words in a row, even opening a sentence ("Tomas Eriksson, 52, förlorade ...").
@@ -126,70 +131,12 @@ ANSWER_SHAPES = {
 
 
 # bm25s's English list is 33 words; questions need their own function words dropped too.
-EXTRA_STOPWORDS = {
-    "how",
-    "many",
-    "much",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "why",
-    "did",
-    "does",
-    "do",
-    "has",
-    "have",
-    "had",
-    "its",
-    "his",
-    "her",
-    "he",
-    "she",
-    "him",
-    "them",
-    "were",
-    "been",
-    "being",
-    "can",
-    "could",
-    "would",
-    "should",
-    "about",
-    "according",
-    "any",
-    "some",
-    "there",
-    "here",
-    "than",
-    "så",
-    "många",
-    "mycket",
-    "enligt",
-    "vilken",
-    "vilket",
-    "vilka",
-    "vem",
-    "hur",
-    "när",
-    "var",
-    "varför",
-    "också",
-    "finns",
-    "sig",
-    "sin",
-    "sina",
-    "sitt",
-    "ska",
-    "skulle",
-    "kan",
-    "kunde",
-    "får",
-    "fick",
-}
+EXTRA_STOPWORDS = set(
+    "how many much what which who whom whose when where why did does do has have had its his her he she "  # noqa: SIM905 (a word per line: 60 lines)
+    "him them were been being can could would should about according any some there here than så många "
+    "mycket enligt vilken vilket vilka vem hur när var varför också finns sig sin sina sitt ska skulle "
+    "kan kunde får fick".split()
+)
 
 
 @lru_cache(maxsize=1)

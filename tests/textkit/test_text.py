@@ -34,3 +34,21 @@ def test_a_name_that_opens_a_sentence_is_a_name():
     assert has_answer_shape("Lena Vik, 41, fick jobbet i oktober.", "person")
     assert has_answer_shape("Jobbet gick till Lena Vik i oktober.", "person")
     assert not has_answer_shape("Jobbet gick till en lokal snickare.", "person")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Region Norrby ska senast den 15 december redovisa sina åtgärder.",
+        "Festivalen hålls nästa gång 3–5 augusti.",
+        "Sista tåget går klockan 22.05 i stället.",
+        "Bussen avgår 17:30 från torget.",
+    ],
+)
+def test_a_date_or_a_time_of_day_is_no_answer_to_how_many(sentence):
+    assert not has_answer_shape(sentence, "number")
+
+
+def test_a_figure_beside_a_date_still_answers_how_many():
+    assert has_answer_shape("Den 15 december hade 40 sköterskor anställts.", "number")
+    assert has_answer_shape("Ett kaffe kostar 17.50 kronor.", "number")
