@@ -80,52 +80,94 @@ def embed_texts(paths: list[Path], max_bytes: int = 10**9) -> list[str]:
     return texts
 
 
+ROUNDS = 8  # ingest is timed in this many parts, each right after its own reference encode
+
+
 def encode_rate(encoder, texts: list[str]) -> float:
     """Passages per second of ``encoder.encode(texts, batch_size=64)``."""
     _, seconds = timed(encoder.encode, texts, batch_size=64)
     return len(texts) / seconds
 
 
-def ingest_figures(folder: Path, settings: Settings, embedder, encoder, sample: int = 1000) -> tuple[dict, list[str]]:
-    """Ingest throughput vs plain encode, and re-ingest vs full ingest; also the embedded texts.
+def even_sample(items: list, n: int) -> list:
+    """At most ``n`` items spread evenly over ``items``.
 
-    The reference rate is the mean of two plain encodes of an even sample of
-    the same texts, one just before and one just after the ingest, so load
-    from other work on the machine weighs on both sides alike.
+    >>> even_sample(list(range(10)), 3)
+    [0, 3, 6]
+    """
+    return items[:: max(1, len(items) // max(n, 1))][:n]
+
+
+def in_rounds(paths: list[Path], rounds: int = ROUNDS) -> list[list[Path]]:
+    """``paths`` cut into at most ``rounds`` consecutive parts of (nearly) equal size.
+
+    >>> [len(part) for part in in_rounds([Path(str(i)) for i in range(10)], 4)]
+    [3, 3, 3, 1]
+    """
+    size = max(1, -(-len(paths) // rounds))
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
+
+
+def interleaved_ingest(paths: list[Path], settings: Settings, embedder, encoder, sample: int) -> dict:
+    """Ingest ``paths`` part by part, each part right after a plain encode of an even sample of its texts.
+
+    This machine's speed drifts by 10-15% from one few-second stretch to the next, so a
+    part and its reference are timed side by side, and the totals are compared.
     """
     from ingest.pipeline import ingest
 
-    texts = embed_texts(sorted(folder.glob("*.txt")))
-    part = texts[:: max(1, len(texts) // sample)][:sample]
-    encoder.encode(part[:64], batch_size=64)  # warm both, so neither pays first-call costs
+    rounds = in_rounds(paths)
+    totals = {"ingest_s": 0.0, "encode_s": 0.0, "encoded": 0, "embedded": 0, "files": 0, "skipped": 0}
+    round_ratios, texts = [], []
+    for part in rounds:
+        part_texts = embed_texts(part)
+        reference = even_sample(part_texts, sample // len(rounds))
+        _, encode_s = timed(encoder.encode, reference, batch_size=64)
+        report, ingest_s = timed(ingest, part, settings, embedder=embedder, warn=quiet)
+        round_ratios.append(ratio(report.embedded / ingest_s, len(reference) / encode_s))
+        for key, value in zip(totals, (ingest_s, encode_s, len(reference), report.embedded, report.files_read)):
+            totals[key] += value
+        totals["skipped"] += len(report.skipped)
+        texts += part_texts
+    return {**totals, "round_ratios": round_ratios, "texts": texts}
+
+
+def ingest_figures(folder: Path, settings: Settings, embedder, encoder, sample: int = 1000) -> tuple[dict, list[str]]:
+    """Ingest throughput vs plain encode (``interleaved_ingest``), and re-ingest vs full ingest.
+
+    Also returns the embedded texts.
+    """
+    from ingest.pipeline import ingest
+
+    paths = sorted(folder.glob("*.txt"))
+    warm = embed_texts(paths[:8])[:64]
+    encoder.encode(warm, batch_size=64)  # warm both, so neither pays first-call costs
     open_collection(settings, embedder_info(embedder))  # chromadb's import (~1 s a process) is start-up, as above
-    ingest_embedder(embedder).get_text_embedding_batch(part[:64])  # e5: loads the torch twin ingest uses
-    before = encode_rate(encoder, part)
-    report, full_s = timed(ingest, [folder], settings, embedder=embedder, warn=quiet)
-    after = encode_rate(encoder, part)
+    ingest_embedder(embedder).get_text_embedding_batch(warm)  # e5: loads the torch twin ingest uses
+    run = interleaved_ingest(paths, settings, embedder, encoder, sample)
     again, re_s = timed(ingest, [folder], settings, embedder=embedder, warn=quiet)
-    rate, reference = report.embedded / full_s, (before + after) / 2
+    rate, reference = run["embedded"] / run["ingest_s"], run["encoded"] / run["encode_s"]
     return {
-        "passages": report.embedded,
-        "files": report.files_read,
-        "skipped": len(report.skipped),
-        "mean_tokens": mean_tokens(embedder, part),
+        "passages": run["embedded"],
+        "files": run["files"],
+        "skipped": run["skipped"],
+        "mean_tokens": mean_tokens(embedder, even_sample(run["texts"], sample)),
         "throughput": {
             "value": round(rate, 1),
             "reference": round(reference, 1),
             "ratio": ratio(rate, reference),
-            "ingest_s": round(full_s, 2),
-            "encode_rates": [round(before, 1), round(after, 1)],
-            "encode_sample": len(part),
+            "ingest_s": round(run["ingest_s"], 2),
+            "round_ratios": run["round_ratios"],
+            "encode_sample": run["encoded"],
         },
         "reingest": {
             "value": round(re_s, 3),
-            "reference": round(full_s, 2),
-            "ratio": ratio(re_s, full_s),
+            "reference": round(run["ingest_s"], 2),
+            "ratio": ratio(re_s, run["ingest_s"]),
             "embedded": again.embedded,
             "unchanged": again.unchanged,
         },
-    }, texts
+    }, run["texts"]
 
 
 def plain_retriever(settings: Settings, embedder, top_k: int = 6):

@@ -141,6 +141,7 @@ class E5TorchEmbedding(BaseEmbedding):
             lambda texts: [t.translate(enc.translate) for t in texts],
             enc.max_content + 2,
             self.embed_batch_size,
+            windows=True,
         )
 
     def _get_query_embedding(self, query: str) -> list[float]:

