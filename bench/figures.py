@@ -112,16 +112,18 @@ def interleaved_ingest(paths: list[Path], settings: Settings, embedder, encoder,
     """Ingest ``paths`` part by part, each part right after a plain encode of an even sample of its texts.
 
     This machine's speed drifts by 10-15% from one few-second stretch to the next, so a
-    part and its reference are timed side by side, and the totals are compared.
+    part and its reference are timed side by side, and the totals are compared. Each
+    reference encodes at least one ingest group's worth of texts (or the whole part), so both
+    sides batch texts of like lengths together as well (fewer texts pad more).
     """
-    from ingest.pipeline import ingest
+    from ingest.pipeline import EMBED_GROUP, ingest
 
     rounds = in_rounds(paths)
     totals = {"ingest_s": 0.0, "encode_s": 0.0, "encoded": 0, "embedded": 0, "files": 0, "skipped": 0}
     round_ratios, texts = [], []
     for part in rounds:
         part_texts = embed_texts(part)
-        reference = even_sample(part_texts, sample // len(rounds))
+        reference = even_sample(part_texts, max(sample // len(rounds), EMBED_GROUP))
         _, encode_s = timed(encoder.encode, reference, batch_size=64)
         report, ingest_s = timed(ingest, part, settings, embedder=embedder, warn=quiet)
         round_ratios.append(ratio(report.embedded / ingest_s, len(reference) / encode_s))
