@@ -22,8 +22,9 @@ from qa import extractive, overview, rules
 from qa.calibration import STORED, Calibration, load_calibration
 from qa.citations import retrieved_list, to_citation
 from qa.conflict import disagreeing
+from qa.followup import parse_query
 from qa.messages import say
-from qa.question import history_questions, previous_answer, validate
+from qa.question import history_questions, validate
 from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.shortanswer import question_kind, short_answer
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
@@ -158,7 +159,7 @@ class Engine:
         lang = detect_language(question if isinstance(question, str) else "")
         try:
             text = validate(question, self.settings)
-            query = extractive.Query.parse(text, history_questions(history), previous_answer(history))
+            query = parse_query(self, text, history, retriever, within)
             lang = detect_language(query.focus)
             retrieved, q_vec = self.retrieve(query.retrieval_text, retriever, within)
             result = yield from self._compose(text, query, retrieved, q_vec, lang, history, within)

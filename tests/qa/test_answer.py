@@ -151,3 +151,13 @@ def _eval_scores(engine, kind: str) -> tuple[float, float]:
 def test_hybrid_is_at_least_as_good_as_dense_and_bm25_alone(engine):
     hybrid, dense, bm25 = (_eval_scores(engine, kind) for kind in ("hybrid", "dense", "bm25"))
     assert hybrid >= dense and hybrid >= bm25, f"hybrid {hybrid}, dense {dense}, bm25 {bm25}"
+
+
+def test_a_follow_up_after_bare_questions_is_answered_as_in_the_chat(engine):
+    """An API client may send its earlier questions only: the engine answers the last one again
+    itself, so the follow-up reads the same names and figures as when the answer is passed."""
+    first = engine.answer("Vem är moderator för #Trygghetnu?").answer
+    follow_up = "Sedan vilket år har han varit en del av samhällssamtalet?"
+    with_answer = engine.answer(follow_up, [("Vem är moderator för #Trygghetnu?", first)])
+    bare = engine.answer(follow_up, ["Vem är moderator för #Trygghetnu?"])
+    assert "2015" in bare.answer and bare.answer == with_answer.answer
