@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from qa.support import REPORTING
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
@@ -39,26 +40,34 @@ ASKS = {
         CUES["time"].pattern
         + "|"
         + CUES["clock"].pattern
-        + r"|\b(nar|vilket datum|vilken dag|vilken vecka|which day|by when|from when)\b",
+        + r"|\b(nar|vilket datum|vilka datum|vilken dag|vilken vecka|which (day|week|month|year|date)|by when|from when)\b",
         re.I,
     ),
     "place": re.compile(CUES["place"].pattern + r"|\b(vilken plats|which (place|county))\b", re.I),
     "name": re.compile(CUES["person"].pattern + r"|\b((vilken|vilket|which) \w+)\b", re.I),
 }
-QUALIFIER = (
-    r"(?:(?:drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
-    r"about|around|over|nearly|almost)\s+)?"
+QUALIFIERS = (
+    r"drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
+    r"i genomsnitt|i snitt|minus|plus|about|around|over|nearly|almost"
 )
+QUALIFIER = rf"(?:(?:{QUALIFIERS})\s+)?"
+FIGURE = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?"
+# "mellan 78 och 94 år", "3 till 4 procent", "50–60 jobb": a range is one answer ("från 3 till 4" is a change).
+RANGE = rf"(?:mellan\s+{FIGURE}\s+och\s+{FIGURE}|(?<!från\s){FIGURE}\s+till\s+{FIGURE}|{FIGURE}(?:\s*[–-]\s*{FIGURE})?)"
+# A word naming what is counted; not a little word, a qualifier or an adverb ("2019 arbetade drygt 220").
+UNIT_WORD = rf"(?:\s+(?!(?:och|av|i|på|som|per|där|här|då|nu|{QUALIFIERS})\b)[a-zåäöé/]+)"
+# "fyra år och sex månader", "4 timmar och 12 minuter": a duration in two units is one answer.
+AND_MORE = rf"(?:\s+och\s+(?:\d+|{NUMBER_WORDS})\s+(?:år|månader|veckor|dagar|timmar|minuter|sekunder))?"
 # "4 000 kronor i månaden", "30 km/h": the rate or unit belongs to the figure.
-RATE = r"(?:\s+(?:i|per|om)\s+(?:månaden|året|dagen|timmen|veckan|kvadratmeter|kvm))?"
+RATE = r"(?:\s+(?:i|per|om)\s+(?:månaden|året|dagen|timmen|veckan|kvadratmeter|kvm|dygn|dag|år|timme|sekund))?"
 NUMBER = re.compile(
-    rf"{QUALIFIER}(?<![\w-])(?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+)(?:[.,]\d+)?(?:\s*%|(?:\s+(?:miljoner|miljarder|tusen))?"
-    rf"(?:\s+(?!och\b|av\b|i\b|på\b|som\b)[a-zåäöé/]+){{0,2}}{RATE})|{QUALIFIER}\b{NUMBER_WORDS}\b(?:\s+[a-zåäöé]+)?",
+    rf"{QUALIFIER}(?<![\w-]){RANGE}(?:\s*%|(?:\s+(?:miljoner|miljarder|tusen))?{UNIT_WORD}{{0,2}}{AND_MORE}{RATE})|"
+    rf"{QUALIFIER}\b{NUMBER_WORDS}\b{UNIT_WORD}{{0,2}}{AND_MORE}",
     re.I,
 )
 DATE = re.compile(
-    rf"\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
-    rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}\b|"
+    rf"\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}(?:[–-]\d{{1,2}})?\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
+    rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}(?:\s+(?:nästa|i)\s+år)?\b|"
     r"\b(?:klockan|kl\.)\s*\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}[.:]\d\d\b|\b(?:i fjol|i år|i höstas|i våras|i vintras|i somras)\b|"
     r"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?(?:19|20)\d\d\b",
     re.I,
@@ -67,11 +76,14 @@ CAPITAL = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:af\s+|von\s+|de\s+)?{CAPITAL}){{0,3}}")
 # A short answer does not end on a word that needs a continuation: "38 procent sedan", "12 mars att".
 TRAILING = re.compile(
-    r"(?:\s+(?:i|på|för|före|efter|att|som|och|under|blir|per|med|till|av|om|från|är|var|har|vid|sedan|mot|"
-    r"in|on|for|at|to|of|and|is|was|the|by|from))+$",
+    r"(?:\s+(?:i|på|för|före|efter|att|som|och|under|blir|per|med|till|av|om|från|är|var|har|vid|sedan|mot|hos|längs|"
+    r"kan|ska|skulle|måste|kommer|in|on|for|at|to|of|and|is|was|the|by|from|can|will))+$",
     re.I,
 )
-PLACE = re.compile(rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?")
+PLACE = re.compile(
+    rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?"
+    rf"(?:(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+{CAPITAL})?"
+)
 # "Vem är Karin Holm?" asks what the named person is, not for a name: no short answer.
 ABOUT_PERSON = re.compile(rf"^\s*(?:[Vv]em|[Ww]ho)\s+(?:är|var|is|was)\s+{CAPITAL}(?:\s+{CAPITAL})+\s*\??\s*$")
 
@@ -117,6 +129,35 @@ def _closeness(question_stems: set[str], sentence: str, span: tuple[int, int]) -
     )
 
 
+# What the question asks for says which span fits: a person for "vem" (the one quoted or given a
+# role: "säger Karin Holm", "Karin Holm, projektledare"), a share for a change, money for a price.
+PERSON_ASKED = re.compile(r"\b(vem|vilka|who)\b", re.I)
+ROLE_AFTER = re.compile(r"^,\s+[a-zåäö]")
+CHANGE_ASKED = re.compile(
+    r"\b(ökat|ökade|ökning\w*|minskat|minskade|minskning\w*|dyrare|billigare|stigit|steg|sjunkit|sjönk|"
+    r"gone up|go up|risen|rose|fallen|fell|by how much)\b",
+    re.I,
+)
+MONEY_ASKED = re.compile(r"\b(kostar|kostade|kosta|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
+SHARE = re.compile(r"procent|%", re.I)
+MONEY = re.compile(r"\b(kronor|kr|euro|dollar)\b", re.I)
+
+
+def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> float:
+    """1 when the span is the sort of thing the question asks for (see above), else 0: more than a
+    unit or a change's end, as a "vem" question's other names (the bank, the union) or a price
+    beside a rise stand close to its words too."""
+    text = sentence[span[0] : span[1]]
+    if kind == "name" and PERSON_ASKED.search(question):
+        said = [fold(w) for w in TOKEN.findall(sentence[: span[0]])[-1:]]
+        return float(bool(set(said) & REPORTING or ROLE_AFTER.match(sentence[span[1] :])))
+    if kind != "number":
+        return 0.0
+    if CHANGE_ASKED.search(question):
+        return float(bool(SHARE.search(text)))
+    return float(bool(MONEY_ASKED.search(question) and MONEY.search(text)))
+
+
 def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     """The span of ``sentence`` answering ``question``; '' when none is asked for or found."""
     kind = question_kind(question) if kind is None else kind
@@ -132,5 +173,6 @@ def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
     before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
     led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
-    best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s) + led_to(s), -s[0]))
+    fits = lambda s: _fits(kind, question, sentence, s)  # noqa: E731
+    best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s) + led_to(s) + fits(s), -s[0]))
     return TRAILING.sub("", sentence[best[0] : best[1]].strip(" ,;:"))

@@ -25,3 +25,35 @@ def test_a_date_or_a_time_of_day_is_no_short_answer_to_how_many(sentence):
 def test_a_when_question_still_gets_its_date():
     sentence = "Regionen ska senast den 15 december redovisa sina åtgärder."
     assert short_answer("När ska regionen redovisa?", sentence) == "den 15 december"
+
+
+# Sentences written for these tests: each case is a Swedish or English way of giving one answer.
+WHOLE_ANSWERS = [
+    ("Hur kallt blev det?", "Under natten sjönk temperaturen till minus 12 grader.", "minus 12 grader"),
+    ("Hur gamla var deltagarna?", "Deltagarna var mellan 20 och 35 år gamla.", "mellan 20 och 35 år"),
+    ("Hur mycket väntas priserna stiga?", "Prognosen är en ökning på 2 till 3 procent.", "2 till 3 procent"),
+    ("Hur många jobb kan försvinna?", "Ytterligare 30–40 jobb kan försvinna.", "30–40 jobb"),
+    ("Hur långt straff fick han?", "Han döms till fängelse i tre år och fyra månader.", "tre år och fyra månader"),
+    (
+        "Hur många bilar passerar?",
+        "Varje dag passerar i genomsnitt 5 100 bilar per dygn.",
+        "i genomsnitt 5 100 bilar per dygn",
+    ),
+    ("Hur många arbetade på fabriken?", "Så sent som 2018 arbetade drygt 90 personer där.", "drygt 90 personer"),
+    ("Vem leder facket?", "– Vi är nöjda, säger Lena Ek, ordförande för Byggfacket i Mora.", "Lena Ek"),
+    (
+        "Var får biblioteken kortare öppettider?",
+        "Biblioteken i Orsa och Rättvik får kortare öppettider.",
+        "i Orsa och Rättvik",
+    ),
+    ("Var ska fabriken byggas?", "Fabriken ska byggas på Norrbyns industriområde.", "på Norrbyns industriområde"),
+    ("When is the festival?", "Festivalen hålls den 3–5 juli 2027.", "den 3–5 juli 2027"),
+    ("From which week does the bus run?", "Bussen går från vecka 34 nästa år.", "vecka 34 nästa år"),
+    ("Hur mycket har priset stigit?", "Ett hus kostar nu 2 900 000 kronor, en ökning med 4,2 procent.", "4,2 procent"),
+]
+
+
+@pytest.mark.parametrize("question, sentence, expected", WHOLE_ANSWERS)
+def test_the_short_answer_is_the_whole_answer_not_a_piece_or_a_neighbour(question, sentence, expected):
+    given = short_answer(question, sentence)  # a word more is fine ("år gamla"), a piece or a neighbour is not
+    assert given.startswith(expected) and len(given.split()) <= len(expected.split()) + 1, given
