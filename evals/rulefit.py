@@ -158,11 +158,9 @@ def _mean(flags) -> float | None:
 
 def fit_weights(rows: list[Row], guard: list[Row] | None = None) -> np.ndarray:
     """The grid weights ranking the answer sentence first most often, normalised; the guard's hits may not fall."""
-    from qa.rules import WEIGHTS
-
     hits = np.array(top1(rows, GRID))
     if guard:
-        floor = top1(guard, np.array([[WEIGHTS[k] for k in PARTS]]))[0]
+        floor = top1(guard, hand_set()["w"]["sv"][None, :])[0]  # both languages share the hand-set weights
         hits = np.where(np.array(top1(guard, GRID)) >= floor, hits, -1)
     best = GRID[int(hits.argmax())]  # ties: the first in grid order
     return best / best.sum()
@@ -174,8 +172,8 @@ def fit_gate(rows: list[Row], weights: np.ndarray, bounds: dict, guard: list[Row
     None when no pair passes more questions than the hand-set rules."""
     lang, hand = rows[0].lang, hand_set()
     hand_params = (hand["w"][lang], hand["min_overlap"][lang], hand["refusal"][lang])
-    enough = _passes(guard, *hand_params)
-    allowed, best = _shortfall(_metrics_of(rows, *hand_params), bounds), None
+    enough, hand_metrics = _passes(guard, *hand_params), _metrics_of(rows, *hand_params)
+    allowed, best = _shortfall(hand_metrics, bounds), None
     for gate in MIN_OVERLAPS[lang]:
         for threshold in THRESHOLDS:
             m = _metrics_of(rows, weights, gate, threshold)
@@ -183,8 +181,7 @@ def fit_gate(rows: list[Row], weights: np.ndarray, bounds: dict, guard: list[Row
                 continue
             if best is None or m["pass_rate"] > best[0]:  # ties: the first (the loosest gate, lowest threshold)
                 best = (m["pass_rate"], gate, threshold)
-    hand_pass = _metrics_of(rows, *hand_params)["pass_rate"]
-    return None if best is None or best[0] <= hand_pass else (best[1], best[2])
+    return None if best is None or best[0] <= hand_metrics["pass_rate"] else (best[1], best[2])
 
 
 def _metrics_of(rows: list[Row], weights: np.ndarray, gate: float, threshold: float) -> dict:
