@@ -83,12 +83,6 @@ def embed_texts(paths: list[Path], max_bytes: int = 10**9) -> list[str]:
 ROUNDS = 8  # ingest is timed in this many parts, each right after its own reference encode
 
 
-def encode_rate(encoder, texts: list[str]) -> float:
-    """Passages per second of ``encoder.encode(texts, batch_size=64)``."""
-    _, seconds = timed(encoder.encode, texts, batch_size=64)
-    return len(texts) / seconds
-
-
 def even_sample(items: list, n: int) -> list:
     """At most ``n`` items spread evenly over ``items``.
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qa import extractive
-from qa.question import history_questions, previous_answer
+from qa.question import history_questions, previous_answer, validate
+from qa.types import QuestionError
 
 
 def parse_query(engine, text: str, history: Sequence, kind: str | None = None, within=None) -> extractive.Query:
@@ -31,9 +32,11 @@ def parse_query(engine, text: str, history: Sequence, kind: str | None = None, w
 
 
 def replayed(engine, earlier: list[str], kind: str | None = None, within=None) -> str:
-    """The extractive answer to the last of ``earlier``, asked after the ones before it ("" if too long)."""
-    last = earlier[-1]
-    if len(last) > engine.settings.max_question_chars:
+    """The extractive answer to the last of ``earlier``, asked after the ones before it ("" for a question
+    the engine would not take: too long, control characters)."""
+    try:
+        last = validate(earlier[-1], engine.settings)
+    except QuestionError:
         return ""
     query = parse_query(engine, last, earlier[:-1], kind, within)
     retrieved, q_vec = engine.retrieve(query.retrieval_text, kind, within)

