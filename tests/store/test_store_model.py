@@ -53,3 +53,46 @@ def test_fingerprint_changes_only_when_an_ingest_changes_something(seed_copy, ma
     (seed_copy / "000_a5d2021ba032f9f0.txt").unlink()
     ingest([seed_copy], settings, embedder=embedder, prune=True, warn=lambda m: None)
     assert store_fingerprint(open_with(settings)) != first
+
+
+def _exact_misses(collection, vectors, queries, k: int = 24) -> int:
+    """Queries whose top ``k`` from the store differ from exact cosine search."""
+    import numpy as np
+
+    found = collection.query(query_embeddings=queries.tolist(), n_results=k, include=[])["ids"]
+    exact = [{str(i) for i in np.argsort(-(vectors @ q))[:k]} for q in queries]
+    return sum(set(ids) != best for ids, best in zip(found, exact))
+
+
+# A store as they were made before EF_SEARCH, an article (50 passages) at a time, by another process
+# (as `python -m ingest` does; a process keeps the index it has loaded).
+OLD_STORE = """
+import sys, chromadb, numpy as np
+vectors = np.load(sys.argv[2])
+old = chromadb.PersistentClient(path=sys.argv[1]).create_collection(
+    "articles", metadata={"embed_model": "any/model", "embed_backend": "e5", "embed_dim": 384,
+    "embed_prefix": "query:/passage:", "hnsw:space": "cosine"}, embedding_function=None)
+for start in range(0, len(vectors), 50):
+    old.add(ids=[str(i) for i in range(start, start + 50)], embeddings=vectors[start : start + 50].tolist())
+"""
+
+
+def test_dense_search_finds_the_exact_nearest_passages_even_in_a_store_built_before(tmp_path):
+    """Chroma's default HNSW search left true top-24 neighbours out for about 1 query in 70 here."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from store.chroma import EF_SEARCH
+    from store.embedding import EmbedderInfo
+
+    rng = np.random.default_rng(0)
+    vectors, queries = (v / np.linalg.norm(v, axis=1, keepdims=True) for v in rng.normal(size=(2, 400, 384)))
+    settings = Settings(data_dir=tmp_path, collection="articles")
+    np.save(tmp_path / "vectors.npy", vectors)
+    made = [sys.executable, "-c", OLD_STORE, str(settings.chroma_path), str(tmp_path / "vectors.npy")]
+    subprocess.run(made, check=True, timeout=120)
+    collection = store.open_collection(settings, EmbedderInfo("any/model", "e5", 384, "query:/passage:"))
+    assert _exact_misses(collection, vectors, queries) == 0
+    assert collection.configuration["hnsw"]["ef_search"] == EF_SEARCH  # kept for the next process
