@@ -159,10 +159,13 @@ class Engine:
         lang = detect_language(question if isinstance(question, str) else "")
         try:
             text = validate(question, self.settings)
-            query = parse_query(self, text, history, retriever, within)
-            lang = detect_language(query.focus)
-            retrieved, q_vec = self.retrieve(query.retrieval_text, retriever, within)
-            result = yield from self._compose(text, query, retrieved, q_vec, lang, history, within)
+            if extractive.instructions_only(text):  # nothing asked: no passage to look up or quote
+                result = Answer(question=text, answer=say("instructions_only", lang), refused=True, lang=lang)
+            else:
+                query = parse_query(self, text, history, retriever, within)
+                lang = detect_language(query.focus)
+                retrieved, q_vec = self.retrieve(query.retrieval_text, retriever, within)
+                result = yield from self._compose(text, query, retrieved, q_vec, lang, history, within)
         except QuestionError as exc:
             result = Answer(question=str(question)[:200], answer="", refused=True, lang=lang, error=str(exc))
         except (StoreError, ValueError) as exc:
@@ -261,9 +264,8 @@ class Engine:
             base.related = [to_citation(i + 1, item) for i, item in enumerate(retrieved[:RELATED_COUNT])]
             return base
         base.answer, base.citations = format_quotes(chosen)
-        kind = question_kind(query.focus) or question_kind(
-            query.retrieval_text
-        )  # "Och året innan?" asks what the last did
+        # "Och året innan?" asks what the last question did
+        kind = question_kind(query.focus) or question_kind(query.retrieval_text)
         base.short_answer = short_answer(query.focus, chosen[0].sentence, kind)
         if base.short_answer:  # the span first, cited to the quote it is cut from
             base.answer = f"{base.short_answer} [1]: {base.answer}"

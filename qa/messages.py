@@ -8,6 +8,10 @@ from __future__ import annotations
 
 MESSAGES = {
     "refused": ("Det framgår inte av artiklarna.", "The articles don't say."),
+    "instructions_only": (
+        "Meddelandet ger mig bara instruktioner och frågar inget om artiklarna. Ställ en fråga om dem.",
+        "Your message only gives me instructions and asks nothing about the articles. Please ask about them.",
+    ),
     "related": ("Närmast liknande avsnitt:", "Closest passages:"),
     "sources": ("Källor", "Sources"),
     "empty_question": ("Skriv en fråga. / Please type a question.", "Please type a question. / Skriv en fråga."),
