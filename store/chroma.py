@@ -11,6 +11,7 @@ prefix scheme); a store built with another embedder is refused in one line.
 from __future__ import annotations
 
 import contextlib
+import logging
 
 from settings import Settings
 from store.embedding import EmbedderInfo
@@ -109,7 +110,10 @@ def searched_widely(collection):
     """``collection`` with ``EF_SEARCH``: a store built before it was chosen gets it set in place."""
     hnsw = (collection.configuration or {}).get("hnsw") or {}
     if hnsw.get("ef_search", EF_SEARCH) < EF_SEARCH:
-        collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+        try:
+            collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+        except Exception as exc:  # a read-only store still answers, with Chroma's narrower search
+            logging.getLogger(__name__).warning("could not widen the store's search: %s", str(exc)[:200])
     return collection
 
 

@@ -96,3 +96,26 @@ def test_dense_search_finds_the_exact_nearest_passages_even_in_a_store_built_bef
     collection = store.open_collection(settings, EmbedderInfo("any/model", "e5", 384, "query:/passage:"))
     assert _exact_misses(collection, vectors, queries) == 0
     assert collection.configuration["hnsw"]["ef_search"] == EF_SEARCH  # kept for the next process
+
+
+def test_a_store_that_cannot_be_changed_still_opens_and_says_why_in_the_log(tmp_path, monkeypatch, caplog):
+    """A read-only store (root ignores chmod, so the write is made to fail) is searched as it was made."""
+    import subprocess
+    import sys
+
+    import numpy as np
+    from chromadb.api.models.Collection import Collection
+
+    from store.embedding import EmbedderInfo
+
+    settings = Settings(data_dir=tmp_path, collection="articles")
+    np.save(tmp_path / "vectors.npy", np.eye(50, 384))
+    made = [sys.executable, "-c", OLD_STORE, str(settings.chroma_path), str(tmp_path / "vectors.npy")]
+    subprocess.run(made, check=True, timeout=120)
+
+    def refuse(self, **changes):
+        raise PermissionError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Collection, "modify", refuse)
+    collection = store.open_collection(settings, EmbedderInfo("any/model", "e5", 384, "query:/passage:"))
+    assert collection.count() == 50 and "readonly database" in caplog.text
