@@ -218,3 +218,26 @@ def bm25_figures(settings: Settings, embedder, texts: list[str]) -> dict:
     bm25s.BM25().index(tokens, show_progress=False)
     plain_s = time.perf_counter() - started
     return {"value": round(build_s, 3), "reference": round(plain_s, 3), "ratio": ratio(build_s, plain_s)}
+
+
+def search_recall(settings: Settings, embedder, questions: list[dict], page: int = 5000) -> dict:
+    """Share of the exact top ``2 x top_k`` passages (cosine over every stored vector) that Chroma returns.
+
+    Chroma's HNSW index is approximate (``store/chroma.py`` EF_SEARCH); this is what it costs in
+    recall at the corpus size. The vectors are read a page at a time, so the figure adds little memory.
+    """
+    import numpy as np
+
+    k = settings.top_k * 2  # what the hybrid retriever asks dense for
+    collection = open_collection(settings, embedder_info(embedder))
+    queries = np.array([embedder.get_query_embedding(q["question"]) for q in questions])
+    sims, ids = [], []
+    for offset in range(0, collection.count(), page):
+        stored = collection.get(include=["embeddings"], limit=page, offset=offset)
+        sims.append(np.asarray(stored["embeddings"]) @ queries.T)
+        ids += stored["ids"]
+    exact = np.argsort(-np.vstack(sims), axis=0)[:k].T
+    found = collection.query(query_embeddings=queries.tolist(), n_results=k, include=[])["ids"]
+    share = [len({ids[i] for i in best} & set(got)) / k for best, got in zip(exact, found)]
+    value = round(float(np.mean(share)), 4)
+    return {"value": value, "reference": 1.0, "ratio": value}

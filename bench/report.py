@@ -156,7 +156,7 @@ def scale_rows(name: str, r: dict) -> list[list]:
     rows = []
     for s in r.get("scale", []):
         if "error" in s:
-            rows.append([name, s["passages"], f"error: {s['error']}", *[""] * 6])
+            rows.append([name, s["passages"], f"error: {s['error']}", *[""] * 7])
             continue
         ing, ans = s["ingest"]["throughput"], s["answer"]
         rows.append(
@@ -169,6 +169,7 @@ def scale_rows(name: str, r: dict) -> list[list]:
                 _cell(s["bm25_build_s"]),
                 f"{ans['engine_ms']['p50']:g} / {ans['plain_ms']['p50']:g} = {ans['ratio_p50']:.2f}",
                 f"{ans['engine_ms']['p95']:g} / {ans['plain_ms']['p95']:g} = {ans['ratio_p95']:.2f}",
+                _cell(s.get("search_recall", {})),
                 _cell(s["peak_rss_mb"]),
             ]
         )
@@ -184,6 +185,7 @@ SCALE_HEADER = [
     "BM25 build s (/ plain bm25s)",
     "answer p50 ms (/ plain retrieve)",
     "answer p95 ms (/ plain retrieve)",
+    "dense recall of the top 2 x top_k (/ exact search)",
     "peak RSS MB (/ after model load)",
 ]
 

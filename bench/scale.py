@@ -32,7 +32,7 @@ def measure_size(passages: int, root: Path, seed: int = 1234, backend: str = "e5
     are loaded (for e5 also the torch twin ingest uses), so the ratio is what
     the corpus itself costs.
     """
-    from bench.figures import answer_figures, bm25_figures, ingest_figures, model_settings, plain_encoder
+    from bench.figures import answer_figures, bm25_figures, ingest_figures, model_settings, plain_encoder, search_recall
     from bench.synth import write_corpus
     from store import ingest_embedder, load_embedder
 
@@ -49,6 +49,7 @@ def measure_size(passages: int, root: Path, seed: int = 1234, backend: str = "e5
     bm25 = bm25_figures(settings, embedder, texts)
     answer = answer_figures(settings, embedder, eval_questions())
     peak_mb = rss.stop()
+    recall = search_recall(settings, embedder, eval_questions())  # after the RSS peak: it reads every vector
     return {
         "backend": backend,
         "passages": ingest["passages"],
@@ -58,6 +59,7 @@ def measure_size(passages: int, root: Path, seed: int = 1234, backend: str = "e5
         "store_mb": {"value": store_mb, "reference": round(payload_mb, 2), "ratio": ratio(store_mb, payload_mb)},
         "bm25_build_s": bm25,
         "answer": answer,
+        "search_recall": recall,
         "peak_rss_mb": {"value": peak_mb, "reference": round(baseline_mb, 1), "ratio": ratio(peak_mb, baseline_mb)},
     }
 

@@ -95,6 +95,7 @@ def test_a_complete_backend_renders_its_scale_row_and_cold_start():
             "ratio_p50": 2.0,
             "ratio_p95": 2.0,
         },
+        "search_recall": {"value": 0.99, "reference": 1.0, "ratio": 0.99},
         "peak_rss_mb": fig,
     }
     cold = {
@@ -129,6 +130,7 @@ def test_a_complete_backend_renders_its_scale_row_and_cold_start():
     results["targets"] = targets(results)
     text = markdown(results)
     assert "| e5 | 1002 | 40 | 20 / 40 = 0.50 |" in text
+    assert "dense recall of the top 2 x top_k (/ exact search)" in text and "| 0.99 / 1 = 0.99 |" in text
     assert "| e5 | torch imported after answering (app / bare engine) | False |  | False | n/a |" in text
     assert "| e5 | torch imported by the app after answering | False | is False | met |" in text
     # the floor under the cold start, and where it goes
