@@ -95,9 +95,8 @@ class Engine:
                 collection = self.collection()
                 key = (kind, store_fingerprint(collection))
                 self._retrievers = {k: v for k, v in self._retrievers.items() if k[1] == key[1]}
-                self._retrievers[key] = build_retriever(
-                    kind, collection, self.embedder, self.settings, None, self.calibration
-                )
+                built = build_retriever(kind, collection, self.embedder, self.settings, None, self.calibration)
+                self._retrievers[key] = built
             return self._retrievers[key]
 
     def retrieve(self, query_text: str, kind: str | None = None, within=None):
