@@ -99,6 +99,10 @@ def _sentences(question: str) -> list[str]:
     return [question[s:e] for s, e in sentence_spans(" ".join(question.split()))] or [question]
 
 
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
+
+
 def instructions_only(question: str) -> bool:
     """Every sentence is an instruction to the assistant and none asks anything: nothing to look up.
 
@@ -108,14 +112,14 @@ def instructions_only(question: str) -> bool:
     (False, False)
     """
     spans = _sentences(question)
-    return all(INSTRUCTION.search(s) for s in spans) and not any(s.rstrip().endswith("?") for s in spans)
+    return all(INSTRUCTION.search(s) for s in spans) and not any(_asks(s) for s in spans)
 
 
 def _focus(question: str) -> str:
     """The asking sentences: instructions aimed at the assistant are data, not the question."""
     spans = _sentences(question)
     kept = [s for s in spans if not INSTRUCTION.search(s)]
-    asking = [s for s in kept if s.rstrip().endswith("?")]
+    asking = [s for s in kept if _asks(s)]
     return " ".join(asking or kept or spans).strip()
 
 

@@ -7,6 +7,9 @@ import pytest
 import store
 from settings import Settings
 from store.chroma import store_fingerprint
+from store.embedding import EmbedderInfo
+
+OLD_INFO = EmbedderInfo("any/model", "e5", 384, "query:/passage:")
 
 
 def open_with(settings: Settings, create: bool = True, embedder=None):
@@ -67,55 +70,53 @@ def _exact_misses(collection, vectors, queries, k: int = 24) -> int:
 # A store as they were made before EF_SEARCH, an article (50 passages) at a time, by another process
 # (as `python -m ingest` does; a process keeps the index it has loaded).
 OLD_STORE = """
-import sys, chromadb, numpy as np
+import json, sys, chromadb, numpy as np
 vectors = np.load(sys.argv[2])
 old = chromadb.PersistentClient(path=sys.argv[1]).create_collection(
-    "articles", metadata={"embed_model": "any/model", "embed_backend": "e5", "embed_dim": 384,
-    "embed_prefix": "query:/passage:", "hnsw:space": "cosine"}, embedding_function=None)
+    "articles", metadata={**json.loads(sys.argv[3]), "hnsw:space": "cosine"}, embedding_function=None)
 for start in range(0, len(vectors), 50):
     old.add(ids=[str(i) for i in range(start, start + 50)], embeddings=vectors[start : start + 50].tolist())
 """
 
 
-def test_dense_search_finds_the_exact_nearest_passages_even_in_a_store_built_before(tmp_path):
-    """Chroma's default HNSW search left true top-24 neighbours out for about 1 query in 70 here."""
+def _old_store(tmp_path, vectors, info) -> Settings:
+    """Settings of a store of ``vectors`` made the old way by another process."""
+    import json
     import subprocess
     import sys
 
     import numpy as np
 
-    from store.chroma import EF_SEARCH
-    from store.embedding import EmbedderInfo
-
-    rng = np.random.default_rng(0)
-    vectors, queries = (v / np.linalg.norm(v, axis=1, keepdims=True) for v in rng.normal(size=(2, 400, 384)))
     settings = Settings(data_dir=tmp_path, collection="articles")
     np.save(tmp_path / "vectors.npy", vectors)
     made = [sys.executable, "-c", OLD_STORE, str(settings.chroma_path), str(tmp_path / "vectors.npy")]
-    subprocess.run(made, check=True, timeout=120)
-    collection = store.open_collection(settings, EmbedderInfo("any/model", "e5", 384, "query:/passage:"))
+    subprocess.run([*made, json.dumps(info.metadata())], check=True, timeout=120)
+    return settings
+
+
+def test_dense_search_finds_the_exact_nearest_passages_even_in_a_store_built_before(tmp_path):
+    """Chroma's default HNSW search left true top-24 neighbours out for about 1 query in 70 here."""
+    import numpy as np
+
+    from store.chroma import EF_SEARCH
+
+    rng = np.random.default_rng(0)
+    vectors, queries = (v / np.linalg.norm(v, axis=1, keepdims=True) for v in rng.normal(size=(2, 400, 384)))
+    collection = store.open_collection(_old_store(tmp_path, vectors, OLD_INFO), OLD_INFO)
     assert _exact_misses(collection, vectors, queries) == 0
     assert collection.configuration["hnsw"]["ef_search"] == EF_SEARCH  # kept for the next process
 
 
 def test_a_store_that_cannot_be_changed_still_opens_and_says_why_in_the_log(tmp_path, monkeypatch, caplog):
     """A read-only store (root ignores chmod, so the write is made to fail) is searched as it was made."""
-    import subprocess
-    import sys
-
     import numpy as np
     from chromadb.api.models.Collection import Collection
 
-    from store.embedding import EmbedderInfo
-
-    settings = Settings(data_dir=tmp_path, collection="articles")
-    np.save(tmp_path / "vectors.npy", np.eye(50, 384))
-    made = [sys.executable, "-c", OLD_STORE, str(settings.chroma_path), str(tmp_path / "vectors.npy")]
-    subprocess.run(made, check=True, timeout=120)
+    settings = _old_store(tmp_path, np.eye(50, 384), OLD_INFO)
 
     def refuse(self, **changes):
         raise PermissionError("attempt to write a readonly database")
 
     monkeypatch.setattr(Collection, "modify", refuse)
-    collection = store.open_collection(settings, EmbedderInfo("any/model", "e5", 384, "query:/passage:"))
+    collection = store.open_collection(settings, OLD_INFO)
     assert collection.count() == 50 and "readonly database" in caplog.text
