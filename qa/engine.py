@@ -26,7 +26,7 @@ from qa.followup import parse_query
 from qa.messages import say
 from qa.question import history_questions, validate
 from qa.retrieval import build_retriever, ranked, within_retriever
-from qa.shortanswer import question_kind, short_answer
+from qa.shortanswer import question_kind, span_first
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
 from settings import Settings
 from store import EmptyStore, StoreError, identity, load_embedder, open_collection, store_fingerprint
@@ -262,10 +262,10 @@ class Engine:
             base.answer = say("refused", lang)
             base.related = [to_citation(i + 1, item) for i, item in enumerate(retrieved[:RELATED_COUNT])]
             return base
-        base.answer, base.citations = format_quotes(chosen)
         # "Och året innan?" asks what the last question did
         kind = question_kind(query.focus) or question_kind(query.retrieval_text)
-        base.short_answer = short_answer(query.focus, chosen[0].sentence, kind)
+        chosen, base.short_answer = span_first(query.focus, chosen, kind)
+        base.answer, base.citations = format_quotes(chosen)
         if base.short_answer:  # the span first, cited to the quote it is cut from
             base.answer = f"{base.short_answer} [1]: {base.answer}"
         return base

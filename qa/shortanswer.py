@@ -158,21 +158,66 @@ def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> flo
     return float(bool(MONEY_ASKED.search(question) and MONEY.search(text)))
 
 
-def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
-    """The span of ``sentence`` answering ``question``; '' when none is asked for or found."""
-    kind = question_kind(question) if kind is None else kind
-    if not kind:
-        return ""
+def _counted(kind: str, question_stems: set[str], span: str) -> float:
+    """1 when a number's span names the thing the question counts: "hur många kameror" is answered by
+    "24 kameror", not "14 dagar" (a lower-case word, so a name in the span is left to closeness).
+
+    >>> _counted("number", {stem("kameror")}, "24 kameror"), _counted("number", {stem("kameror")}, "14 dagar")
+    (1.0, 0.0)
+    """
+    words = [w for w in TOKEN.findall(span) if w.islower()]
+    return float(kind == "number" and any(stem(w) in question_stems for w in words))
+
+
+def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
+    """(score, start, span text) of each candidate span of ``sentence``; a span the question holds is no answer."""
     folded_q = fold(question)
     spans = [s for s in _spans(kind, sentence) if fold(sentence[s[0] : s[1]].strip()) not in folded_q]
-    if not spans:
-        return ""
-    question_stems = {stem(w) for w in TOKEN.findall(question.lower())}
     # A figure with its unit ("13,9 procent") says more than a bare one ("18" of "mellan 18 och 24 år").
     unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", sentence[s[0] : s[1]]))  # noqa: E731
     # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
     before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
     led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
     fits = lambda s: _fits(kind, question, sentence, s)  # noqa: E731
-    best = max(spans, key=lambda s: (_closeness(question_stems, sentence, s) + unit(s) + led_to(s) + fits(s), -s[0]))
-    return TRAILING.sub("", sentence[best[0] : best[1]].strip(" ,;:"))
+    scored = []
+    for s in spans:
+        text = sentence[s[0] : s[1]]
+        score = _closeness(question_stems, sentence, s) + unit(s) + led_to(s) + fits(s)
+        scored.append((score + _counted(kind, question_stems, text), s[0], TRAILING.sub("", text.strip(" ,;:"))))
+    return scored
+
+
+def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
+    """The span of ``sentence`` answering ``question``; '' when none is asked for or found."""
+    kind = question_kind(question) if kind is None else kind
+    if not kind:
+        return ""
+    found = _scored(question, sentence, kind, {stem(w) for w in TOKEN.findall(question.lower())})
+    return max(found, key=lambda f: (f[0], -f[1]))[2] if found else ""
+
+
+def span_first(question: str, chosen: list, kind: str) -> tuple[list, str]:
+    """The short answer and the chosen sentences, the one it is cut from first.
+
+    Every sentence quoted from the first passage is read (the best-scored sentence is not always the
+    one holding the figure asked for); on a tie the better-scored sentence and the earlier span win.
+    The sentence with the span moves first, so the span introduces the very sentence it stands in.
+
+    >>> from types import SimpleNamespace as NS
+    >>> said = lambda s: NS(sentence=s, node=NS(node=NS(node_id="p1")))
+    >>> chosen, span = span_first("Hur många kameror blir det?", [said("Allt sparas i 14 dagar."), said("Det blir 24 kameror.")], "number")
+    >>> span, [c.sentence for c in chosen]
+    ('24 kameror', ['Det blir 24 kameror.', 'Allt sparas i 14 dagar.'])
+    """
+    stems = {stem(w) for w in TOKEN.findall(question.lower())}
+    first = chosen[0].node.node.node_id if chosen else None
+    found = [
+        (score, -i, -start, text)
+        for i, cand in enumerate(chosen)
+        if kind and cand.node.node.node_id == first
+        for score, start, text in _scored(question, cand.sentence, kind, stems)
+    ]
+    if not found:
+        return chosen, ""
+    _, at, _, text = max(found)
+    return [chosen[-at], *(c for i, c in enumerate(chosen) if i != -at)], text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.shortanswer import short_answer
+from qa.shortanswer import short_answer, span_first
 
 pytestmark = pytest.mark.fast
 
@@ -57,3 +57,28 @@ WHOLE_ANSWERS = [
 def test_the_short_answer_is_the_whole_answer_not_a_piece_or_a_neighbour(question, sentence, expected):
     given = short_answer(question, sentence)  # a word more is fine ("år gamla"), a piece or a neighbour is not
     assert given.startswith(expected) and len(given.split()) <= len(expected.split()) + 1, given
+
+
+def _quoted(*sentences: str, passage: str = "p1") -> list:
+    """Chosen sentences of one passage, best-scored first, as the engine hands them over."""
+    from types import SimpleNamespace as NS
+
+    return [NS(sentence=s, node=NS(node=NS(node_id=passage))) for s in sentences]
+
+
+def test_the_count_asked_for_is_found_in_a_later_quoted_sentence_and_that_sentence_leads():
+    chosen = _quoted("Bilderna sparas i 14 dagar.", "Sammanlagt handlar det om 24 kameror.")
+    reordered, span = span_first("Hur många kameror blir det totalt?", chosen, "number")
+    assert span == "24 kameror"
+    assert [c.sentence for c in reordered] == ["Sammanlagt handlar det om 24 kameror.", "Bilderna sparas i 14 dagar."]
+
+
+def test_a_sentence_of_another_passage_is_not_searched_for_the_span():
+    chosen = _quoted("Bilderna sparas i 14 dagar.") + _quoted("Det blir 24 kameror.", passage="p2")
+    reordered, span = span_first("Hur många kameror blir det?", chosen, "number")
+    assert span == "14 dagar" and reordered == chosen
+
+
+def test_nothing_asked_for_leaves_the_quotes_as_they_were():
+    chosen = _quoted("Den stängde på grund av brist på personal.")
+    assert span_first("Varför stängde den?", chosen, "") == (chosen, "")
