@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from qa.support import REPORTING
+from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
@@ -165,8 +165,8 @@ def _counted(kind: str, question_stems: set[str], span: str) -> float:
     >>> _counted("number", {stem("kameror")}, "24 kameror"), _counted("number", {stem("kameror")}, "14 dagar")
     (1.0, 0.0)
     """
-    words = [w for w in TOKEN.findall(span) if w.islower()]
-    return float(kind == "number" and any(stem(w) in question_stems for w in words))
+    asked = {root(fold(s)) for s in question_stems}  # "elevers" and "elever" share a root, not a stem
+    return float(kind == "number" and any(root(fold(stem(w))) in asked for w in TOKEN.findall(span) if w.islower()))
 
 
 def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
