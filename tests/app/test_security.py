@@ -173,6 +173,7 @@ def test_an_80000_message_history_is_refused_in_under_a_second(guarded):
 def test_four_hostile_requests_leave_a_normal_question_fast(guarded):
     """Four 80,000-message requests at a time (from another process, so they do not share the
     measuring client's GIL); normal questions are timed with and without them, interleaved."""
+    import gc
     import multiprocessing
 
     import psutil
@@ -194,6 +195,11 @@ def test_four_hostile_requests_leave_a_normal_question_fast(guarded):
         time.sleep(0.05)
     attack.clear()
     times = {False: [], True: []}
+    # The clock runs in this process, which in the full suite holds every model and module loaded so
+    # far: there one timed question took 0.6 s more in every run, and with this process's garbage
+    # collector off while timing it did not. The server's latency is measured, not this collector.
+    gc.collect()
+    gc.disable()
     try:
         for _ in range(12):  # interleaved, so a busy machine weighs on both alike
             for loaded in (False, True):
@@ -203,6 +209,7 @@ def test_four_hostile_requests_leave_a_normal_question_fast(guarded):
                 assert "2500" in str(client.predict(QUESTION, api_name="/ask"))
                 times[loaded].append(time.perf_counter() - started)
     finally:
+        gc.enable()
         stop.set()
         attacker.join(30)
     grown_mb = (psutil.Process(app.proc.pid).memory_info().rss - rss_before) / MB
