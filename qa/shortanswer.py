@@ -158,15 +158,26 @@ def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> flo
     return float(bool(MONEY_ASKED.search(question) and MONEY.search(text)))
 
 
-def _counted(kind: str, question_stems: set[str], span: str) -> float:
+def _counted(kind: str, asked_roots: set[str], span: str) -> float:
     """1 when a number's span names the thing the question counts: "hur många kameror" is answered by
     "24 kameror", not "14 dagar" (a lower-case word, so a name in the span is left to closeness).
 
-    >>> _counted("number", {stem("kameror")}, "24 kameror"), _counted("number", {stem("kameror")}, "14 dagar")
+    >>> asked = _roots(_question_stems("Hur många kameror?"))
+    >>> _counted("number", asked, "24 kameror"), _counted("number", asked, "14 dagar")
     (1.0, 0.0)
     """
-    asked = {root(fold(s)) for s in question_stems}  # "elevers" and "elever" share a root, not a stem
-    return float(kind == "number" and any(root(fold(stem(w))) in asked for w in TOKEN.findall(span) if w.islower()))
+    return float(
+        kind == "number" and any(root(fold(stem(w))) in asked_roots for w in TOKEN.findall(span) if w.islower())
+    )
+
+
+def _question_stems(question: str) -> set[str]:
+    return {stem(w) for w in TOKEN.findall(question.lower())}
+
+
+def _roots(question_stems: set[str]) -> set[str]:
+    """ "elevers" and "elever" share a root, not a stem."""
+    return {root(fold(s)) for s in question_stems}
 
 
 def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
@@ -179,11 +190,12 @@ def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -
     before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
     led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
     fits = lambda s: _fits(kind, question, sentence, s)  # noqa: E731
+    asked_roots = _roots(question_stems)
     scored = []
     for s in spans:
         text = sentence[s[0] : s[1]]
         score = _closeness(question_stems, sentence, s) + unit(s) + led_to(s) + fits(s)
-        scored.append((score + _counted(kind, question_stems, text), s[0], TRAILING.sub("", text.strip(" ,;:"))))
+        scored.append((score + _counted(kind, asked_roots, text), s[0], TRAILING.sub("", text.strip(" ,;:"))))
     return scored
 
 
@@ -192,7 +204,7 @@ def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     kind = question_kind(question) if kind is None else kind
     if not kind:
         return ""
-    found = _scored(question, sentence, kind, {stem(w) for w in TOKEN.findall(question.lower())})
+    found = _scored(question, sentence, kind, _question_stems(question))
     return max(found, key=lambda f: (f[0], -f[1]))[2] if found else ""
 
 
@@ -209,7 +221,7 @@ def span_first(question: str, chosen: list, kind: str) -> tuple[list, str]:
     >>> span, [c.sentence for c in chosen]
     ('24 kameror', ['Det blir 24 kameror.', 'Allt sparas i 14 dagar.'])
     """
-    stems = {stem(w) for w in TOKEN.findall(question.lower())}
+    stems = _question_stems(question)
     first = chosen[0].node.node.node_id if chosen else None
     found = [
         (score, -i, -start, text)
