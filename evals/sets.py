@@ -34,6 +34,7 @@ class EvalSet:
     name: str
     corpus: Path
     questions: Path
+    blind: bool = False  # written without reading the engine and only ever scored: nothing is chosen on it
 
     @classmethod
     def custom(cls, corpus: Path, questions: Path) -> EvalSet:
@@ -46,7 +47,7 @@ def default_sets() -> list[EvalSet]:
     return [
         EvalSet("seed", ROOT / "corpus", EVALS_DIR / "questions.jsonl"),
         EvalSet("dev", DEV_DIR / "corpus", DEV_DIR / "questions.jsonl"),
-        EvalSet("test", TEST_DIR / "corpus", TEST_DIR / "questions.jsonl"),
+        EvalSet("test", TEST_DIR / "corpus", TEST_DIR / "questions.jsonl", blind=True),
     ]
 
 

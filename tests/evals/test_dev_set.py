@@ -12,7 +12,7 @@ import pytest
 
 from evals.paraphrase import MAX_MEDIAN, MIN_SHARE_AT_MOST_ONE, distribution
 from evals.runner import load_questions
-from evals.sets import DEV_DIR, TEST_DIR, doc_formats
+from evals.sets import DEV_DIR, TEST_DIR, default_sets, doc_formats
 
 CORPUS = DEV_DIR / "corpus"
 SETS = [DEV_DIR, TEST_DIR]
@@ -65,6 +65,11 @@ def test_the_test_set_asks_in_both_languages_about_each_of_its_articles_and_hold
     asked = {src for q in questions for src in q.expected_sources}
     assert len(asked) >= 12 and asked == set(doc_formats(TEST_DIR / "corpus"))
     assert Counter(q.lang for q in questions)["en"] >= 50 and Counter(q.kind for q in questions)["near_miss"] >= 25
+
+
+def test_only_the_test_set_is_blind():
+    """The gate allows the blind set, and only it, a one-question retrieval tie (test_eval_gate.py)."""
+    assert {s.name: s.blind for s in default_sets()} == {"seed": False, "dev": False, "test": True}
 
 
 def test_questions_are_paraphrased(questions):
