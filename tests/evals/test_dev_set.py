@@ -1,6 +1,7 @@
 """The dev set is what users bring: many invented articles in every layout, and readers' questions.
 
-The held-out test set (evals/test) is checked for being whole the same way.
+The held-out test set (evals/test) and the dev articles asked another way (questions_direct.jsonl)
+are checked for being whole the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from evals.runner import load_questions
 from evals.sets import DEV_DIR, TEST_DIR, default_sets, doc_formats
 
 CORPUS = DEV_DIR / "corpus"
-SETS = [DEV_DIR, TEST_DIR]
+DIRECT = DEV_DIR / "questions_direct.jsonl"  # the dev articles asked another way (evals/README.md)
+QUESTION_FILES = [DEV_DIR / "questions.jsonl", DIRECT, TEST_DIR / "questions.jsonl"]
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +53,9 @@ def test_every_source_exists_and_every_article_is_asked_about(questions):
     assert all(asked[doc] >= 5 for doc in docs), [doc for doc in docs if asked[doc] < 5]
 
 
-@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
-def test_answer_sentences_hold_their_facts_and_short_answers(folder):
-    for q in load_questions(folder / "questions.jsonl"):
+@pytest.mark.parametrize("path", QUESTION_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_answer_sentences_hold_their_facts_and_short_answers(path):
+    for q in load_questions(path):
         if q.answerable and q.kind not in ("overview", "conflict"):
             assert q.answer_sentence, q.id
             assert all(re.search(f, q.answer_sentence, re.I) for f in q.expected_facts), q.id
@@ -70,6 +72,14 @@ def test_the_test_set_asks_in_both_languages_about_each_of_its_articles_and_hold
 def test_only_the_test_set_is_blind():
     """The gate allows the blind set, and only it, a one-question retrieval tie (test_eval_gate.py)."""
     assert {s.name: s.blind for s in default_sets()} == {"seed": False, "dev": False, "test": True}
+
+
+def test_the_direct_questions_ask_about_every_dev_article_in_both_languages_with_off_topic_and_near_misses():
+    direct = load_questions(DIRECT)
+    kinds, langs = Counter(q.kind for q in direct), Counter(q.lang for q in direct)
+    assert {src for q in direct for src in q.expected_sources if q.answerable} == set(doc_formats(CORPUS))
+    assert kinds["unanswerable"] >= 20 and kinds["near_miss"] >= 30 and langs["en"] >= 50
+    assert not {q.id for q in direct} & {q.id for q in load_questions(DEV_DIR / "questions.jsonl")}
 
 
 def test_questions_are_paraphrased(questions):
