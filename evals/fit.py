@@ -11,8 +11,8 @@ own out-of-fold probabilities, so nothing about a held-out article is seen.
 ``python -m evals.fit`` refits and writes the file (deterministic: the same dev
 set and embedder give the same numbers); ``--oof`` also answers every dev
 question through the engine with the model of the folds that exclude its
-article and prints that report; ``--compare`` adds gradient boosting's
-out-of-fold figures beside logistic regression's.
+article and prints that report (``--oof-questions FILE``: for other questions on the dev articles);
+``--compare`` adds gradient boosting's out-of-fold figures beside logistic regression's.
 
 >>> best_threshold(np.array([0.9, 0.8, 0.3, 0.2]), np.array([True, True, False, False]))
 0.55
@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -245,7 +246,7 @@ def prepared(args):
     return settings, load_embedder(settings), EvalSet("dev", corpus, questions)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m evals.fit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--questions", type=Path)
@@ -253,7 +254,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--oof", action="store_true", help="also print the out-of-fold dev report")
     parser.add_argument("--compare", action="store_true", help="also measure gradient boosting out of fold")
     parser.add_argument("--cache", type=Path, help="keep the collected feature rows in this pickle (for iterating)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--oof-questions", type=Path, help="also answer these (dev-article) questions out of fold")
+    return parser
+
+
+def _reports(args, engine, questions, data: Data, evalset) -> None:
+    """What ``--compare``, ``--oof`` and ``--oof-questions`` ask for, printed."""
+    from evals.oof import oof_report
+    from evals.runner import load_questions
+
+    if args.compare:
+        for kind in ("lr", "gb"):
+            p, answer_p, cuts, _ = out_of_fold(data, kind)
+            print(f"{kind}: {json.dumps(decisions(data, p, answer_p, cuts))}")
+    if args.oof:
+        print(oof_report(engine, questions, data, evalset))
+    if args.oof_questions:
+        other = replace(evalset, name=f"{evalset.name}-{args.oof_questions.stem}", questions=args.oof_questions)
+        print(oof_report(engine, load_questions(args.oof_questions), data, other))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     from evals.runner import load_questions
     from evals.sets import temporary_store
     from qa.engine import Engine
@@ -269,14 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or SCORER_PATH
         out.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {out}: out of fold {json.dumps(content['out_of_fold'])}", file=sys.stderr)
-        if args.compare:
-            for kind in ("lr", "gb"):
-                p, answer_p, cuts, _ = out_of_fold(data, kind)
-                print(f"{kind}: {json.dumps(decisions(data, p, answer_p, cuts))}")
-        if args.oof:
-            from evals.oof import oof_report
-
-            print(oof_report(engine, questions, data, evalset))
+        _reports(args, engine, questions, data, evalset)
     return 0
 
 
