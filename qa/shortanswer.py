@@ -176,7 +176,7 @@ def _question_stems(question: str) -> set[str]:
 
 
 def _roots(question_stems: set[str]) -> set[str]:
-    """ "elevers" and "elever" share a root, not a stem."""
+    """Roots, not stems: "elevers" and "elever" share a root."""
     return {root(fold(s)) for s in question_stems}
 
 
