@@ -80,3 +80,17 @@ def test_the_fitted_model_holds_out_of_fold_on_the_dev_set(dev, fitted_dev):
     low = {k: summary[k] for k, floor in OOF_FLOORS.items() if summary[k] is None or summary[k] < floor}
     high = {k: summary[k] for k, cap in OOF_CEILINGS.items() if summary[k] is None or summary[k] > cap}
     assert not low and not high, (low, high)
+
+
+def test_other_questions_on_the_dev_articles_get_an_out_of_fold_report(dev, fitted_dev, capsys):
+    """``--oof-questions``: the direct-style dev questions, each answered without its article's fold."""
+    from argparse import Namespace
+
+    from evals.sets import DEV_DIR
+
+    engine, data = dev
+    direct = DEV_DIR / "questions_direct.jsonl"
+    fit._reports(Namespace(compare=False, oof=False, oof_questions=direct), engine, fitted_dev[1], data, DEV)
+    report = capsys.readouterr().out
+    assert "dev-questions_direct (out of fold) (204 questions, evals/dev/questions_direct.jsonl)" in report
+    assert "| key-fact recall |" in report and "| refusal accuracy |" in report
