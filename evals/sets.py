@@ -27,6 +27,7 @@ from settings import ROOT, Settings
 EVALS_DIR = Path(__file__).resolve().parent
 DEV_DIR = EVALS_DIR / "dev"
 TEST_DIR = EVALS_DIR / "test"
+DEV_DIRECT = DEV_DIR / "questions_direct.jsonl"  # the dev articles asked another way (evals/README.md)
 
 
 @dataclass(frozen=True)

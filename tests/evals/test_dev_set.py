@@ -13,11 +13,10 @@ import pytest
 
 from evals.paraphrase import MAX_MEDIAN, MIN_SHARE_AT_MOST_ONE, distribution
 from evals.runner import load_questions
-from evals.sets import DEV_DIR, TEST_DIR, default_sets, doc_formats
+from evals.sets import DEV_DIR, DEV_DIRECT, TEST_DIR, default_sets, doc_formats
 
 CORPUS = DEV_DIR / "corpus"
-DIRECT = DEV_DIR / "questions_direct.jsonl"  # the dev articles asked another way (evals/README.md)
-QUESTION_FILES = [DEV_DIR / "questions.jsonl", DIRECT, TEST_DIR / "questions.jsonl"]
+QUESTION_FILES = [DEV_DIR / "questions.jsonl", DEV_DIRECT, TEST_DIR / "questions.jsonl"]
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +73,12 @@ def test_only_the_test_set_is_blind():
     assert {s.name: s.blind for s in default_sets()} == {"seed": False, "dev": False, "test": True}
 
 
-def test_the_direct_questions_ask_about_every_dev_article_in_both_languages_with_off_topic_and_near_misses():
-    direct = load_questions(DIRECT)
+def test_the_direct_questions_ask_about_every_dev_article_in_both_languages_with_off_topic_and_near_misses(questions):
+    direct = load_questions(DEV_DIRECT)
     kinds, langs = Counter(q.kind for q in direct), Counter(q.lang for q in direct)
     assert {src for q in direct for src in q.expected_sources if q.answerable} == set(doc_formats(CORPUS))
     assert kinds["unanswerable"] >= 20 and kinds["near_miss"] >= 30 and langs["en"] >= 50
-    assert not {q.id for q in direct} & {q.id for q in load_questions(DEV_DIR / "questions.jsonl")}
+    assert not {q.id for q in direct} & {q.id for q in questions}
 
 
 def test_questions_are_paraphrased(questions):

@@ -86,11 +86,10 @@ def test_other_questions_on_the_dev_articles_get_an_out_of_fold_report(dev, fitt
     """``--oof-questions``: the direct-style dev questions, each answered without its article's fold."""
     from argparse import Namespace
 
-    from evals.sets import DEV_DIR
+    from evals.sets import DEV_DIRECT
 
     engine, data = dev
-    direct = DEV_DIR / "questions_direct.jsonl"
-    fit._reports(Namespace(compare=False, oof=False, oof_questions=direct), engine, fitted_dev[1], data, DEV)
+    fit._reports(Namespace(compare=False, oof=False, oof_questions=DEV_DIRECT), engine, fitted_dev[1], data, DEV)
     report = capsys.readouterr().out
     assert "dev-questions_direct (out of fold) (204 questions, evals/dev/questions_direct.jsonl)" in report
     assert "| key-fact recall |" in report and "| refusal accuracy |" in report
