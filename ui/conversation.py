@@ -13,6 +13,8 @@ so nothing a client sends can become a chat message of its own making.
 2
 >>> echoed("x" * 5000, limit=2000) == "x" * ECHO_CHARS + "…"
 True
+>>> echoed("Hur m\\ud800nga?", limit=2000)
+'Hur m�nga?'
 >>> exchange_at(ex, 2)["error"], exchange_at(ex, 0)
 ('Skriv en fråga.', None)
 """
@@ -21,10 +23,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from qa.question import SURROGATE
 from qa.types import Citation
 from ui.render import chat_markdown, reply_markdown, sources_block
 
 ECHO_CHARS = 200  # a question refused as too long is shown only this far
+REPLACEMENT = "\ufffd"  # what a lone surrogate becomes: the page's stream cannot carry one (not UTF-8)
 PENDING = "…"
 
 
@@ -61,7 +65,12 @@ def settle(current: dict, final) -> dict:
 
 def echoed(question: str, limit: int) -> str:
     """The question as the chat keeps it: whole, or only its start when it is over ``limit``."""
-    return question if len(question) <= limit else question[:ECHO_CHARS] + "…"
+    return valid_text(question if len(question) <= limit else question[:ECHO_CHARS] + "…")
+
+
+def valid_text(text: str) -> str:
+    """``text`` with each lone surrogate replaced, so it can be sent to the page and written as UTF-8."""
+    return SURROGATE.sub(REPLACEMENT, text)
 
 
 def kept(exchanges, room: int) -> list[dict]:

@@ -19,6 +19,8 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ui.conversation import valid_text
+
 COMMENT_CHARS = 1000  # a comment is a remark, not a document
 CITED_FIELDS = ("n", "doc_id", "chunk_id", "title", "date", "source", "quote")
 _WRITE = threading.Lock()  # chat workers share the file; one line at a time
@@ -37,7 +39,7 @@ def feedback_line(exchanges: list, ex: dict, liked: bool, comment: str, now: str
         "citations": [{k: c.get(k, "") for k in CITED_FIELDS} for c in ex.get("citations", ())],
         "lang": ex.get("lang", "sv"),
         "within": ex.get("within"),
-        "comment": " ".join(str(comment or "").split())[:COMMENT_CHARS],
+        "comment": valid_text(" ".join(str(comment or "").split())[:COMMENT_CHARS]),
     }
 
 

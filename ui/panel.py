@@ -18,12 +18,13 @@ ARTICLES = {"concurrency_id": "articles", "concurrency_limit": 1, **PRIVATE}  # 
 
 def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
     """A thumbs up/down on an answer writes the server's record of that turn (``ui.feedback``)."""
+    from ui.conversation import valid_text
     from ui.feedback import record
 
     def liked(exchanges, text, data: gr.LikeData):
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         saved = record(settings, exchanges, index, data.liked, text)
-        return saved, ("" if saved else text)
+        return saved, ("" if saved else valid_text(str(text or "")))  # sent back: must be valid UTF-8
 
     chatbot.like(liked, [conversation, comment], [thanks, comment], queue=False, **PRIVATE)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from app_helpers import last_bubble, run_chat
@@ -126,3 +127,17 @@ def test_too_long_question_is_echoed_only_by_its_start(engine, seed_settings):
     shown = run_chat(engine, question)[-1][0]
     assert shown[0]["role"] == "user" and shown[0]["content"].startswith("Hur många poliskameror?")
     assert len(shown[0]["content"]) <= 210 and sum(len(m["content"]) for m in shown) < 400
+
+
+def test_a_lone_surrogate_gets_the_bad_encoding_line_and_the_chat_goes_on(engine):
+    answered = run_chat(engine, "Hur många poliskameror är målbilden nationellt?")[-1][4]
+    for question, line in (
+        ("Hur m\ud800nga kameror?", "ensamma surrogattecken"),
+        ("How m\udc00ny?", "lone surrogates"),
+    ):
+        steps = run_chat(engine, question, answered)
+        for shown, sources, _, box, kept in steps:  # what the page streams must be valid UTF-8
+            json.dumps([shown, sources, box, kept], ensure_ascii=False).encode("utf-8")
+        assert line in last_bubble(steps) and "\n" not in last_bubble(steps)
+        assert steps[-1][0][0]["content"].startswith("Hur många poliskameror")  # the earlier turn is kept
+        assert "\ufffd" in steps[-1][0][-2]["content"]

@@ -138,6 +138,14 @@ def test_feedback_is_taken_from_the_server_record_only(make_settings):
     )
 
 
+def test_a_comment_with_a_lone_surrogate_still_saves_the_vote(make_settings):
+    settings = make_settings()
+    answered = settle(exchange("Hur många?"), Answer(question="Hur många?", answer="2500 kameror."))
+    assert record(settings, [answered], 1, True, "bra \ud800 svar") != ""
+    line = json.loads((settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8"))
+    assert line["verdict"] == "up" and line["comment"] == "bra \ufffd svar"
+
+
 def test_the_short_answer_comes_first_in_bold_then_the_linked_quote():
     final = Answer(
         question="Hur många?",
