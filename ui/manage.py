@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from ui.articles import add_file, article_overview, chosen_articles, keep_upload, remove
+from ui.render import chat_markdown
 
 log = logging.getLogger("app")
 DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -47,7 +48,7 @@ def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[
     if bad:
         from ui.texts import both
 
-        return None, both("bad_date", value=bad[:20])
+        return None, both("bad_date", value=chat_markdown(bad[:20]))
     return chosen_articles(catalog.rows, doc_ids, *dates), ""
 
 

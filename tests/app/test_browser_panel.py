@@ -1,0 +1,65 @@
+"""The article panel in real Chromium: what a client or an article brings shows as text, and the list is current.
+
+The real app runs on a free 127.0.0.1 port over the seed corpus plus one article whose
+title is Markdown (an image, bold, a link) and whose text quotes URLs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from browser_helpers import start_app
+from playwright.sync_api import expect
+
+from settings import ROOT
+
+TITLE = "Nyhet ![](http://127.0.0.2:9/title.png) om **Kiruna** [Logga in](http://ev.il)"
+URL, WWW = "https://www.kiruna.se/nyheter/bibliotek_2024-08", "www.kiruna.se/bibliotek"
+ARTICLE = f"""Kirunabladet
+
+2024-08-01
+
+{TITLE}
+
+Kiruna kommun har öppnat 3 nya bibliotek i år, enligt {URL} och {WWW}.
+
+Biblioteken har öppet alla dagar, meddelar kommunen.
+"""
+STORE_CHANGE_MS = 60_000
+LINKS = "(el) => [...el.querySelectorAll('a, img')].map(e => e.getAttribute('href') || e.getAttribute('src'))"
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture(scope="module")
+def app_url(chromium, tmp_path_factory, request):
+    root = tmp_path_factory.mktemp("panel_app")
+    corpus = root / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "900_kiruna.txt").write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "DATA_DIR": str(root / "data"), "CORPUS_DIR": str(corpus)}
+    env.pop("APP_AUTH", None)
+    return start_app(root, env, request)
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh page on the app; fails the test on a request that leaves 127.0.0.1."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_default_timeout(60_000)
+    remote = []
+    page.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "data:", "blob:")) or remote.append(r.url))
+    page.goto(app_url, timeout=60_000)
+    yield page
+    page.close()
+    assert remote == [], f"requests left 127.0.0.1: {remote}"
+
+
+def test_a_date_typed_as_markdown_shows_as_text(page):
+    typed = "[Logga in](//ev.il)"
+    page.locator("#date-from textarea").fill(typed)
+    note = page.locator("#selection-note")
+    expect(note).to_contain_text(f"YYYY-MM-DD: {typed}")
+    assert note.evaluate(LINKS) == []
