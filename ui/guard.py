@@ -11,6 +11,8 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 - After ``free_failures`` wrong logins a client waits, twice as long after each
   further failure (up to ``max_wait_s``); a correct password does not end the
   wait early, so guessing gains nothing.
+- A client is the TCP peer's address (``scope["client"]``): ``ui/launch`` tells uvicorn to
+  take ``X-Forwarded-For`` only from the proxies the operator names (APP_TRUSTED_PROXIES).
 
 >>> backoff = LoginBackoff(free_failures=2, base_s=1.0, max_wait_s=8.0)
 >>> [backoff.failed("10.0.0.1", now=0.0) for _ in range(5)]
@@ -19,6 +21,9 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 (2.0, 0.0)
 >>> backoff.succeeded("10.0.0.1"); backoff.wait_s("10.0.0.1", now=2.0)
 0.0
+>>> small = LoginBackoff(free_failures=1, max_clients=2)
+>>> [small.failed(f"10.0.0.{i}", now=0.0) for i in range(1, 4)] and len(small._clients)
+2
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import json
 import math
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -35,6 +41,9 @@ LOGIN_PATHS = frozenset({"/login", "/login/"})
 CLOSED_PREFIXES = ("/gradio_api/upload",)
 UPLOAD_PATH, UPLOAD_PROGRESS_PATH = "/gradio_api/upload", "/gradio_api/upload_progress"
 MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file itself
+# Addresses the backoff remembers; the least recently failed is forgotten first, so a client
+# inventing addresses cannot grow the server's memory.
+MAX_CLIENTS = 10_000
 
 
 @dataclass
@@ -44,29 +53,30 @@ class LoginBackoff:
     free_failures: int = 5
     base_s: float = 2.0
     max_wait_s: float = 300.0
-    _failures: dict[str, int] = field(default_factory=dict)
-    _until: dict[str, float] = field(default_factory=dict)
+    max_clients: int = MAX_CLIENTS
+    _clients: OrderedDict[str, tuple[int, float]] = field(default_factory=OrderedDict)  # failures, wait until
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def wait_s(self, client: str, now: float | None = None) -> float:
         now = time.monotonic() if now is None else now
         with self._lock:
-            return max(0.0, self._until.get(client, 0.0) - now)
+            return max(0.0, self._clients.get(client, (0, 0.0))[1] - now)
 
     def failed(self, client: str, now: float | None = None) -> float:
         """Count a failure; the wait it starts (0 while failures are still free)."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            count = self._failures[client] = self._failures.get(client, 0) + 1
+            count = self._clients.pop(client, (0, 0.0))[0] + 1
             over = count - self.free_failures
             wait = 0.0 if over <= 0 else min(self.max_wait_s, self.base_s * 2 ** (over - 1))
-            self._until[client] = now + wait
+            self._clients[client] = (count, now + wait)  # last in the order: the most recent
+            if len(self._clients) > self.max_clients:
+                self._clients.popitem(last=False)
             return wait
 
     def succeeded(self, client: str) -> None:
         with self._lock:
-            self._failures.pop(client, None)
-            self._until.pop(client, None)
+            self._clients.pop(client, None)
 
 
 class RequestGuard:
@@ -104,7 +114,7 @@ class RequestGuard:
         return bool(self.upload_bytes) and route in ((UPLOAD_PATH, "POST"), (UPLOAD_PROGRESS_PATH, "GET"))
 
     async def login(self, scope, receive, send):
-        client = (scope.get("client") or ("unknown", 0))[0]
+        client = client_address(scope)
         wait = self.backoff.wait_s(client)
         if wait > 0:
             return await respond(
@@ -123,6 +133,11 @@ class RequestGuard:
             await send(message)
 
         return await self.app(scope, receive, watch)
+
+
+def client_address(scope) -> str:
+    """The TCP peer, or the address a trusted proxy forwarded (uvicorn rewrites ``client``)."""
+    return (scope.get("client") or ("unknown", 0))[0]
 
 
 def declared_length(scope) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import os
 import sys
 
 
@@ -60,6 +61,9 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
     from ui.guard import LoginBackoff, RequestGuard
 
     upload_bytes = int(settings.max_file_mb * 1_000_000) if upload else 0
+    # Gradio builds uvicorn's Config without forwarded_allow_ips, so uvicorn reads this variable,
+    # and by default trusts X-Forwarded-For from 127.0.0.1: any same-host client could name itself.
+    os.environ["FORWARDED_ALLOW_IPS"] = settings.app_trusted_proxies
     backoff = LoginBackoff(settings.login_free_failures, max_wait_s=settings.login_max_wait_s)
     guard = Middleware(
         RequestGuard, max_body_bytes=settings.app_max_body_kb * 1024, backoff=backoff, upload_bytes=upload_bytes

@@ -243,9 +243,13 @@ def login_app(seed_settings, tmp_path_factory, request):
     return app
 
 
+def login_with(app, user: str, password: str, **headers) -> httpx.Response:
+    return httpx.post(f"{app.url}login", data={"username": user, "password": password}, headers=headers, timeout=10)
+
+
 def test_login_backs_off_after_repeated_failures(login_app):
     def login(user: str, password: str) -> httpx.Response:
-        return httpx.post(f"{login_app.url}login", data={"username": user, "password": password}, timeout=10)
+        return login_with(login_app, user, password)
 
     wrong = [login("someone", "guess") if i % 2 else login(USER, f"guess-{i}") for i in range(30)]
     evaluated = [r for r in wrong if r.status_code == 400]
@@ -260,3 +264,13 @@ def test_login_backs_off_after_repeated_failures(login_app):
     assert locked.status_code == 429, "the right password during the wait is refused too"
     time.sleep(int(locked.headers["retry-after"]) + 0.2)
     assert login(USER, PASSWORD).status_code == 200
+
+
+def test_a_forwarded_for_header_does_not_escape_the_login_backoff(login_app):
+    """Each guess claims another address in X-Forwarded-For; from 127.0.0.1, which uvicorn trusted
+    by default, each would have been a new client. The guard counts the TCP peer."""
+    wrong = [login_with(login_app, USER, "guess", **{"X-Forwarded-For": f"10.0.0.{i}"}) for i in range(12)]
+    statuses = [r.status_code for r in wrong]
+    assert 429 in statuses and statuses.index(429) <= Settings().login_free_failures + 2, statuses
+    time.sleep(int(wrong[-1].headers["retry-after"]) + 0.2)
+    assert login_with(login_app, USER, PASSWORD).status_code == 200  # and 127.0.0.1 starts afresh
