@@ -7,8 +7,6 @@ No ``from __future__ import annotations`` here: Gradio reads the handlers' ``gr.
 and ``gr.LikeData`` annotations as objects to know what event data to pass.
 """
 
-from html import escape
-
 from ui.manage import add_uploads, remove_article, selection
 from ui.render import chat_markdown
 
@@ -96,7 +94,7 @@ def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
         )
 
     def removed(doc_id, chosen):
-        message = escape(remove_article(engine, settings, catalog, doc_id), quote=False)
+        message = chat_markdown(remove_article(engine, settings, catalog, doc_id))
         return (*refreshed(chosen, message), gr.update(visible=False), gr.update(visible=False), "")
 
     def added(files, chosen, progress=gr.Progress()):  # noqa: B008 (Gradio injects the tracker by this default)

@@ -27,6 +27,7 @@ Kiruna kommun har öppnat 3 nya bibliotek i år, enligt {URL} och {WWW}.
 
 Biblioteken har öppet alla dagar, meddelar kommunen.
 """
+DOC_ID = "900_kiruna"
 STORE_CHANGE_MS = 60_000
 LINKS = "(el) => [...el.querySelectorAll('a, img')].map(e => e.getAttribute('href') || e.getAttribute('src'))"
 
@@ -38,7 +39,7 @@ def app_url(chromium, tmp_path_factory, request):
     root = tmp_path_factory.mktemp("panel_app")
     corpus = root / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
-    (corpus / "900_kiruna.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / f"{DOC_ID}.txt").write_text(ARTICLE, encoding="utf-8")
     env = {**os.environ, "DATA_DIR": str(root / "data"), "CORPUS_DIR": str(corpus)}
     env.pop("APP_AUTH", None)
     return start_app(root, env, request)
@@ -63,3 +64,18 @@ def test_a_date_typed_as_markdown_shows_as_text(page):
     note = page.locator("#selection-note")
     expect(note).to_contain_text(f"YYYY-MM-DD: {typed}")
     assert note.evaluate(LINKS) == []
+
+
+def remove_article(page) -> None:
+    page.locator("#articles").get_by_text(DOC_ID, exact=True).click()
+    page.locator("#remove-article").click()
+    expect(page.locator("#confirm-remove")).to_contain_text("It will no longer be cited")
+    page.locator("#confirm-remove-yes").click()
+    expect(page.locator("#upload-status")).to_contain_text("Removed", timeout=STORE_CHANGE_MS)
+
+
+def test_a_removed_title_shows_as_text_in_the_status(page):
+    remove_article(page)
+    status = page.locator("#upload-status")
+    expect(status).to_contain_text("om **Kiruna** [Logga in](http")
+    assert status.locator("img").count() == 0 and status.locator("strong").count() == 0
