@@ -33,7 +33,8 @@ from qa.messages import say
 from qa.types import QUOTE_JOIN, Answer, Citation
 
 # Markdown punctuation; < > & are left to html.escape (a backslash before an entity would show it).
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
+# ":" too: GFM autolinks from an unescaped "https://" and keeps the backslashes after it in the link.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
 ESCAPED_MARKER = re.compile(r"\\\[(\d{1,3})\\\]")  # "[n]" after chat_markdown escaped it
 WARNING_SIGN = "⚠️"
 

@@ -64,5 +64,5 @@ def test_error_is_one_escaped_line_without_sources():
 
 def test_chat_markdown_keeps_text_verbatim():
     assert chat_markdown("**fet** _kursiv_ [1](javascript:x) #tagg <i>") == (
-        "\\*\\*fet\\*\\* \\_kursiv\\_ \\[1\\]\\(javascript:x\\) \\#tagg &lt;i&gt;"
+        "\\*\\*fet\\*\\* \\_kursiv\\_ \\[1\\]\\(javascript\\:x\\) \\#tagg &lt;i&gt;"
     )

@@ -12,6 +12,7 @@ import shutil
 import pytest
 from browser_helpers import start_app
 from playwright.sync_api import expect
+from test_browser import ask
 
 from settings import ROOT
 
@@ -29,7 +30,9 @@ Biblioteken har öppet alla dagar, meddelar kommunen.
 """
 DOC_ID = "900_kiruna"
 STORE_CHANGE_MS = 60_000
-LINKS = "(el) => [...el.querySelectorAll('a, img')].map(e => e.getAttribute('href') || e.getAttribute('src'))"
+# Links and images in an element, but for the answer's own [n] links to its sources.
+LINKS = """(el) => [...el.querySelectorAll('a, img')].map(e => e.getAttribute('href') || e.getAttribute('src'))
+  .filter(target => !target.startsWith('#source-'))"""
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -66,6 +69,19 @@ def test_a_date_typed_as_markdown_shows_as_text(page):
     assert note.evaluate(LINKS) == []
 
 
+def test_a_quoted_url_and_a_markdown_title_show_the_article_characters(page):
+    answer = ask(page, "Hur många nya bibliotek har Kiruna kommun öppnat?")
+    expect(answer).to_contain_text(f"enligt {URL} och {WWW}")
+    assert answer.evaluate(LINKS) == [], "a URL is plain text, never a broken link"
+    page.locator("#articles").get_by_text(DOC_ID, exact=True).click()
+    expect(page.locator("#article-actions")).to_contain_text(TITLE)
+    page.locator("#remove-article").click()
+    expect(page.locator("#confirm-remove")).to_contain_text(f"Remove {TITLE}? It will")
+    for shown in ("#article-actions", "#confirm-remove"):
+        assert page.locator(shown).evaluate(LINKS) == [], shown
+    page.locator("#confirm-remove-no").click()
+
+
 def remove_article(page) -> None:
     page.locator("#articles").get_by_text(DOC_ID, exact=True).click()
     page.locator("#remove-article").click()
@@ -79,3 +95,5 @@ def test_a_removed_title_shows_as_text_in_the_status(page):
     status = page.locator("#upload-status")
     expect(status).to_contain_text("om **Kiruna** [Logga in](http")
     assert status.locator("img").count() == 0 and status.locator("strong").count() == 0
+    expect(status).to_contain_text(f"Removed: {TITLE} (")  # a URL in it too is shown as it is written
+    assert status.evaluate(LINKS) == []
