@@ -31,11 +31,9 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
     current["within"] = sorted(within) if within is not None else None
     shown = panel(earlier)  # rendered once: the earlier turns' sources do not change while this one streams
     yield chat_messages([*earlier, current]), shown, earlier, ""
-    final = None
+    final = outside_selection(settings, question, within)
     try:
-        if within is not None and not within:
-            raise LookupError("no article in the selection")
-        for part in engine.answer_stream(question, history(earlier), within=within):
+        for part in engine.answer_stream(question, history(earlier), within=within) if final is None else ():
             if isinstance(part, Answer):
                 final = part
             else:
@@ -43,15 +41,30 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
                 yield chat_messages([*earlier, current]), shown, earlier, ""
         if final is None:
             raise RuntimeError("answer_stream ended without an Answer")
-    except LookupError:
-        lang = detect_language(question)
-        final = Answer(question=question, answer="", refused=True, lang=lang, error=text("no_selection", lang))
     except Exception:  # a bug must not show a traceback; the console gets it
         log.exception("answering %r failed", question[:200])
         lang = detect_language(question)
         final = Answer(question=question, answer="", refused=True, lang=lang, error=text("failed", lang))
     exchanges = [*earlier, settle(current, final)]
     yield chat_messages(exchanges), panel(exchanges), exchanges, ""
+
+
+def outside_selection(settings, question: str, within):
+    """The refusal when the selection holds no article (None otherwise); a question the engine
+    would refuse anyway (empty, too long, …) gets that message instead."""
+    from qa.question import validate
+    from qa.types import Answer, QuestionError
+    from textkit.text import detect_language
+    from ui.texts import text
+
+    if within is None or within:
+        return None
+    lang = detect_language(question)
+    try:
+        validate(question, settings)
+    except QuestionError as exc:
+        return Answer(question=question[:200], answer="", refused=True, lang=lang, error=str(exc))
+    return Answer(question=question, answer="", refused=True, lang=lang, error=text("no_selection", lang))
 
 
 def panel(exchanges) -> str:

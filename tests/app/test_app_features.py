@@ -110,6 +110,11 @@ def test_an_empty_selection_gets_one_line_in_the_question_language(engine):
     assert chosen_articles(rows, [CAMERA_ARTICLE, "forged-id"]) == {CAMERA_ARTICLE}
 
 
+def test_an_empty_question_with_an_empty_selection_is_told_to_type_a_question(engine):
+    bubble = last_bubble(run_chat_within(engine, "  ", set()))
+    assert "Skriv en fråga" in bubble and "Ingen inläst artikel" not in bubble
+
+
 def run_chat_within(engine, question, within):
     from app import respond
 
