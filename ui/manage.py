@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from datetime import date
 from pathlib import Path
 
 from ui.articles import add_file, article_overview, chosen_articles, keep_upload, remove
@@ -44,12 +45,27 @@ class Catalog:
 def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[set[str] | None, str]:
     """``(doc_ids to ask within or None, one-line problem)`` from the panel's inputs."""
     dates = [(d or "").strip() for d in (date_from, date_to)]
-    bad = next((d for d in dates if d and not DATE_PREFIX.fullmatch(d)), "")
+    bad = next((d for d in dates if d and not is_date(d)), "")
     if bad:
         from ui.texts import both
 
         return None, both("bad_date", value=chat_markdown(bad[:20]))
     return chosen_articles(catalog.rows, doc_ids, *dates), ""
+
+
+def is_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real year, month or day (not 2024-13-99).
+
+    >>> is_date("2024"), is_date("2024-02-29"), is_date("2023-02-29"), is_date("2024-13"), is_date("abc")
+    (True, True, False, False, False)
+    """
+    if not DATE_PREFIX.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat((text + "-01-01")[:10])  # the first day of a year or month
+    except ValueError:
+        return False
+    return True
 
 
 def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str]:

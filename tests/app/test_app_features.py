@@ -17,6 +17,8 @@ from ui.articles import chosen_articles, keep_upload, remove, startup_files
 from ui.conversation import chat_messages, exchange, settle
 from ui.feedback import record
 from ui.guard import RequestGuard
+from ui.render import chat_markdown
+from ui.texts import both
 
 CAMERAS = "Hur många poliskameror är målbilden nationellt?"
 CAMERA_ARTICLE, OTHER_ARTICLE = "001_bdd417f66c796474", "000_a5d2021ba032f9f0"
@@ -113,6 +115,15 @@ def test_an_empty_selection_gets_one_line_in_the_question_language(engine):
 def test_an_empty_question_with_an_empty_selection_is_told_to_type_a_question(engine):
     bubble = last_bubble(run_chat_within(engine, "  ", set()))
     assert "Skriv en fråga" in bubble and "Ingen inläst artikel" not in bubble
+
+
+def test_an_impossible_date_gets_the_same_note_as_a_word():
+    from ui.manage import Catalog, selection
+
+    rows = [["A", "", "2024-03-04", 1, CAMERA_ARTICLE]]
+    for typed in ("abc", "2024-13-99", "2023-02-29"):
+        assert selection(Catalog(None, rows), [], typed, "") == (None, both("bad_date", value=chat_markdown(typed)))
+    assert selection(Catalog(None, rows), [], "2024-02-29", "") == ({CAMERA_ARTICLE}, "")
 
 
 def run_chat_within(engine, question, within):
