@@ -71,6 +71,7 @@ def is_date(text: str) -> bool:
 def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str]:
     """Keep and ingest each uploaded file; a line per file saying what happened."""
     from ingest.reader import UnreadableFile
+    from ui.texts import upload_reason
 
     lines, files = [], [f for f in (files or []) if f]
     with catalog.lock:
@@ -85,7 +86,7 @@ def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str
                 problem = f"cannot read it ({exc.strerror or exc})"
             finally:
                 Path(str(temp)).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
-            lines.append(f"✗ {name}: {problem}" if problem else f"✓ {name}")
+            lines.append(f"✗ {name}: {upload_reason(problem)}" if problem else f"✓ {name}")
         progress((len(files), len(files)), desc="indexeras / indexing")
         catalog.refresh()
         warm(engine)

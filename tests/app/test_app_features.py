@@ -46,6 +46,19 @@ def test_the_type_of_an_upload_is_read_from_its_content_not_its_name(make_settin
     assert sorted(p.suffix for p in (settings.data_dir / "uploads").iterdir()) == [".html", ".pdf", ".txt"]
 
 
+def test_an_upload_that_fails_says_why_in_swedish_and_english(engine, make_settings, tmp_path):
+    from ui.manage import Catalog, add_uploads
+
+    files = {"empty.txt": b"  \n", "noise.txt": b"abc\x00\x01\x02" * 50, "blank.pdf": PDF}
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    catalog = Catalog(engine)
+    lines = add_uploads(engine, make_settings(), catalog, [str(tmp_path / n) for n in files], lambda *a, **k: None)
+    assert lines[0] == "✗ empty.txt: tom fil / empty file"
+    assert lines[1].startswith("✗ noise.txt: binär fil, inte text / binary file")
+    assert lines[2] == "✗ blank.pdf: trasig PDF / broken PDF (PdfReadError)"
+
+
 def body_size_app():
     async def app(scope, receive, send):
         size = 0
