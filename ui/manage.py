@@ -50,7 +50,18 @@ def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[
         from ui.texts import both
 
         return None, both("bad_date", value=chat_markdown(bad[:20]))
-    return chosen_articles(catalog.rows, doc_ids, *dates), ""
+    chosen = chosen_articles(catalog.rows, doc_ids, *dates)
+    gone = [d for d in doc_ids or () if not catalog.title(d)]
+    if gone:  # chosen in a page listing an article since removed: never all articles instead
+        from ui.texts import both
+
+        return chosen or set(), both("gone", count=len(gone))
+    return chosen, ""
+
+
+def still_listed(catalog: Catalog, within) -> set[str] | None:
+    """``within`` without the articles removed since it was chosen (None stays None: all articles)."""
+    return None if within is None else {d for d in within if catalog.title(d)}
 
 
 def is_date(text: str) -> bool:

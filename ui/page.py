@@ -54,13 +54,13 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
     """The page, queued as the settings say. ``overview``: the article rows at start-up; ``manage``: offer upload and removal."""
     import gradio as gr
 
-    from ui.manage import Catalog
-    from ui.panel import PRIVATE, wire_articles, wire_feedback, wire_selection
+    from ui.manage import Catalog, still_listed
+    from ui.panel import PRIVATE, wire_articles, wire_feedback, wire_listing, wire_selection
 
     catalog = Catalog(engine, overview)
 
     def chat(question, exchanges, within):
-        yield from respond(engine, settings, question, exchanges, within)
+        yield from respond(engine, settings, question, exchanges, still_listed(catalog, within))
 
     with gr.Blocks(title="Nyhetsfrågor / News Q&A", delete_cache=(3600, 3600)) as demo:
         gr.Markdown(HEADER)
@@ -80,6 +80,7 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
         wire_selection(gr, catalog, panel, within)
         wire_articles(gr, engine, settings, catalog, panel, manage)
+        wire_listing(gr, demo, catalog, panel)
     demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     return demo
 
@@ -126,9 +127,10 @@ def _feedback_row(gr):
 
 def _articles_panel(gr, catalog, settings, manage: bool) -> dict:
     from ui.articles import OVERVIEW_HEADERS
+    from ui.panel import box_label
 
     panel = {}
-    with gr.Accordion(f"Inlästa artiklar / Loaded articles ({len(catalog.rows)})", open=True) as panel["box"]:
+    with gr.Accordion(box_label(len(catalog.rows)), open=True) as panel["box"]:
         with gr.Row():
             panel["within"] = gr.Dropdown(
                 catalog.choices(),

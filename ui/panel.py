@@ -27,6 +27,21 @@ def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
     chatbot.like(liked, [conversation, comment], [thanks, comment], queue=False, **PRIVATE)
 
 
+def box_label(count: int) -> str:
+    return f"Inlästa artiklar / Loaded articles ({count})"
+
+
+def article_listing(gr, catalog, **dropdown) -> tuple:
+    """The table, the "Ask only in" choices and the count, as the shared catalog has them now."""
+    return catalog.rows, gr.update(choices=catalog.choices(), **dropdown), gr.update(label=box_label(len(catalog.rows)))
+
+
+def wire_listing(gr, demo, catalog, panel: dict) -> None:
+    """Every page load lists the articles as they are now, not as they were when the server started."""
+    outputs = [panel["table"], panel["within"], panel["box"]]
+    demo.load(lambda: article_listing(gr, catalog), None, outputs, queue=False, **PRIVATE)
+
+
 def wire_selection(gr, catalog, panel: dict, within) -> None:
     """The chosen articles and dates become the session's ``within`` (checked against the catalog)."""
 
@@ -85,13 +100,7 @@ def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
         return gr.update(visible=bool(title)), question
 
     def refreshed(chosen, message: str):
-        ids = [d for d in (chosen or []) if catalog.title(d)]
-        return (
-            message,
-            catalog.rows,
-            gr.update(choices=catalog.choices(), value=ids),
-            gr.update(label=f"Inlästa artiklar / Loaded articles ({len(catalog.rows)})"),
-        )
+        return (message, *article_listing(gr, catalog, value=[d for d in (chosen or []) if catalog.title(d)]))
 
     def removed(doc_id, chosen):
         message = chat_markdown(remove_article(engine, settings, catalog, doc_id))

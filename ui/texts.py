@@ -15,6 +15,10 @@ TEXTS = {
         "Något gick fel när frågan besvarades; försök igen.",
         "Something went wrong while answering; please try again.",
     ),
+    "gone": (
+        "{count} av de valda artiklarna är borttagna och citeras inte.",
+        "{count} of the chosen articles were removed and are not cited.",
+    ),
     "bad_date": ("Datum skrivs ÅÅÅÅ-MM-DD: {value}", "Dates are written YYYY-MM-DD: {value}"),
 }
 

@@ -29,6 +29,7 @@ Kiruna kommun har öppnat 3 nya bibliotek i år, enligt {URL} och {WWW}.
 Biblioteken har öppet alla dagar, meddelar kommunen.
 """
 DOC_ID = "900_kiruna"
+OTHER_ID = "000_a5d2021ba032f9f0"  # a seed article
 STORE_CHANGE_MS = 60_000
 # Links and images in an element, but for the answer's own [n] links to its sources.
 LINKS = """(el) => [...el.querySelectorAll('a, img')].map(e => e.getAttribute('href') || e.getAttribute('src'))
@@ -82,8 +83,8 @@ def test_a_quoted_url_and_a_markdown_title_show_the_article_characters(page):
     page.locator("#confirm-remove-no").click()
 
 
-def remove_article(page) -> None:
-    page.locator("#articles").get_by_text(DOC_ID, exact=True).click()
+def remove_article(page, doc_id: str = DOC_ID) -> None:
+    page.locator("#articles").get_by_text(doc_id, exact=True).click()
     page.locator("#remove-article").click()
     expect(page.locator("#confirm-remove")).to_contain_text("It will no longer be cited")
     page.locator("#confirm-remove-yes").click()
@@ -97,3 +98,20 @@ def test_a_removed_title_shows_as_text_in_the_status(page):
     assert status.locator("img").count() == 0 and status.locator("strong").count() == 0
     expect(status).to_contain_text(f"Removed: {TITLE} (")  # a URL in it too is shown as it is written
     assert status.evaluate(LINKS) == []
+
+
+def test_each_page_lists_the_articles_as_they_are_now(page, browser, app_url):
+    # The module's article was removed in another page (above): this page does not list it.
+    expect(page.get_by_text("Loaded articles (2)")).to_be_visible()
+    expect(page.locator("#articles")).not_to_contain_text("Kirunabladet")
+    page.locator("#articles").get_by_text(OTHER_ID, exact=True).click()
+    page.locator("#ask-within-this").click()
+    expect(page.locator("#selection-note")).to_contain_text("1 chosen")
+    other = browser.new_page()
+    other.goto(app_url, timeout=60_000)
+    remove_article(other, OTHER_ID)  # while this page still asks within it
+    other.close()
+    expect(ask(page, "Hur har kamerorna påverkat brottsligheten?")).to_contain_text("Ingen inläst artikel stämmer")
+    page.reload()
+    expect(page.get_by_text("Loaded articles (1)")).to_be_visible()
+    expect(page.locator("#within")).not_to_contain_text("Kameror har minskat")
