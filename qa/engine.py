@@ -29,7 +29,7 @@ from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.shortanswer import question_kind, span_first
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
 from settings import Settings
-from store import EmptyStore, StoreError, identity, load_embedder, open_collection, store_fingerprint
+from store import EmbedderMismatch, EmptyStore, StoreError, identity, load_embedder, open_collection, store_fingerprint
 from textkit.text import detect_language
 
 RELATED_COUNT = 3
@@ -180,6 +180,8 @@ class Engine:
             self._retrievers.clear()
         detail = " ".join(str(exc).split())[:120]
         message = say("empty_store", lang) if isinstance(exc, EmptyStore) else say("store_down", lang, detail=detail)
+        if isinstance(exc, EmbedderMismatch):  # not down: the fix is a rebuild or a setting, said whole
+            message = say("embedder_mismatch", lang, stored=exc.stored.name, current=exc.current.name, hint=exc.hint)
         return Answer(question=str(question), answer="", refused=True, lang=lang, error=message)
 
     def _unexpected(self, question, lang: str, exc: Exception) -> Answer:

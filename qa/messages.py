@@ -36,6 +36,12 @@ MESSAGES = {
         "Artikelarkivet går inte att nå just nu ({detail}). Försök igen om en stund.",
         "The article store cannot be reached right now ({detail}). Please try again shortly.",
     ),
+    "embedder_mismatch": (
+        "Artiklarna lästes in med inbäddningsmodellen {stored}, inte {current}: läs in dem igen med "
+        "`python -m ingest --rebuild` (eller starta `python app.py`), eller sätt {hint}.",
+        "The articles were loaded with the embedding model {stored}, not {current}: load them again with "
+        "`python -m ingest --rebuild` (or start `python app.py`), or set {hint}.",
+    ),
     "llm_down": (
         "Språkmodellen svarade inte ({detail}); svaret nedan är citat ur artiklarna.",
         "The language model did not answer ({detail}); the answer below quotes the articles.",

@@ -65,7 +65,7 @@ class EmbedderMismatch(StoreError):
             f"{stored.prefix}), not '{current.name}' ({current.backend}, {current.dim}-d, {current.prefix}): "
             f"re-ingest with `python -m ingest --rebuild` (or start `python app.py`, which re-embeds it), or set {hint}."
         )
-        self.stored, self.current = stored, current
+        self.stored, self.current, self.hint = stored, current, hint
 
 
 def _client(settings: Settings):

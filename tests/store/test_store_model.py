@@ -120,3 +120,19 @@ def test_a_store_that_cannot_be_changed_still_opens_and_says_why_in_the_log(tmp_
     monkeypatch.setattr(Collection, "modify", refuse)
     collection = store.open_collection(settings, OLD_INFO)
     assert collection.count() == 50 and "readonly database" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "question, lang", [("Hur många kameror finns det?", "sv"), ("How many cameras are there?", "en")]
+)
+def test_asking_a_store_of_another_embedder_says_how_to_fix_it(seed_settings, backend, question, lang):
+    from qa.engine import Engine
+    from qa.messages import say
+
+    name, other = backend
+    if name == "e5":
+        pytest.skip("the seed store is built with e5 (the default): the same embedder opens it")
+    answer = Engine(seed_settings, embedder=other).answer(question)
+    assert answer.refused and "\n" not in answer.error and "--rebuild" in answer.error
+    assert answer.error.startswith(say("embedder_mismatch", lang, stored="", current="", hint="").split(" ")[0])
+    assert "sentence-transformers/all-MiniLM-L6-v2" in answer.error and "EMBED_BACKEND=e5" in answer.error
