@@ -23,13 +23,13 @@ from qa.calibration import STORED, Calibration, load_calibration
 from qa.citations import retrieved_list, to_citation
 from qa.conflict import disagreeing
 from qa.followup import parse_query
-from qa.messages import say
+from qa.messages import say, store_problem
 from qa.question import history_questions, validate
 from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.shortanswer import question_kind, span_first
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
 from settings import Settings
-from store import EmbedderMismatch, EmptyStore, StoreError, identity, load_embedder, open_collection, store_fingerprint
+from store import StoreError, identity, load_embedder, open_collection, store_fingerprint
 from textkit.text import detect_language
 
 RELATED_COUNT = 3
@@ -178,11 +178,7 @@ class Engine:
         with self._lock:
             self._collection = self._sentences = None  # reopen next time: the server may be back
             self._retrievers.clear()
-        detail = " ".join(str(exc).split())[:120]
-        message = say("empty_store", lang) if isinstance(exc, EmptyStore) else say("store_down", lang, detail=detail)
-        if isinstance(exc, EmbedderMismatch):  # not down: the fix is a rebuild or a setting, said whole
-            message = say("embedder_mismatch", lang, stored=exc.stored.name, current=exc.current.name, hint=exc.hint)
-        return Answer(question=str(question), answer="", refused=True, lang=lang, error=message)
+        return Answer(question=str(question), answer="", refused=True, lang=lang, error=store_problem(exc, lang))
 
     def _unexpected(self, question, lang: str, exc: Exception) -> Answer:
         if is_connection_error(exc):

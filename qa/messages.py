@@ -56,3 +56,14 @@ MESSAGES = {
 def say(key: str, lang: str, **values) -> str:
     sv, en = MESSAGES[key]
     return (en if lang == "en" else sv).format(**values)
+
+
+def store_problem(exc: Exception, lang: str) -> str:
+    """The line a user gets when the store cannot answer: empty, built with another embedder, or down."""
+    from store import EmbedderMismatch, EmptyStore
+
+    if isinstance(exc, EmptyStore):
+        return say("empty_store", lang)
+    if isinstance(exc, EmbedderMismatch):  # not down: the fix is a rebuild or a setting, said whole
+        return say("embedder_mismatch", lang, stored=exc.stored.name, current=exc.current.name, hint=exc.hint)
+    return say("store_down", lang, detail=" ".join(str(exc).split())[:120])
