@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_offline()
     started = time.time()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = Settings()
+    settings = Settings.from_environment()
     args = parse_args(argv, settings)
     try:
         auth = launch_auth(args.host, settings.app_auth, args.no_auth)

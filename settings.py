@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent
@@ -66,9 +66,9 @@ class Settings(BaseSettings):
     answer_model: Literal["rules", "fitted"] = "rules"
     # Passages retrieved per question; unset: 6 for the rules, 12 for the fitted model (it was fitted
     # on 12: 6 held the answer sentence for 38% of dev questions, 12 for 51%).
-    top_k: int | None = None
+    top_k: int | None = Field(None, ge=1)
     retriever: RetrieverKind = "hybrid"
-    max_answer_sentences: int = 3
+    max_answer_sentences: int = Field(3, ge=1)
     # The rules' refusal thresholds for Swedish and English questions; unset: as fitted for the
     # embedder on the dev set (qa/calibration.json), or the hand-set 0.45 / 0.20 (qa/rules.py).
     refusal_threshold: float | None = None
@@ -82,7 +82,7 @@ class Settings(BaseSettings):
     app_host: str = "127.0.0.1"
     app_port: int = 7860
     app_auth: str | None = None
-    app_concurrency: int = 4
+    app_concurrency: int = Field(4, ge=1)
     # Proxies (comma-separated addresses) whose X-Forwarded-For names the client; unset: none, so
     # the login backoff and the queue share are per TCP peer and no client can claim an address.
     app_trusted_proxies: str = ""
@@ -96,6 +96,25 @@ class Settings(BaseSettings):
     app_events_per_client: int = Field(4, ge=1)
     login_free_failures: int = Field(5, ge=1)  # then each further failure doubles the wait
     login_max_wait_s: float = Field(300.0, gt=0)
+
+    @classmethod
+    def from_environment(cls) -> Settings:
+        """For a ``main()``: a bad value (``TOP_K=abc``, ``TOP_K=0``) exits with one line naming it.
+
+        >>> os.environ["TOP_K"] = "0"
+        >>> try:
+        ...     Settings.from_environment()
+        ... except SystemExit as exc:
+        ...     print(exc)
+        setting TOP_K=0: Input should be greater than or equal to 1
+        >>> del os.environ["TOP_K"]
+        """
+        try:
+            return cls()
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            name = str(error["loc"][0]).upper() if error["loc"] else "a setting"
+            raise SystemExit(f"setting {name}={error.get('input')}: {error['msg']}") from None
 
     @model_validator(mode="after")
     def _default_top_k(self) -> Settings:

@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = lambda message: print(message, file=sys.stderr)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="newsqa-eval-") as scratch:
         # Even the model cache (e5's converted weights) goes to scratch: DATA_DIR is never touched.
-        settings = Settings().model_copy(update={"data_dir": Path(scratch)})
+        settings = Settings.from_environment().model_copy(update={"data_dir": Path(scratch)})
         return run(args, settings, progress)
 
 

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from qa.engine import Engine
 
-    answer = Engine(Settings()).answer(args.question, args.history, retriever=args.retriever)
+    answer = Engine(Settings.from_environment()).answer(args.question, args.history, retriever=args.retriever)
     print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else render(answer))
     return 1 if answer.error else 0
 

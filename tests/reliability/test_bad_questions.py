@@ -58,3 +58,24 @@ def test_bad_question_gives_an_answer_with_a_one_line_message(engine, name, ques
     else:
         assert answer.answer and answer.citations and not answer.error
     assert isinstance(answer.question, str)
+
+
+@pytest.mark.parametrize("name, value", [("TOP_K", "abc"), ("TOP_K", "0"), ("EMBED_BACKEND", "foo")])
+def test_a_bad_setting_is_named_in_one_line_not_a_traceback(seed_settings, name, value):
+    import os
+    import subprocess
+    import sys
+
+    from settings import ROOT
+
+    env = {**os.environ, "DATA_DIR": str(seed_settings.data_dir), name: value}
+    done = subprocess.run(
+        [sys.executable, "-m", "qa", "Hur många kameror?"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert is_one_line(done.stderr.strip()) and done.stderr.startswith(f"setting {name}={value}:")
