@@ -20,6 +20,9 @@ from textkit.text import detect_language
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SURROGATE = re.compile("[\ud800-\udfff]")
+# An earlier question is read at most as long as a question may be: one from a client that never
+# went through ``validate`` (``python -m qa --history``) would otherwise cost seconds to embed.
+EARLIER_CHARS = Settings.model_fields["max_question_chars"].default
 
 
 def validate(question: object, settings: Settings) -> str:
@@ -53,7 +56,12 @@ def history_questions(history: Sequence) -> list[str]:
             found.append(turn["content"])
         elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
             found.append(turn[0])
-    return [q for q in found if q.strip()][-3:]
+    return [_readable(q)[:EARLIER_CHARS] for q in found if q.strip()][-3:]
+
+
+def _readable(text: str) -> str:
+    """Control characters as spaces and lone surrogates as U+FFFD, which no tokenizer chokes on."""
+    return SURROGATE.sub("\ufffd", CONTROL.sub(" ", text))
 
 
 def previous_answer(history: Sequence) -> str:

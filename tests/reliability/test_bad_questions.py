@@ -79,3 +79,13 @@ def test_a_bad_setting_is_named_in_one_line_not_a_traceback(seed_settings, name,
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert is_one_line(done.stderr.strip()) and done.stderr.startswith(f"setting {name}={value}:")
+
+
+@pytest.mark.parametrize(
+    "history",
+    [["Vilken konferens\udc80 talar Stefan Singman på?"], ["kamera " * 14_000], ["Vem\x00?", "\x1b[31mNär?"]],
+    ids=["lone surrogate", "100k chars", "control chars"],
+)
+def test_a_bad_earlier_question_still_gets_the_new_one_answered(engine, history):
+    answer = engine.answer("Hur många poliskameror är målbilden nationellt?", history)
+    assert not answer.error and "2500" in answer.answer.replace(" ", "")
