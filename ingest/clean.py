@@ -3,8 +3,8 @@
 The header (outlet, date, headline in any of the usual layouts, see
 ``ingest.header``) becomes fields; site chrome (ads, age notices, share buttons,
 photo credits, bylines, see ``ingest.chrome``) is dropped, and so is a paragraph
-repeated (or nearly repeated) elsewhere in the article. Everything else is kept
-exactly as written, since citations quote it.
+repeated elsewhere in the article, or nearly repeated by a longer one nearby.
+Everything else is kept exactly as written, since citations quote it.
 
 >>> a = parse_article("Outlet\\n\\n2024-03-04\\n\\nRubrik\\n\\nText här.\\n\\nTaggar", "x")
 >>> a.source, a.date, a.title, a.text
@@ -30,7 +30,18 @@ from textkit.sentences import is_heading, sentence_spans
 WORD = re.compile(r"\w+")
 NEAR_REPEAT_MIN_WORDS = 8
 NEAR_REPEAT_SHARE = 0.8
+# Paragraphs compared either side of each: a pull quote or caption repeats text of the same
+# article, within a few dozen paragraphs; comparing all pairs of a 20 MB file took hours.
+NEAR_REPEAT_WINDOW = 200
 TITLE_MAX_CHARS = 120  # a title made from a body sentence is cut at a word boundary
+
+
+Words = tuple[list[str], frozenset[str]]  # a paragraph's words in order, and as a set
+
+
+def _words(para: str) -> Words:
+    words = WORD.findall(para.lower())
+    return words, frozenset(words)
 
 
 @dataclass
@@ -42,17 +53,24 @@ class Article:
     text: str  # cleaned body; passage offsets point into it
 
 
-def _is_near_repeat(para: str, other: str) -> bool:
+def _is_near_repeat(para: Words, other: Words) -> bool:
     """``para`` adds little to the longer ``other``: most of its words, in order."""
-    words, other_words = WORD.findall(para.lower()), WORD.findall(other.lower())
+    (words, distinct), (other_words, other_distinct) = para, other
     if len(words) < NEAR_REPEAT_MIN_WORDS or len(other_words) < len(words):
+        return False
+    # Cheap bound first: each of its distinct words missing from ``other`` is at least one unmatched word.
+    if len(words) - len(distinct - other_distinct) < NEAR_REPEAT_SHARE * len(words):
         return False
     blocks = SequenceMatcher(None, words, other_words, autojunk=False).get_matching_blocks()
     return sum(b.size for b in blocks) >= NEAR_REPEAT_SHARE * len(words)
 
 
 def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Keep the first of exact repeats; drop a paragraph a longer one nearly repeats."""
+    """Keep the first of exact repeats; drop a paragraph a longer one nearby nearly repeats.
+
+    Within ``NEAR_REPEAT_WINDOW`` paragraphs either side, so the work grows linearly with
+    the article: a news article is far shorter than that, and every pair in it is compared.
+    """
     seen: set[str] = set()
     unique = []
     for para in paragraphs:
@@ -60,12 +78,15 @@ def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
         if key not in seen:
             seen.add(key)
             unique.append(para)
-    return [
-        p
-        for i, p in enumerate(unique)
-        # A subheading may well sum up the paragraph below it in its words: it is no repeat.
-        if is_heading(p) or not any(j != i and len(q) > len(p) and _is_near_repeat(p, q) for j, q in enumerate(unique))
-    ]
+    words = [_words(p) for p in unique]
+
+    def repeated(i: int) -> bool:
+        nearby = range(max(0, i - NEAR_REPEAT_WINDOW), min(len(unique), i + NEAR_REPEAT_WINDOW + 1))
+        longer = (j for j in nearby if len(unique[j]) > len(unique[i]))
+        return any(_is_near_repeat(words[i], words[j]) for j in longer)
+
+    # A subheading may well sum up the paragraph below it in its words: it is no repeat.
+    return [p for i, p in enumerate(unique) if is_heading(p) or not repeated(i)]
 
 
 def _header_and_body(lines: list[str], headed: bool) -> tuple[dict, list[str]]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.clean import parse_article
+from ingest import clean
+from ingest.clean import dedupe_paragraphs, parse_article
 
 BODY = "Brandkåren i Exempelstad har köpt 40 nya rökdykarmasker.\n\nMaskerna tas i bruk i sommar."
 HEADLINE = "Nya masker till brandkåren"
@@ -172,3 +173,38 @@ def test_article_lines_that_merely_resemble_chrome_are_kept(sentence):
     article = parse_article(text, "brand")
 
     assert sentence in article.text.split("\n\n")
+
+
+LONG = "Bron över älven i Exempelstad stängs för renovering under hela sommaren, meddelar kommunen."
+
+
+@pytest.mark.parametrize(
+    "paragraphs, kept",
+    [
+        ([LONG, "Maskerna tas i bruk i sommar.", LONG], [LONG, "Maskerna tas i bruk i sommar."]),
+        ([LONG, "  " + LONG.upper()], [LONG]),
+        ([LONG, "Bron över älven i Exempelstad stängs för renovering under sommaren."], [LONG]),
+        (["Bron stängs i sommar.", "Bron stängs i sommar, meddelar kommunen."], None),
+        (["Bron över älven i Exempelstad stängs för renovering", LONG], None),
+        ([LONG, "Trafiken leds om via färjan, som går varje kvart under hela sommaren."], None),
+    ],
+    ids=["exact", "case and spaces", "near repeat", "too short to judge", "subheading", "different"],
+)
+def test_repeated_and_nearly_repeated_paragraphs_are_dropped(paragraphs, kept):
+    assert dedupe_paragraphs(paragraphs) == (paragraphs if kept is None else kept)
+
+
+def test_near_repeat_comparisons_grow_linearly_with_the_paragraph_count(monkeypatch):
+    """A 1 MB article once took 6 minutes: every paragraph was compared with every other."""
+    n, per_paragraph = 4000, 400  # the old all-pairs work was about n / 2 comparisons per paragraph
+    calls = []
+
+    def counted(*_):
+        calls.append(1)
+        assert len(calls) <= n * per_paragraph, "comparisons grow with the square of the paragraph count"
+        return False
+
+    monkeypatch.setattr(clean, "_is_near_repeat", counted)
+    paragraphs = [f"Stycke {i} handlar om bron" + " och älven" * (i % 7) + "." for i in range(n)]
+
+    assert dedupe_paragraphs(paragraphs) == paragraphs
