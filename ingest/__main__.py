@@ -13,15 +13,21 @@ def main(argv: list[str] | None = None) -> int:
     configure_offline()
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the bundled corpus/)")
-    parser.add_argument("--prune", action="store_true", help="remove passages of articles whose files are gone")
+    parser.add_argument(
+        "--prune", action="store_true", help="remove articles read from under PATH whose files are gone"
+    )
     parser.add_argument("--rebuild", action="store_true", help="drop the store first (after changing EMBED_MODEL)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     settings = Settings()
-    from ingest.pipeline import ingest
+    from ingest.pipeline import escaped_line, ingest
     from store import StoreError
     from store.chroma import drop_collection
 
+    missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
+    if missing:  # a mistyped path: nothing read, nothing pruned
+        print(escaped_line(f"error: no such file or folder: {missing[0]} (nothing was changed)"), file=sys.stderr)
+        return 2
     try:
         if args.rebuild:
             drop_collection(settings)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ingest.reader import READERS
@@ -18,14 +19,21 @@ def _is_broken_link(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def _walk(path: Path) -> list[Path]:
+def _walk(path: Path, problems: list[tuple[str, str]]) -> list[Path]:
+    """Files under ``path`` (not in hidden folders); a folder that cannot be read is a problem, not silence."""
     if path.is_file() or _is_broken_link(path):
         return [path]
-    return sorted(
-        p
-        for p in path.rglob("*")
-        if (p.is_file() or _is_broken_link(p)) and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
+
+    def unreadable(exc: OSError) -> None:
+        problems.append((str(exc.filename), f"cannot read folder ({exc.strerror})"))
+
+    found = []
+    for folder, dirs, names in os.walk(path, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [
+            p for p in (Path(folder) / n for n in names if not n.startswith(".")) if p.is_file() or _is_broken_link(p)
+        ]
+    return sorted(found)
 
 
 def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -37,7 +45,7 @@ def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]
         if not root.exists() and not _is_broken_link(root):
             problems.append((str(root), "no such file or folder"))
             continue
-        for path in _walk(root):
+        for path in _walk(root, problems):
             if _is_broken_link(path):
                 problems.append((str(path), "broken or looping symbolic link"))
                 continue
@@ -51,3 +59,38 @@ def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]
             seen[path.stem] = path
             files.append(path)
     return files, problems
+
+
+def _is_gone(file: str | None) -> bool:
+    """The file certainly no longer exists; one that cannot be checked (an unreadable folder) is still there."""
+    if not file:
+        return False
+    try:
+        os.lstat(file)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _under(file: str, roots: list[str]) -> bool:
+    path = os.path.abspath(file)
+    return any(os.path.commonpath([path, root]) == root for root in roots)
+
+
+def gone_articles(stored: dict[str, dict], paths: list[Path], files: list[Path], skipped) -> list[str]:
+    """The stored articles read from under ``paths`` whose every file is gone (and not found again on this run).
+
+    ``stored`` is ``store.passages.article_status``; ``files`` and ``skipped`` what this run found.
+    Articles from other folders, and files that could not be checked, are kept.
+    """
+    roots = [os.path.abspath(p) for p in paths if p.exists()]  # a missing path prunes nothing
+    present = {p.stem for p in files} | {Path(name).stem for name, _ in skipped}
+    return [
+        doc_id
+        for doc_id, entry in stored.items()
+        if doc_id not in present
+        and entry["files"]
+        and all(file and _under(file, roots) and _is_gone(file) for file in entry["files"])
+    ]

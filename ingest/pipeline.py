@@ -14,6 +14,7 @@ moment leaves articles that the next run simply redoes; ids are derived from
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from ingest.chunk import chunk_text
 from ingest.clean import Article, parse_article
-from ingest.discover import discover_files
+from ingest.discover import discover_files, gone_articles
 from ingest.reader import UnreadableFile, read_article
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
@@ -161,10 +162,8 @@ def _bump_generation(collection) -> None:
     collection.modify(metadata=meta)
 
 
-def _prune(stored: dict[str, dict], files: list[Path], vector_store, sentences, report: IngestReport) -> None:
-    """Delete articles whose file is gone; an unreadable file still counts as present."""
-    present = {p.stem for p in files} | {Path(name).stem for name, _ in report.skipped}
-    gone = [doc_id for doc_id in stored if doc_id not in present]
+def _prune(gone: list[str], stored: dict[str, dict], vector_store, sentences, report: IngestReport) -> None:
+    """Delete the articles ``gone`` (``discover.gone_articles``)."""
     for doc_id in gone:
         vector_store.delete(doc_id)
         report.deleted += stored[doc_id]["count"]
@@ -203,7 +202,8 @@ def ingest(
     if group:
         _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
     if prune:
-        _prune(stored, files, vector_store, sentences, report)
+        gone = gone_articles(stored, paths, files, report.skipped)
+        _prune(gone, stored, vector_store, sentences, report)
     if report.added or report.updated or report.deleted:
         _bump_generation(collection)
     report.seconds = time.perf_counter() - started
@@ -236,7 +236,8 @@ def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn
             if raw and collection is not None and entry["raw_hashes"] != {raw}:  # the fast way next time
                 record_raw_hash(collection, article.doc_id, entry["count"], raw)
             continue
-        yield _Pending(article, str(path), doc_hash, entry["count"] if entry else 0, raw or "")
+        # The absolute path, so --prune from another folder still finds where it was read from.
+        yield _Pending(article, os.path.abspath(path), doc_hash, entry["count"] if entry else 0, raw or "")
 
 
 def _raw_hash_or_none(path: Path, settings: Settings) -> str | None:

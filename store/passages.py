@@ -85,17 +85,19 @@ def stored_nodes(collection, page: int = PAGE) -> list:
 
 
 def article_status(collection, page: int = PAGE) -> dict[str, dict]:
-    """doc_id -> {"count", "hashes", "raw_hashes", "n_chunks"}: what ingest needs to tell a complete article."""
+    """doc_id -> {"count", "hashes", "raw_hashes", "n_chunks", "files"}: what ingest needs to tell a complete article."""
     found: dict[str, dict] = {}
     for row in iter_passages(collection, page=page):
         meta = row["metadata"]
         entry = found.setdefault(
-            meta.get("doc_id", ""), {"count": 0, "hashes": set(), "raw_hashes": set(), "n_chunks": set()}
+            meta.get("doc_id", ""),
+            {"count": 0, "hashes": set(), "raw_hashes": set(), "n_chunks": set(), "files": set()},
         )
         entry["count"] += 1
         entry["hashes"].add(meta.get("doc_hash"))
         entry["raw_hashes"].add(meta.get("raw_hash"))  # None in a store written before it was kept
         entry["n_chunks"].add(meta.get("n_chunks"))
+        entry["files"].add(meta.get("file"))  # where it was read from: --prune deletes it only once that is gone
     return found
 
 
