@@ -6,6 +6,11 @@ covers latin-1 text:
 >>> decode_text("Polisen i Malmö".encode("cp1252"))
 'Polisen i Malmö'
 
+A few broken bytes in otherwise UTF-8 text are replaced, and the rest stays UTF-8:
+
+>>> decode_text("Älvsborgsbron i Göteborg stängs på måndag".encode() + b"\\xff")
+'Älvsborgsbron i Göteborg stängs på måndag\ufffd'
+
 Which reader a file gets is looked up by its suffix in one table:
 
 >>> list(READERS), READERS[".htm"].__name__
@@ -18,6 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+# A UTF-8 file with a few broken bytes stays UTF-8 (one bad byte once garbled every å, ä and ö);
+# cp1252 text has no valid multi-byte UTF-8 characters, binary data only chance ones.
+UTF8_PER_BROKEN = 3
 
 
 class UnreadableFile(ValueError):
@@ -51,10 +60,23 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8-sig", errors="replace")
+    if _mostly_utf8(text):
+        return text
     text = data.decode("cp1252", errors="replace")
     if text.count("\ufffd") > max(3, len(text) // 200):
         raise UnreadableFile("not text in UTF-8, cp1252 or latin-1")
     return text.replace("\ufffd", "")
+
+
+def _mostly_utf8(text: str) -> bool:
+    """Valid UTF-8 characters beyond ASCII outnumber the broken bytes ``UTF8_PER_BROKEN`` to one.
+
+    Swedish text in cp1252 decodes as UTF-8 with every å, ä and ö broken and none valid.
+    """
+    broken = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - broken
+    return valid >= UTF8_PER_BROKEN * broken
 
 
 def _looks_binary(text: str) -> bool:
