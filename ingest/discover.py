@@ -36,6 +36,15 @@ def _walk(path: Path, problems: list[tuple[str, str]]) -> list[Path]:
     return sorted(found)
 
 
+def _bad_name(path: Path) -> str | None:
+    """Why a file name cannot be stored (its doc_id and path must be valid text), or None."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return "the name is not valid UTF-8 (rename the file)"
+    return None
+
+
 def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Supported files, sorted and unique by doc_id, and ``(name, reason)`` for the rest."""
     files: list[Path] = []
@@ -48,6 +57,9 @@ def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]
         for path in _walk(root, problems):
             if _is_broken_link(path):
                 problems.append((str(path), "broken or looping symbolic link"))
+                continue
+            if reason := _bad_name(path):
+                problems.append((str(path), reason))
                 continue
             if path.suffix.lower() not in READERS:
                 if path == root or path.suffix:

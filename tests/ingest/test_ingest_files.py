@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from ingest_helpers import stored_passages, write_article
 
@@ -90,3 +93,20 @@ def test_html_article_gets_headline_date_and_body_only(tmp_path, make_settings, 
     assert "Kamerorna ska vara i drift hela sommaren, säger polisen." in text
     for unwanted in ("alert", "color", "Meny", "Sajtens titel", "<"):
         assert unwanted not in text
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_one_warning_and_the_rest_stored(
+    tmp_path, make_settings, run_ingest
+):
+    folder = tmp_path / "in"
+    write_article(folder, "good.txt", GOOD)
+    bad = os.fsdecode(os.fsencode(folder) + b"/citadell\xff.txt")  # a lone surrogate, as os.listdir gives it
+    write_article(Path(bad).parent, Path(bad).name, MALMO)
+    settings = make_settings()
+
+    report, warnings = run_ingest([folder], settings)
+
+    assert {p["meta"]["doc_id"] for p in stored_passages(settings)} == {"good"}
+    assert len(report.skipped) == 1 and warnings == [
+        "skipped " + str(folder) + "/citadell\\udcff.txt: the name is not valid UTF-8 (rename the file)"
+    ]
