@@ -41,9 +41,10 @@ def warn(message: str) -> None:
 
 def prepare_engine(settings, warm: bool = True):
     """Ingest ``corpus_dir`` and the uploads (incremental) and warm the engine; ``StartFailed`` after a store error."""
-    from ingest.pipeline import escaped_line, ingest
+    from ingest.pipeline import ingest
     from qa.engine import Engine
     from store import EmptyStore, StoreError
+    from textkit.text import escaped_line
     from ui.articles import startup_files
     from ui.warmstart import WARM_QUERY, StartFailed
 

@@ -20,9 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     settings = Settings()
-    from ingest.pipeline import escaped_line, ingest
+    from ingest.pipeline import ingest
     from store import StoreError
     from store.chroma import drop_collection
+    from textkit.text import escaped_line
 
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
     if missing:  # a mistyped path: nothing read, nothing pruned

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,11 +30,11 @@ from store.late import embed_with_sentences
 from store.passages import article_status, passage_nodes, record_raw_hash
 from store.sentences import delete_articles, open_sentences, write_sentences
 from textkit.sentences import sentence_spans
+from textkit.text import escaped_line
 
 # Bump when cleaning or chunking changes, so stored articles are redone.
 PIPELINE_VERSION = "4"  # 4: sentence vectors stored beside the passages
 EMBED_GROUP = 256
-UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 
 
 @dataclass
@@ -145,15 +144,6 @@ def _read(path: Path, settings: Settings) -> Article:
     if not article.text.strip():
         raise UnreadableFile("no article text left after cleaning")
     return article
-
-
-def escaped_line(name: str) -> str:
-    """A message safe to print on one line: control characters and undecodable bytes escaped.
-
-    >>> escaped_line("evil\\nname.txt")
-    'evil\\\\nname.txt'
-    """
-    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name)
 
 
 def _bump_generation(collection) -> None:

@@ -11,9 +11,12 @@ import sys
 
 
 def render(answer) -> str:
-    """The answer and its numbered sources, as plain text for a terminal."""
+    """The answer and its numbered sources, as plain text for a terminal: each line escaped, so a
+    title or file name cannot move the cursor, ring the bell or start a line of its own."""
+    from textkit.text import escaped_line
+
     if answer.error:
-        return answer.error
+        return escaped_line(answer.error)
     lines = [answer.answer]
     if answer.notice:
         lines.append(f"({answer.notice})")
@@ -27,7 +30,7 @@ def render(answer) -> str:
         outlet = f"{c.source}, " if c.source else ""
         lines.append(f"[{c.n}] {c.title} ({outlet}{c.date}) {c.doc_id}")
         lines.append(f"    {' '.join((c.quote or c.text).split())[:400]}")
-    return "\n".join(lines)
+    return "\n".join(escaped_line(line) for line in lines)
 
 
 def main(argv: list[str] | None = None) -> int:

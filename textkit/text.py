@@ -265,3 +265,17 @@ def specific_terms(text: str) -> list[str]:
             found.append(word)
     found += re.findall(r"#(\w+)", text)
     return list(dict.fromkeys(found))
+
+
+# What a terminal would act on or show wrongly: control characters (ANSI escapes, bell, newlines),
+# line separators and lone surrogates.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ud800-\udfff]")
+
+
+def escaped_line(name: str) -> str:
+    """A message safe to print on one line: control characters and undecodable bytes escaped.
+
+    >>> escaped_line("evil\\nname.txt")
+    'evil\\\\nname.txt'
+    """
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name)

@@ -175,3 +175,14 @@ def test_a_follow_up_after_bare_questions_is_answered_as_in_the_chat(engine):
     with_answer = engine.answer(follow_up, [("Vem är moderator för #Trygghetnu?", first)])
     bare = engine.answer(follow_up, ["Vem är moderator för #Trygghetnu?"])
     assert "2015" in bare.answer and bare.answer == with_answer.answer
+
+
+def test_python_m_qa_prints_a_title_with_terminal_escapes_as_text():
+    from qa.__main__ import render
+    from qa.types import Answer, Citation
+
+    title = "Kameror\x1b[2J\x07 i\nMalmö"  # clear screen, bell, a line of its own
+    cited = Citation(1, "doc\x1b[31m", "doc#0000", title, "2024-01-02", "Bladet", "Text.", "Text.")
+    shown = render(Answer(question="Hur?", answer="Text. [1]", lang="sv", citations=[cited]))
+    assert "\x1b" not in shown and "\x07" not in shown and "Kameror\\x1b[2J\\x07 i\\nMalmö" in shown
+    assert len(shown.splitlines()) == 5  # answer, blank, "Källor", the source, its quote
