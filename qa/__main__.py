@@ -46,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     from qa.engine import Engine
 
     answer = Engine(Settings.from_environment()).answer(args.question, args.history, retriever=args.retriever)
-    print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else render(answer))
+    if args.json:  # one JSON object on stdout, error or not: a script reads its "error" field
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:  # an error goes where a shell shows it even when the answers are redirected to a file
+        print(render(answer), file=sys.stderr if answer.error else sys.stdout)
     return 1 if answer.error else 0
 
 

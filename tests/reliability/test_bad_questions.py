@@ -60,23 +60,20 @@ def test_bad_question_gives_an_answer_with_a_one_line_message(engine, name, ques
     assert isinstance(answer.question, str)
 
 
-@pytest.mark.parametrize("name, value", [("TOP_K", "abc"), ("TOP_K", "0"), ("EMBED_BACKEND", "foo")])
-def test_a_bad_setting_is_named_in_one_line_not_a_traceback(seed_settings, name, value):
+def _python_m_qa(question: str, env: dict):
     import os
     import subprocess
     import sys
 
     from settings import ROOT
 
-    env = {**os.environ, "DATA_DIR": str(seed_settings.data_dir), name: value}
-    done = subprocess.run(
-        [sys.executable, "-m", "qa", "Hur många kameror?"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    command = [sys.executable, "-m", "qa", question]
+    return subprocess.run(command, cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("name, value", [("TOP_K", "abc"), ("TOP_K", "0"), ("EMBED_BACKEND", "foo")])
+def test_a_bad_setting_is_named_in_one_line_not_a_traceback(seed_settings, name, value):
+    done = _python_m_qa("Hur många kameror?", {"DATA_DIR": str(seed_settings.data_dir), name: value})
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert is_one_line(done.stderr.strip()) and done.stderr.startswith(f"setting {name}={value}:")
 
@@ -89,3 +86,9 @@ def test_a_bad_setting_is_named_in_one_line_not_a_traceback(seed_settings, name,
 def test_a_bad_earlier_question_still_gets_the_new_one_answered(engine, history):
     answer = engine.answer("Hur många poliskameror är målbilden nationellt?", history)
     assert not answer.error and "2500" in answer.answer.replace(" ", "")
+
+
+def test_python_m_qa_writes_an_error_to_stderr_and_nothing_to_stdout(seed_settings):
+    done = _python_m_qa("   ", {"DATA_DIR": str(seed_settings.data_dir)})
+    assert done.returncode == 1 and done.stdout == ""
+    assert is_one_line(done.stderr.strip()) and "Skriv en fråga" in done.stderr
