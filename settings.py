@@ -90,10 +90,6 @@ class Settings(BaseSettings):
     max_turns: int = Field(10, ge=1)  # exchanges kept per chat; the oldest are dropped
     app_max_body_kb: int = Field(64, ge=8)  # any request body; a question is at most a few kB
     app_queue_size: int = Field(64, ge=1)  # waiting requests beyond this are turned away
-    # Questions one client (address) may have waiting or running: a page asks one at a time, a few
-    # tabs or people behind one address a few more; a flood from one address then delays others'
-    # answers by a few answers' time, not by the whole queue's (README, "Exposing the chat").
-    app_events_per_client: int = Field(4, ge=1)
     login_free_failures: int = Field(5, ge=1)  # then each further failure doubles the wait
     login_max_wait_s: float = Field(300.0, gt=0)
 

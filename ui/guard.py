@@ -11,7 +11,7 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 - After ``free_failures`` wrong logins a client waits, twice as long after each
   further failure (up to ``max_wait_s``); a correct password does not end the
   wait early, so guessing gains nothing.
-- A client may have at most ``max_events`` (APP_EVENTS_PER_CLIENT) events waiting or running in Gradio's queue;
+- A client may have at most ``max_events`` events waiting or running in Gradio's queue;
   one more join gets 429, so one client cannot fill the queue and starve everyone else.
 - A client is the TCP peer's address (``scope["client"]``): ``ui/launch`` tells uvicorn to
   take ``X-Forwarded-For`` only from the proxies the operator names (APP_TRUSTED_PROXIES).
@@ -44,6 +44,9 @@ CLOSED_PREFIXES = ("/gradio_api/upload",)
 UPLOAD_PATH, UPLOAD_PROGRESS_PATH = "/gradio_api/upload", "/gradio_api/upload_progress"
 MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file itself
 JOIN_PATH = "/gradio_api/queue/join"
+# Events of one client waiting or running at once: a page asks one question at a time (plus an
+# upload or removal), and the other APP_CONCURRENCY workers stay free for everyone else.
+MAX_EVENTS_PER_CLIENT = 2
 BUSY = "Vänta tills ditt förra svar är klart. / Wait until your previous answer is done."
 # Addresses the backoff remembers; the least recently failed is forgotten first, so a client
 # inventing addresses cannot grow the server's memory.
@@ -86,11 +89,8 @@ class LoginBackoff:
 class RequestGuard:
     """The middleware; ``max_body_bytes`` caps every request body."""
 
-    def __init__(
-        self, app, max_body_bytes: int, backoff: LoginBackoff | None = None, upload_bytes: int = 0, max_events: int = 4
-    ):
+    def __init__(self, app, max_body_bytes: int, backoff: LoginBackoff | None = None, upload_bytes: int = 0):
         self.app, self.max_body_bytes, self.upload_bytes = app, max_body_bytes, upload_bytes
-        self.max_events = max_events
         self.backoff = backoff or LoginBackoff()
         self.joining: Counter[str] = Counter()  # joins per client between the check and the queue
 
@@ -124,9 +124,9 @@ class RequestGuard:
         return bool(self.upload_bytes) and route in ((UPLOAD_PATH, "POST"), (UPLOAD_PROGRESS_PATH, "GET"))
 
     async def join(self, scope, receive, send):
-        """A queue join, unless this client already has ``max_events`` events in the queue."""
+        """A queue join, unless this client already has ``MAX_EVENTS_PER_CLIENT`` events in the queue."""
         client = client_address(scope)
-        if self.joining[client] + queued_events(scope, client) >= self.max_events:
+        if self.joining[client] + queued_events(scope, client) >= MAX_EVENTS_PER_CLIENT:
             return await respond(send, 429, BUSY)
         self.joining[client] += 1  # joins arriving together are counted before any reaches the queue
         try:

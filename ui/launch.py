@@ -66,11 +66,7 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
     os.environ["FORWARDED_ALLOW_IPS"] = settings.app_trusted_proxies
     backoff = LoginBackoff(settings.login_free_failures, max_wait_s=settings.login_max_wait_s)
     guard = Middleware(
-        RequestGuard,
-        max_body_bytes=settings.app_max_body_kb * 1024,
-        backoff=backoff,
-        upload_bytes=upload_bytes,
-        max_events=settings.app_events_per_client,
+        RequestGuard, max_body_bytes=settings.app_max_body_kb * 1024, backoff=backoff, upload_bytes=upload_bytes
     )
     return dict(
         auth=password_check(*auth) if auth else None,

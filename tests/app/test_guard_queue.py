@@ -16,7 +16,7 @@ from hostile import JOIN, fn_index, join, wait_done
 from test_security import QUESTION, start_guarded_app
 
 from settings import Settings
-from ui.guard import BUSY
+from ui.guard import BUSY, MAX_EVENTS_PER_CLIENT
 
 pytestmark = pytest.mark.timeout(120)
 FLOOD = 32
@@ -36,7 +36,7 @@ def test_a_flooding_client_gets_its_share_and_another_client_is_answered(queue_a
     with ThreadPoolExecutor(FLOOD) as pool:  # all at once, as a script would
         joined = list(pool.map(lambda s: join(queue_app.url, fn, [long_question, None, None], s), sessions))
     statuses = [r.status_code for r in joined]
-    assert statuses.count(200) == Settings().app_events_per_client, statuses
+    assert statuses.count(200) == MAX_EVENTS_PER_CLIENT, statuses
     assert {r.json()["detail"] for r in joined if r.status_code != 200} == {BUSY}
 
     other = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=30)

@@ -41,10 +41,7 @@ def app_server(request, tmp_path_factory, embedder):
     corpus = root / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
     ingest([corpus], Settings(data_dir=root / "data", corpus_dir=corpus), embedder=embedder, warn=lambda m: None)
-    # The load test's users all ask from 127.0.0.1, as people behind one address would: one address
-    # may fill the queue here, as no per-address share is what this fixture's tests measure.
-    whole_queue = {"APP_EVENTS_PER_CLIENT": str(Settings().app_queue_size)}
-    app = start_app(free_port(), root / "data", corpus, extra_env=whole_queue)
+    app = start_app(free_port(), root / "data", corpus)
     request.addfinalizer(app.stop)
     try:
         client = wait_ready(app, timeout=90)
