@@ -1,4 +1,4 @@
-"""An ASGI middleware in front of the Gradio app: body cap, closed routes, login backoff, queue share.
+"""An ASGI middleware in front of the Gradio app: body cap, closed routes, login backoff.
 
 Gradio has no setting for any of these, so the page's FastAPI app gets this
 as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
@@ -11,8 +11,6 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 - After ``free_failures`` wrong logins a client waits, twice as long after each
   further failure (up to ``max_wait_s``); a correct password does not end the
   wait early, so guessing gains nothing.
-- A client may have at most ``max_events`` events waiting or running in Gradio's queue;
-  one more join gets 429, so one client cannot fill the queue and starve everyone else.
 - A client is the TCP peer's address (``scope["client"]``): ``ui/launch`` tells uvicorn to
   take ``X-Forwarded-For`` only from the proxies the operator names (APP_TRUSTED_PROXIES).
 
@@ -34,7 +32,7 @@ import json
 import math
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -43,11 +41,6 @@ LOGIN_PATHS = frozenset({"/login", "/login/"})
 CLOSED_PREFIXES = ("/gradio_api/upload",)
 UPLOAD_PATH, UPLOAD_PROGRESS_PATH = "/gradio_api/upload", "/gradio_api/upload_progress"
 MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file itself
-JOIN_PATH = "/gradio_api/queue/join"
-# Events of one client waiting or running at once: a page asks one question at a time (plus an
-# upload or removal), and the other APP_CONCURRENCY workers stay free for everyone else.
-MAX_EVENTS_PER_CLIENT = 2
-BUSY = "Vänta tills ditt förra svar är klart. / Wait until your previous answer is done."
 # Addresses the backoff remembers; the least recently failed is forgotten first, so a client
 # inventing addresses cannot grow the server's memory.
 MAX_CLIENTS = 10_000
@@ -92,7 +85,6 @@ class RequestGuard:
     def __init__(self, app, max_body_bytes: int, backoff: LoginBackoff | None = None, upload_bytes: int = 0):
         self.app, self.max_body_bytes, self.upload_bytes = app, max_body_bytes, upload_bytes
         self.backoff = backoff or LoginBackoff()
-        self.joining: Counter[str] = Counter()  # joins per client between the check and the queue
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -114,27 +106,12 @@ class RequestGuard:
             receive = replay(body, receive)
         if path in LOGIN_PATHS and scope.get("method") == "POST":
             return await self.login(scope, receive, send)
-        if path == JOIN_PATH and scope.get("method") == "POST":
-            return await self.join(scope, receive, send)
         return await self.app(scope, receive, send)
 
     def upload_offered(self, scope, path: str) -> bool:
         """The page offers upload, and this is its upload (POST) or an upload's progress (GET)."""
         route = (path, scope.get("method", "GET"))
         return bool(self.upload_bytes) and route in ((UPLOAD_PATH, "POST"), (UPLOAD_PROGRESS_PATH, "GET"))
-
-    async def join(self, scope, receive, send):
-        """A queue join, unless this client already has ``MAX_EVENTS_PER_CLIENT`` events in the queue."""
-        client = client_address(scope)
-        if self.joining[client] + queued_events(scope, client) >= MAX_EVENTS_PER_CLIENT:
-            return await respond(send, 429, BUSY)
-        self.joining[client] += 1  # joins arriving together are counted before any reaches the queue
-        try:
-            return await self.app(scope, receive, send)
-        finally:
-            self.joining[client] -= 1
-            if not self.joining[client]:
-                del self.joining[client]
 
     async def login(self, scope, receive, send):
         client = client_address(scope)
@@ -161,18 +138,6 @@ class RequestGuard:
 def client_address(scope) -> str:
     """The TCP peer, or the address a trusted proxy forwarded (uvicorn rewrites ``client``)."""
     return (scope.get("client") or ("unknown", 0))[0]
-
-
-def queued_events(scope, client: str) -> int:
-    """The client's events waiting or running in the page's Gradio queue.
-
-    Gradio counts only the queue's total (APP_QUEUE_SIZE), so this reads its queue: each event
-    keeps the request that joined it, whose client is the address this guard saw.
-    """
-    queue = scope["app"].get_blocks()._queue
-    waiting = [event for line in queue.event_queue_per_concurrency_id.values() for event in line.queue]
-    running = [event for job in queue.active_jobs if job for event in job]
-    return sum(bool(event.request) and client_address(event.request.scope) == client for event in waiting + running)
 
 
 def declared_length(scope) -> int:
