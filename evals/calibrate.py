@@ -105,7 +105,7 @@ def fusion_rows(engine, questions) -> list[dict]:
     for q in questions:
         if not (q.answerable and q.expected_sources):
             continue
-        text = retrieval_text(q)
+        text = retrieval_text(q, engine.settings.max_question_chars)
         row = {"lang": q.lang, "expected": list(q.expected_sources), "group": q.expected_sources[0]}
         for kind in ("dense", "bm25"):
             found, _ = engine.retrieve(text, kind)
@@ -131,7 +131,7 @@ def similarity_pairs(engine, reference, questions) -> dict[str, tuple[np.ndarray
 
     asked = []  # (language, question text, its sentences, their passage ids)
     for q in questions:
-        text = retrieval_text(q)
+        text = retrieval_text(q, engine.settings.max_question_chars)
         found, _ = engine.retrieve(text, "bm25")
         pairs = {c.sentence: c.node.node.node_id for c in candidates(found[:PAIR_PASSAGES])}
         if pairs:

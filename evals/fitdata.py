@@ -51,7 +51,9 @@ def collect(engine, questions, retriever: str = "hybrid") -> Data:
 
     rows, labels, owner, kept, groups = [], [], [], [], []
     for q in (q for q in questions if q.kind not in SKIPPED):
-        query = extractive.Query.parse(q.question, history_questions(list(q.history)))
+        query = extractive.Query.parse(
+            q.question, history_questions(list(q.history), engine.settings.max_question_chars)
+        )
         retrieved, q_vec = engine.retrieve(query.retrieval_text, retriever)
         found, feats = engine.candidate_rows(query, retrieved, q_vec)
         for cand, row in zip(found, feats):

@@ -81,7 +81,9 @@ def rule_rows(engine, questions) -> list[Row]:
     rows = []
     for q in questions:
         turns = chat_history(engine, q)  # as the chat and the eval ask a follow-up: with the answers given
-        query = extractive.Query.parse(q.question, history_questions(turns), previous_answer(turns))
+        query = extractive.Query.parse(
+            q.question, history_questions(turns, engine.settings.max_question_chars), previous_answer(turns)
+        )
         if overview.is_overview(query.focus):
             continue
         retrieved, q_vec = engine.retrieve(query.retrieval_text, "hybrid")

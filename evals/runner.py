@@ -266,19 +266,19 @@ def write_results(records: Sequence[Mapping], path: Path) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def retrieval_text(question: Question) -> str:
+def retrieval_text(question: Question, max_chars: int) -> str:
     """What the engine retrieves with for an eval question (a follow-up borrows its history)."""
     from qa.extractive import Query
     from qa.question import history_questions
 
-    return Query.parse(question.question, history_questions(list(question.history))).retrieval_text
+    return Query.parse(question.question, history_questions(list(question.history), max_chars)).retrieval_text
 
 
 def retrieval_records(engine, questions: Sequence[Question], retriever: str) -> list[dict]:
     """Only what is retrieved for each answerable question (no answer): enough for hit@k and MRR."""
     records = []
     for q in (q for q in questions if q.answerable and q.expected_sources):
-        retrieved, _ = engine.retrieve(retrieval_text(q), retriever)
+        retrieved, _ = engine.retrieve(retrieval_text(q, engine.settings.max_question_chars), retriever)
         records.append(
             {
                 "lang": q.lang,

@@ -157,7 +157,7 @@ class Engine:
         started = time.perf_counter()
         lang = detect_language(question if isinstance(question, str) else "")
         try:
-            text = validate(question, self.settings)
+            text = validate(question, self.settings, within)
             if extractive.instructions_only(text):  # nothing asked: no passage to look up or quote
                 result = Answer(question=text, answer=say("instructions_only", lang), refused=True, lang=lang)
             else:
@@ -193,7 +193,7 @@ class Engine:
             from qa.generative import condense, llm_answer, llm_down
 
             try:
-                llm, earlier = self.llm(), history_questions(history)
+                llm, earlier = self.llm(), history_questions(history, self.settings.max_question_chars)
                 if earlier and query.retrieval_text != query.focus:  # a follow-up: the model makes it standalone
                     retrieved, _ = self.retrieve(condense(llm, query.focus, earlier), within=within)
                 answer, notice = yield from llm_answer(llm, text, retrieved, lang)

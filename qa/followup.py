@@ -24,7 +24,7 @@ from qa.types import QuestionError
 
 def parse_query(engine, text: str, history: Sequence, kind: str | None = None, within=None) -> extractive.Query:
     """``text`` parsed with its history; a follow-up without the last answer gets it from ``engine``."""
-    earlier, given = history_questions(history), previous_answer(history)
+    earlier, given = history_questions(history, engine.settings.max_question_chars), previous_answer(history)
     query = extractive.Query.parse(text, earlier, given)
     if given or query.retrieval_text == query.focus:  # answered already, or not a follow-up
         return query

@@ -15,6 +15,10 @@ MESSAGES = {
     "related": ("Närmast liknande avsnitt:", "Closest passages:"),
     "sources": ("Källor", "Sources"),
     "empty_question": ("Skriv en fråga. / Please type a question.", "Please type a question. / Skriv en fråga."),
+    "no_selection": (
+        "Ingen inläst artikel stämmer med urvalet: välj andra artiklar eller datum.",
+        "None of the loaded articles matches the selection: choose other articles or dates.",
+    ),
     "too_long": ("Frågan är för lång: högst {limit} tecken.", "The question is too long: at most {limit} characters."),
     "control_chars": (
         "Frågan innehåller otillåtna tecken (NUL eller andra kontrolltecken).",

@@ -31,9 +31,9 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
     current["within"] = sorted(within) if within is not None else None
     shown = panel(earlier)  # rendered once: the earlier turns' sources do not change while this one streams
     yield chat_messages([*earlier, current]), shown, earlier, ""
-    final = outside_selection(settings, question, within)
+    final = None
     try:
-        for part in engine.answer_stream(question, history(earlier), within=within) if final is None else ():
+        for part in engine.answer_stream(question, history(earlier), within=within):
             if isinstance(part, Answer):
                 final = part
             else:
@@ -47,24 +47,6 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
         final = Answer(question=question, answer="", refused=True, lang=lang, error=text("failed", lang))
     exchanges = [*earlier, settle(current, final)]
     yield chat_messages(exchanges), panel(exchanges), exchanges, ""
-
-
-def outside_selection(settings, question: str, within):
-    """The refusal when the selection holds no article (None otherwise); a question the engine
-    would refuse anyway (empty, too long, …) gets that message instead."""
-    from qa.question import validate
-    from qa.types import Answer, QuestionError
-    from textkit.text import detect_language
-    from ui.texts import text
-
-    if within is None or within:
-        return None
-    lang = detect_language(question)
-    try:
-        validate(question, settings)
-    except QuestionError as exc:
-        return Answer(question=question[:200], answer="", refused=True, lang=lang, error=str(exc))
-    return Answer(question=question, answer="", refused=True, lang=lang, error=text("no_selection", lang))
 
 
 def panel(exchanges) -> str:

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from qa.question import SURROGATE
+from qa.question import valid_text
 from qa.types import Citation
 from ui.render import chat_markdown, reply_markdown, sources_block
 
 ECHO_CHARS = 200  # a question refused as too long is shown only this far
-REPLACEMENT = "\ufffd"  # what a lone surrogate becomes: the page's stream cannot carry one (not UTF-8)
 PENDING = "…"
 
 
@@ -66,11 +65,6 @@ def settle(current: dict, final) -> dict:
 def echoed(question: str, limit: int) -> str:
     """The question as the chat keeps it: whole, or only its start when it is over ``limit``."""
     return valid_text(question if len(question) <= limit else question[:ECHO_CHARS] + "…")
-
-
-def valid_text(text: str) -> str:
-    """``text`` with each lone surrogate replaced, so it can be sent to the page and written as UTF-8."""
-    return SURROGATE.sub(REPLACEMENT, text)
 
 
 def kept(exchanges, room: int) -> list[dict]:

@@ -19,7 +19,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ui.conversation import valid_text
+from qa.question import valid_text
 
 COMMENT_CHARS = 1000  # a comment is a remark, not a document
 CITED_FIELDS = ("n", "doc_id", "chunk_id", "title", "date", "source", "quote")

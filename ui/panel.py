@@ -16,7 +16,7 @@ ARTICLES = {"concurrency_id": "articles", "concurrency_limit": 1, **PRIVATE}  # 
 
 def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
     """A thumbs up/down on an answer writes the server's record of that turn (``ui.feedback``)."""
-    from ui.conversation import valid_text
+    from qa.question import valid_text
     from ui.feedback import record
 
     def liked(exchanges, text, data: gr.LikeData):

@@ -1,16 +1,12 @@
 """The page's own sentences, in Swedish and English (the answer's are in ``qa/messages.py``).
 
->>> text("no_selection", "en")
-'None of the loaded articles matches the selection: choose other articles or dates.'
+>>> text("failed", "en")
+'Something went wrong while answering; please try again.'
 """
 
 from __future__ import annotations
 
 TEXTS = {
-    "no_selection": (
-        "Ingen inläst artikel stämmer med urvalet: välj andra artiklar eller datum.",
-        "None of the loaded articles matches the selection: choose other articles or dates.",
-    ),
     "failed": (
         "Något gick fel när frågan besvarades; försök igen.",
         "Something went wrong while answering; please try again.",

@@ -29,3 +29,10 @@ def test_an_answer_within_other_articles_does_not_cite_the_camera_article(engine
     answer = engine.answer(CAMERAS, within={OTHER_ARTICLE})
     assert "2500" not in answer.answer
     assert {c.doc_id for c in answer.citations + answer.related} <= {OTHER_ARTICLE}
+
+
+def test_an_empty_selection_is_refused_by_the_engine_in_the_question_language(engine):
+    """Every front end gets the same line: the engine, not only the chat, knows an empty choice."""
+    swedish, english = engine.answer(CAMERAS, within=set()), engine.answer("How many cameras?", within=[])
+    assert swedish.refused and not swedish.citations and swedish.error.startswith("Ingen inläst artikel")
+    assert english.refused and english.error.startswith("None of the loaded articles")
