@@ -40,6 +40,11 @@ MESSAGES = {
         "Artikelarkivet går inte att nå just nu ({detail}). Försök igen om en stund.",
         "The article store cannot be reached right now ({detail}). Please try again shortly.",
     ),
+    "not_writable": (
+        "Artikelarkivet i DATA_DIR {path} går inte att skriva till, och Chroma kan inte öppna det då, inte ens "
+        "för att läsa: gör mappen skrivbar eller sätt DATA_DIR till en annan mapp.",
+        "{detail}",  # the store's own English line (store.StoreNotWritable)
+    ),
     "embedder_mismatch": (
         "Artiklarna lästes in med inbäddningsmodellen {stored}, inte {current}: läs in dem igen med "
         "`python -m ingest --rebuild` (eller starta `python app.py`), eller sätt {hint}.",
@@ -63,11 +68,13 @@ def say(key: str, lang: str, **values) -> str:
 
 
 def store_problem(exc: Exception, lang: str) -> str:
-    """The line a user gets when the store cannot answer: empty, built with another embedder, or down."""
-    from store import EmbedderMismatch, EmptyStore
+    """The line a user gets when the store cannot answer: empty, not writable, built with another embedder, or down."""
+    from store import EmbedderMismatch, EmptyStore, StoreNotWritable
 
     if isinstance(exc, EmptyStore):
         return say("empty_store", lang)
+    if isinstance(exc, StoreNotWritable):  # waiting will not help: the folder's permissions must change
+        return say("not_writable", lang, path=exc.data_dir, detail=exc)
     if isinstance(exc, EmbedderMismatch):  # not down: the fix is a rebuild or a setting, said whole
         return say("embedder_mismatch", lang, stored=exc.stored.name, current=exc.current.name, hint=exc.hint)
     return say("store_down", lang, detail=" ".join(str(exc).split())[:120])

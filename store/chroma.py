@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+from pathlib import Path
 
 from settings import Settings
 from store.embedding import EmbedderInfo
@@ -33,6 +35,17 @@ class EmptyStore(StoreError):
 
     def __init__(self, message: str = "The store is empty: run `python -m ingest` first."):
         super().__init__(message)
+
+
+class StoreNotWritable(StoreError):
+    """``DATA_DIR`` cannot be written: chromadb opens an embedded store only for writing, even to read it."""
+
+    def __init__(self, data_dir: Path):
+        super().__init__(
+            f"DATA_DIR {data_dir} is not writable (Chroma cannot open a store it cannot write, even to read it): "
+            "make it writable or set DATA_DIR to another folder."
+        )
+        self.data_dir = data_dir
 
 
 def delete_if_present(client, name: str) -> None:
@@ -80,8 +93,21 @@ def _client(settings: Settings):
             raise StoreError(
                 f"Cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({type(exc).__name__})."
             ) from exc
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    try:
+        settings.chroma_path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    except Exception as exc:
+        if not writable(settings.chroma_path):
+            raise StoreNotWritable(settings.data_dir) from exc
+        raise
+
+
+def writable(folder: Path) -> bool:
+    """Whether ``folder`` (or, before it exists, the nearest folder above it) and its database can be written."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    database = folder / "chroma.sqlite3"
+    return os.access(folder, os.W_OK) and (not database.exists() or os.access(database, os.W_OK))
 
 
 def open_collection(settings: Settings, info: EmbedderInfo, create: bool = True):
