@@ -7,10 +7,7 @@ import sys
 from pathlib import Path
 
 
-def main(argv: list[str] | None = None) -> int:
-    from settings import Settings, configure_offline
-
-    configure_offline()
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the bundled corpus/)")
     parser.add_argument(
@@ -18,11 +15,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rebuild", action="store_true", help="drop the store first (after changing EMBED_MODEL)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from settings import Settings, configure_offline
+
+    configure_offline()
+    args = _parser().parse_args(argv)
     settings = Settings()
     from ingest.pipeline import ingest
     from store import StoreError
-    from store.chroma import drop_collection
+    from store.chroma import ServerUnreachable, drop_collection
     from textkit.text import escaped_line
 
     missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
@@ -39,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             progress=not args.quiet,
             warn=lambda m: print(f"warning: {m}", file=sys.stderr),
         )
+    except ServerUnreachable as exc:
+        print(f"error: {exc} Run ingest again once it is back: what was stored is kept.", file=sys.stderr)
+        return 1
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -26,6 +26,7 @@ from ingest.discover import discover_files, gone_articles
 from ingest.reader import UnreadableFile, read_article
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
+from store.chroma import server_kept
 from store.late import embed_with_sentences
 from store.passages import article_status, passage_nodes, record_raw_hash
 from store.sentences import delete_articles, open_sentences, write_sentences
@@ -168,7 +169,15 @@ def ingest(
     progress: bool = False,
     warn: Callable[[str], None] = print,
 ) -> IngestReport:
-    """Bring the store in line with the article files under ``paths``."""
+    """Bring the store in line with the article files under ``paths``.
+
+    Losing the Chroma server mid-way raises ``ServerUnreachable``: what was written is kept, the next run finishes.
+    """
+    with server_kept(settings):
+        return _ingest(paths, settings, embedder, prune, progress, warn)
+
+
+def _ingest(paths, settings: Settings, embedder, prune: bool, progress: bool, warn) -> IngestReport:
     from tqdm import tqdm
 
     started = time.perf_counter()

@@ -48,6 +48,39 @@ class StoreNotWritable(StoreError):
         self.data_dir = data_dir
 
 
+class ServerUnreachable(StoreError):
+    """The Chroma server (``CHROMA_HOST``) is down or went away mid-way."""
+
+    def __init__(self, settings: Settings, exc: BaseException):
+        super().__init__(
+            f"Cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({type(exc).__name__})."
+        )
+
+
+def is_connection_error(exc: BaseException | None) -> bool:
+    """True for a store (or server) that went away mid-request, whichever client library raised it."""
+    import httpx
+
+    while exc is not None:
+        if isinstance(exc, (ConnectionError, TimeoutError, httpx.TransportError)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+@contextlib.contextmanager
+def server_kept(settings: Settings):
+    """Inside it, losing the Chroma server raises ``ServerUnreachable`` (one line), not the client's traceback."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        if settings.server_mode and is_connection_error(exc):
+            raise ServerUnreachable(settings, exc) from exc
+        raise
+
+
 def delete_if_present(client, name: str) -> None:
     """Delete a collection if it is there (chromadb raises NotFoundError, a ValueError, when it is not)."""
     with contextlib.suppress(Exception):  # absent already: nothing to drop
@@ -90,9 +123,7 @@ def _client(settings: Settings):
         try:
             return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
         except Exception as exc:  # chromadb raises bare ValueError/ConnectionError here
-            raise StoreError(
-                f"Cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({type(exc).__name__})."
-            ) from exc
+            raise ServerUnreachable(settings, exc) from exc
     try:
         settings.chroma_path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)

@@ -96,3 +96,49 @@ def test_the_chat_says_the_store_is_down_then_answers_again(chroma_server, serve
     assert "Artikelarkivet går inte att nå just nu" in down and is_one_line(down), down
     assert "Traceback" not in down
     assert "2500" in back and "\\[1\\]" in back, back
+
+
+def test_losing_the_server_mid_ingest_is_one_line_and_the_next_run_completes(
+    chroma_server, seed_copy, tmp_path, monkeypatch, capsys, minilm
+):
+    from ingest_helpers import KILL_BACKEND, stored_passages
+
+    import ingest.pipeline as pipeline
+    from ingest.__main__ import main
+
+    real_open = pipeline.open_vector_store
+
+    class ServerDiesMidWrite:
+        """The real vector store, except that the server is stopped after the first passages of a write."""
+
+        def __init__(self, vector_store):
+            self._store = vector_store
+
+        def __getattr__(self, name):
+            return getattr(self._store, name)
+
+        def add(self, nodes, **kwargs):
+            self._store.add(nodes[:3], **kwargs)
+            chroma_server.stop()
+            return self._store.add(nodes[3:], **kwargs)
+
+    for name, value in {"CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_server.port)}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("EMBED_BACKEND", KILL_BACKEND)
+    monkeypatch.setattr(pipeline, "load_embedder", lambda settings: minilm)
+    monkeypatch.setattr(pipeline, "open_vector_store", lambda c: ServerDiesMidWrite(real_open(c)))
+    lost = main([str(seed_copy), "--quiet"])
+    err = capsys.readouterr().err.strip()
+    monkeypatch.setattr(pipeline, "open_vector_store", real_open)
+    chroma_server.start()
+    again = main([str(seed_copy), "--quiet"])
+
+    assert lost == 1 and is_one_line(err) and "Chroma server" in err and "ingest again" in err, err
+    assert again == 0
+    clean = Settings(data_dir=tmp_path / "clean", embed_backend=KILL_BACKEND)
+    pipeline.ingest([seed_copy], clean, embedder=minilm, warn=lambda m: None)
+    served = Settings(chroma_host="127.0.0.1", chroma_port=chroma_server.port, embed_backend=KILL_BACKEND)
+    assert [(p["id"], p["text"]) for p in stored_passages(served)] == [
+        (p["id"], p["text"]) for p in stored_passages(clean)
+    ]
