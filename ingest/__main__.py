@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_offline()
     args = _parser().parse_args(argv)
-    settings = Settings()
+    settings = Settings.from_environment()
     from ingest.pipeline import ingest
     from store import StoreError
     from store.chroma import ServerUnreachable, drop_collection
