@@ -154,11 +154,15 @@ def _bump_generation(collection) -> None:
 
 
 def _prune(gone: list[str], stored: dict[str, dict], vector_store, sentences, report: IngestReport) -> None:
-    """Delete the articles ``gone`` (``discover.gone_articles``)."""
+    """Delete the articles ``gone`` (``discover.gone_articles``).
+
+    Sentence vectors first: the next run knows an article only by its passages, so a prune killed
+    part-way leaves passages that run deletes, never sentence vectors that no run would.
+    """
+    delete_articles(sentences, gone)
     for doc_id in gone:
         vector_store.delete(doc_id)
         report.deleted += stored[doc_id]["count"]
-    delete_articles(sentences, gone)
 
 
 def ingest(
@@ -248,16 +252,16 @@ def _raw_hash_or_none(path: Path, settings: Settings) -> str | None:
 
 
 def remove_articles(settings: Settings, collection, doc_ids) -> int:
-    """Delete the articles ``doc_ids`` (passages, then sentence vectors); passages deleted.
+    """Delete the articles ``doc_ids`` (sentence vectors, then passages, as ``_prune``); passages deleted.
 
     Caches keyed on the store's fingerprint (BM25) see the change.
     """
     ids = sorted(set(doc_ids))
     if not ids:
         return 0
+    delete_articles(open_sentences(settings), ids)
     found = collection.get(where={"doc_id": {"$in": ids}}, include=[])["ids"]
     if found:
         collection.delete(ids=found)
         _bump_generation(collection)
-    delete_articles(open_sentences(settings), ids)
     return len(found)

@@ -1,8 +1,10 @@
-"""``python tests/ingest/fault_ingest.py ARGS``: ``python -m ingest ARGS`` that dies half-way through an article.
+"""``python tests/ingest/fault_ingest.py ARGS``: ``python -m ingest ARGS`` that dies at a chosen moment.
 
-A test-only wrapper, so product code carries no fault hook: it swaps the vector
-store's ``add`` for one that writes the first ``NEWSQA_FAULT_AFTER_PASSAGES``
-passages of the batch, then SIGKILLs its own process, as a power cut would.
+A test-only wrapper, so product code carries no fault hook. It SIGKILLs its own
+process, as a power cut would, at the moment the environment names:
+
+- ``NEWSQA_FAULT_AFTER_PASSAGES=N``: the vector store's ``add`` writes the first N passages of the batch, then dies;
+- ``NEWSQA_FAULT_AFTER_DELETES=N``: its ``delete`` (of one article's passages) dies after the Nth article.
 """
 
 from __future__ import annotations
@@ -15,25 +17,44 @@ import ingest.pipeline
 from ingest.__main__ import main
 
 
-class DyingStore:
-    """The real vector store, except that ``add`` writes ``after`` passages and then kills the process."""
+def die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
 
-    def __init__(self, store, after: int):
-        self._store, self._after = store, after
+
+class DyingStore:
+    """The real vector store, except that it kills the process after ``passages`` added or ``deletes`` done."""
+
+    def __init__(self, store, passages: int | None, deletes: int | None):
+        self._store, self._passages, self._deletes = store, passages, deletes
 
     def __getattr__(self, name):
         return getattr(self._store, name)
 
     def add(self, nodes, **kwargs):
-        self._store.add(nodes[: self._after], **kwargs)
-        os.kill(os.getpid(), signal.SIGKILL)
+        if self._passages is None:
+            return self._store.add(nodes, **kwargs)
+        self._store.add(nodes[: self._passages], **kwargs)
+        die()
+
+    def delete(self, ref_doc_id, **kwargs):
+        self._store.delete(ref_doc_id, **kwargs)
+        if self._deletes is not None:
+            self._deletes -= 1
+            if self._deletes <= 0:
+                die()
 
 
-def add_then_die(after: int):
+def dying_store(passages: int | None, deletes: int | None):
     real_open = ingest.pipeline.open_vector_store
-    return lambda collection: DyingStore(real_open(collection), after)
+    return lambda collection: DyingStore(real_open(collection), passages, deletes)
+
+
+def _number(name: str) -> int | None:
+    value = os.environ.get(name)
+    return int(value) if value else None
 
 
 if __name__ == "__main__":
-    ingest.pipeline.open_vector_store = add_then_die(int(os.environ["NEWSQA_FAULT_AFTER_PASSAGES"]))
+    passages, deletes = _number("NEWSQA_FAULT_AFTER_PASSAGES"), _number("NEWSQA_FAULT_AFTER_DELETES")
+    ingest.pipeline.open_vector_store = dying_store(passages, deletes)
     sys.exit(main(sys.argv[1:]))

@@ -50,3 +50,20 @@ def start_cli(folder: Path, data_dir: Path, *args: str, backend: str | None = No
     """``python -m ingest FOLDER`` as a real subprocess writing into ``data_dir``."""
     command = [sys.executable, "-m", "ingest", str(folder), "--quiet", *args]
     return subprocess.Popen(command, cwd=ROOT, env=cli_env(data_dir, backend), text=True, **popen)
+
+
+FAULT_WRAPPER = Path(__file__).with_name("fault_ingest.py")
+
+
+def ingest_dying(corpus: Path, data_dir: Path, fault: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """``python -m ingest CORPUS --quiet ARGS`` under ``fault_ingest.py``, which kills it where ``fault`` says."""
+    from proc_helpers import stop_process
+
+    env = cli_env(data_dir, KILL_BACKEND) | fault | {"PYTHONPATH": str(ROOT)}
+    command = [sys.executable, str(FAULT_WRAPPER), str(corpus), "--quiet", *args]
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=110)
+    finally:
+        stop_process(proc, kill=True)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)

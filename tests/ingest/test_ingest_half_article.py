@@ -9,38 +9,16 @@ from __future__ import annotations
 
 import shutil
 import signal
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from ingest_helpers import KILL_BACKEND, cli_env, stored_passages
-from proc_helpers import stop_process
+from ingest_helpers import KILL_BACKEND, ingest_dying, stored_passages
 
 from settings import ROOT
 
-WRAPPER = Path(__file__).with_name("fault_ingest.py")
 WRITTEN = 3  # passages of the first article written before the kill
 
 pytestmark = pytest.mark.timeout(120)
-
-
-def ingest_dying_after(corpus: Path, data_dir: Path, passages: int) -> subprocess.CompletedProcess:
-    env = cli_env(data_dir, KILL_BACKEND) | {"NEWSQA_FAULT_AFTER_PASSAGES": str(passages), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, str(WRAPPER), str(corpus), "--quiet"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        out, err = proc.communicate(timeout=180)
-    finally:
-        stop_process(proc, kill=True)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settings, minilm):
@@ -50,7 +28,7 @@ def test_half_written_article_is_completed_by_the_next_run(tmp_path, make_settin
     shutil.copytree(ROOT / "corpus", corpus)
     killed = make_settings(data_dir=tmp_path / "killed", embed_backend=KILL_BACKEND)
 
-    died = ingest_dying_after(corpus, killed.data_dir, WRITTEN)
+    died = ingest_dying(corpus, killed.data_dir, {"NEWSQA_FAULT_AFTER_PASSAGES": str(WRITTEN)})
     assert died.returncode == -signal.SIGKILL, died.stderr[-2000:]
     partial = stored_passages(killed)
     assert len(partial) == WRITTEN and len({p["meta"]["doc_id"] for p in partial}) == 1
