@@ -45,6 +45,30 @@ def _bad_name(path: Path) -> str | None:
     return None
 
 
+def name_taken(path: Path, other: Path | str) -> str:
+    """Why ``path`` is skipped: its doc_id (the file name without extension) is ``other``'s."""
+    return f"same name as {other} (doc_id '{path.stem}' taken)"
+
+
+def stored_elsewhere(path: Path, files: set) -> str | None:
+    """Another file, still there, that the stored article of ``path``'s doc_id was read from.
+
+    Then ``path`` is a different article with the same name, not that one moved or renamed
+    (its old file would be gone), and replacing the stored one would lose it.
+    """
+    for file in sorted(f for f in files if f):
+        if not _is_gone(file) and not _same_file(file, path):
+            return file
+    return None
+
+
+def _same_file(file: str, path: Path) -> bool:
+    try:
+        return os.path.samefile(file, path)
+    except OSError:  # one cannot be checked: the same only if the names are
+        return os.path.abspath(file) == os.path.abspath(path)
+
+
 def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Supported files, sorted and unique by doc_id, and ``(name, reason)`` for the rest."""
     files: list[Path] = []
@@ -66,7 +90,7 @@ def discover_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]
                     problems.append((str(path), f"unsupported type (use {', '.join(READERS)})"))
                 continue
             if path.stem in seen and seen[path.stem] != path:
-                problems.append((str(path), f"same name as {seen[path.stem]} (doc_id '{path.stem}' taken)"))
+                problems.append((str(path), name_taken(path, seen[path.stem])))
                 continue
             seen[path.stem] = path
             files.append(path)

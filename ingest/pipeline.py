@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ingest.chunk import chunk_text
 from ingest.clean import Article, parse_article
-from ingest.discover import discover_files, gone_articles
+from ingest.discover import discover_files, gone_articles, name_taken, stored_elsewhere
 from ingest.reader import UnreadableFile, read_article
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
@@ -188,8 +188,7 @@ def _ingest(paths, settings: Settings, embedder, prune: bool, progress: bool, wa
     report = IngestReport()
     files, problems = discover_files(paths)
     for name, reason in problems:
-        report.skipped.append((name, reason))
-        warn(escaped_line(f"skipped {name}: {reason}"))
+        _skip(report, warn, name, reason)
     embedder = embedder or load_embedder(settings)
     collection = open_collection(settings, identity(embedder))
     vector_store = open_vector_store(collection)
@@ -225,11 +224,13 @@ def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn
             report.files_read += 1
             report.unchanged += 1
             continue
+        if entry and (other := stored_elsewhere(path, entry["files"])):  # across runs, as discover_files in one
+            _skip(report, warn, str(path), name_taken(path, other))
+            continue
         try:
             article = _read(path, settings)
         except UnreadableFile as exc:
-            report.skipped.append((str(path), str(exc)))
-            warn(escaped_line(f"skipped {path}: {exc}"))
+            _skip(report, warn, str(path), str(exc))
             continue
         report.files_read += 1
         doc_hash = article_hash(article)
@@ -241,6 +242,11 @@ def _changed(files, stored: dict, settings: Settings, report: IngestReport, warn
             continue
         # The absolute path, so --prune from another folder still finds where it was read from.
         yield _Pending(article, os.path.abspath(path), doc_hash, entry["count"] if entry else 0, raw or "")
+
+
+def _skip(report: IngestReport, warn, name: str, reason: str) -> None:
+    report.skipped.append((name, reason))
+    warn(escaped_line(f"skipped {name}: {reason}"))
 
 
 def _raw_hash_or_none(path: Path, settings: Settings) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest_helpers import ids_of, stored_passages
+from ingest_helpers import ids_of, stored_passages, write_article
 
 EDITED = "001_bdd417f66c796474"
 OTHER = "000_a5d2021ba032f9f0"
@@ -95,3 +95,31 @@ def test_an_unchanged_file_is_not_cleaned_again_but_a_touched_byte_is(
     cleaned.clear()
     run_ingest([seed_copy], settings)
     assert cleaned == []
+
+
+def test_another_file_of_the_same_name_does_not_replace_the_stored_article(tmp_path, make_settings, run_ingest):
+    first = write_article(tmp_path / "a", "bro.txt", "Bron i Luleå är 340 meter lång.", title="Ny bro i Luleå")
+    other = write_article(tmp_path / "b", "bro.txt", "Bron i Piteå är 120 meter lång.", title="Ny bro i Piteå")
+    settings = make_settings()
+    run_ingest([first.parent], settings)
+
+    report, warnings = run_ingest([other.parent], settings)
+
+    assert warnings == [f"skipped {other}: same name as {first} (doc_id 'bro' taken)"]
+    assert report.skipped == [(str(other), f"same name as {first} (doc_id 'bro' taken)")] and report.updated == 0
+    assert ["340" in p["text"] for p in stored_passages(settings)] == [True]
+
+
+def test_an_article_file_moved_to_another_folder_replaces_the_stored_one(tmp_path, make_settings, run_ingest):
+    first = write_article(tmp_path / "a", "bro.txt", "Bron i Luleå är 340 meter lång.", title="Ny bro i Luleå")
+    settings = make_settings()
+    run_ingest([first.parent], settings)
+    moved = write_article(tmp_path / "b", "bro.txt", "Bron i Luleå är 515 meter lång.", title="Ny bro i Luleå")
+    first.unlink()
+
+    report, warnings = run_ingest([moved.parent], settings)
+
+    assert warnings == [] and report.updated == 1
+    assert [(p["text"], p["meta"]["file"]) for p in stored_passages(settings)] == [
+        ("Bron i Luleå är 515 meter lång.", str(moved))
+    ]
