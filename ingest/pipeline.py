@@ -26,7 +26,7 @@ from ingest.discover import discover_files, gone_articles, name_taken, stored_el
 from ingest.reader import UnreadableFile, read_article
 from settings import Settings
 from store import identity, ingest_embedder, load_embedder, open_collection, open_vector_store
-from store.chroma import server_kept
+from store.chroma import bump_generation, interrupted, server_kept
 from store.late import embed_with_sentences
 from store.passages import article_status, passage_nodes, record_raw_hash
 from store.sentences import delete_articles, open_sentences, write_sentences
@@ -147,10 +147,10 @@ def _read(path: Path, settings: Settings) -> Article:
     return article
 
 
-def _bump_generation(collection) -> None:
-    meta = {k: v for k, v in (collection.metadata or {}).items() if not k.startswith("hnsw:")}
-    meta["generation"] = time.time_ns()
-    collection.modify(metadata=meta)
+def _before_change(collection, report: IngestReport) -> None:
+    """The run's first change to the store is preceded by a generation bump marked ``writing``."""
+    if not (report.embedded or report.deleted):
+        bump_generation(collection, writing=True)
 
 
 def _prune(gone: list[str], stored: dict[str, dict], vector_store, sentences, report: IngestReport) -> None:
@@ -199,15 +199,17 @@ def _ingest(paths, settings: Settings, embedder, prune: bool, progress: bool, wa
     for pending in _changed(bar, stored, settings, report, warn, collection):
         group.append(pending)
         if sum(len(p.article.text) for p in group) > EMBED_GROUP * 400:
+            _before_change(collection, report)
             _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
             group = []
     if group:
+        _before_change(collection, report)
         _write_group(group, ingest_embedder(embedder), vector_store, sentences, report)
-    if prune:
-        gone = gone_articles(stored, paths, files, report.skipped)
+    if gone := prune and gone_articles(stored, paths, files, report.skipped):
+        _before_change(collection, report)
         _prune(gone, stored, vector_store, sentences, report)
-    if report.added or report.updated or report.deleted:
-        _bump_generation(collection)
+    if report.embedded or report.deleted or interrupted(collection):
+        bump_generation(collection)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -265,9 +267,10 @@ def remove_articles(settings: Settings, collection, doc_ids) -> int:
     ids = sorted(set(doc_ids))
     if not ids:
         return 0
+    bump_generation(collection, writing=True)
     delete_articles(open_sentences(settings), ids)
     found = collection.get(where={"doc_id": {"$in": ids}}, include=[])["ids"]
     if found:
         collection.delete(ids=found)
-        _bump_generation(collection)
+    bump_generation(collection)
     return len(found)

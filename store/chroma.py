@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 from pathlib import Path
 
 from settings import Settings
@@ -24,6 +25,7 @@ from store.embedding import EmbedderInfo
 # (measured 2026-11-29). Only search time grows with it; ef_search can be changed on a built index.
 EF_SEARCH = 200
 INDEX = {"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}}
+WRITING = "writing"  # collection metadata: 1 while a writer is between its two generation bumps
 
 
 class StoreError(RuntimeError):
@@ -184,7 +186,7 @@ def store_fingerprint(collection) -> str:
     """Changes whenever passages are added, replaced or removed.
 
     Every ingest run writes a fresh ``generation`` into the collection metadata
-    after it changed anything, so caches (the BM25 index) key on it. The handle's
+    around its changes (``bump_generation``), so caches (the BM25 index) key on it. The handle's
     metadata is a snapshot from when it was opened, so it is read again here:
     another process (``python -m ingest``) may have changed the store since.
     """
@@ -197,6 +199,23 @@ def store_fingerprint(collection) -> str:
         if is_not_found(exc):
             raise EmptyStore() from exc
         raise StoreError(f"Cannot read the store ({type(exc).__name__}).") from exc
+
+
+def bump_generation(collection, writing: bool = False) -> None:
+    """A new ``generation``, which caches of the store's contents key on (``store_fingerprint``).
+
+    A writer bumps it before its first change, marked ``writing``, and after its last, unmarked. One
+    killed in between leaves the mark, and the next writer (``interrupted``) bumps it again even when it
+    has nothing to change, so no cache outlives a change.
+    """
+    meta = {k: v for k, v in (collection.metadata or {}).items() if not k.startswith("hnsw:")}
+    meta.update({"generation": time.time_ns(), WRITING: int(writing)})
+    collection.modify(metadata=meta)
+
+
+def interrupted(collection) -> bool:
+    """A writer was killed between its two ``bump_generation`` calls (as the collection was when opened)."""
+    return bool((collection.metadata or {}).get(WRITING))
 
 
 def drop_collection(settings: Settings, name: str | None = None) -> None:

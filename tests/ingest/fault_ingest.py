@@ -4,7 +4,8 @@ A test-only wrapper, so product code carries no fault hook. It SIGKILLs its own
 process, as a power cut would, at the moment the environment names:
 
 - ``NEWSQA_FAULT_AFTER_PASSAGES=N``: the vector store's ``add`` writes the first N passages of the batch, then dies;
-- ``NEWSQA_FAULT_AFTER_DELETES=N``: its ``delete`` (of one article's passages) dies after the Nth article.
+- ``NEWSQA_FAULT_AFTER_DELETES=N``: its ``delete`` (of one article's passages) dies after the Nth article;
+- ``NEWSQA_FAULT_AT_LAST_BUMP=1``: the run dies where it would bump the store's generation after its last change.
 """
 
 from __future__ import annotations
@@ -49,6 +50,17 @@ def dying_store(passages: int | None, deletes: int | None):
     return lambda collection: DyingStore(real_open(collection), passages, deletes)
 
 
+def dying_last_bump():
+    real_bump = ingest.pipeline.bump_generation
+
+    def bump(collection, writing: bool = False):
+        if not writing:
+            die()
+        real_bump(collection, writing=True)
+
+    return bump
+
+
 def _number(name: str) -> int | None:
     value = os.environ.get(name)
     return int(value) if value else None
@@ -57,4 +69,6 @@ def _number(name: str) -> int | None:
 if __name__ == "__main__":
     passages, deletes = _number("NEWSQA_FAULT_AFTER_PASSAGES"), _number("NEWSQA_FAULT_AFTER_DELETES")
     ingest.pipeline.open_vector_store = dying_store(passages, deletes)
+    if os.environ.get("NEWSQA_FAULT_AT_LAST_BUMP"):
+        ingest.pipeline.bump_generation = dying_last_bump()
     sys.exit(main(sys.argv[1:]))
