@@ -16,7 +16,9 @@ A file that only claims to be a PDF is refused.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 from statistics import median
 
 from ingest.reader import RawArticle, UnreadableFile
@@ -70,15 +72,31 @@ def paragraphs(rows: list[tuple[float, float, str, str]]) -> list[str]:
     return [" ".join(lines) for lines in found]
 
 
+@contextlib.contextmanager
+def _pypdf_silenced():
+    """pypdf logs what it finds wrong ("EOF marker not found"); ingest says it once, in its own warning."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
 def read_pdf(data: bytes) -> RawArticle:
     if not data.lstrip().startswith(b"%PDF"):
         raise UnreadableFile("not a PDF (no %PDF header)")
     from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        rows = [row for page in reader.pages for row in _page_lines(page)]
-        title = (reader.metadata or {}).get("/Title") if reader.metadata else None
+        with _pypdf_silenced():
+            reader = PdfReader(io.BytesIO(data))
+            rows = [row for page in reader.pages for row in _page_lines(page)]
+            title = (reader.metadata or {}).get("/Title") if reader.metadata else None
+    except FileNotDecryptedError as exc:
+        raise UnreadableFile("encrypted PDF (it needs a password)") from exc
     except Exception as exc:  # pypdf raises many kinds for broken files
         raise UnreadableFile(f"broken PDF ({type(exc).__name__})") from exc
     text = "\n\n".join(paragraphs(rows))

@@ -103,7 +103,7 @@ def _text(data: bytes) -> str:
     text = decode_text(data)
     if _looks_binary(text):
         raise UnreadableFile("binary file, not text")
-    return text
+    return text.replace("\x00", "")  # NULs past the start judged above: stray bytes in a text file
 
 
 def _read_plain(data: bytes) -> RawArticle:

@@ -27,6 +27,7 @@ UPLOAD_REASONS = (
     ("broken UTF-16", "trasig UTF-16-text"),
     ("not a PDF", "inte en PDF"),
     ("broken PDF", "trasig PDF"),
+    ("encrypted PDF", "krypterad PDF (lösenordsskyddad)"),
     ("PDF has no extractable text", "PDF:en har ingen text att läsa ut"),
     ("no article text left", "ingen artikeltext kvar efter rensningen"),
     ("over the", "över storleksgränsen"),

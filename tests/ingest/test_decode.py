@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.reader import decode_text
+from ingest.reader import decode_text, read_article
 
 ARTICLE = (
     "Göteborgs-Tidningen\n\n2024-05-06\n\nÄlvsborgsbron stängs för renovering\n\n"
@@ -35,3 +35,13 @@ def test_utf8_with_a_few_broken_bytes_stays_utf8_and_only_those_are_replaced(bro
 )
 def test_whole_files_in_each_encoding_are_read_as_written(data):
     assert decode_text(data).startswith(ARTICLE)
+
+
+def test_nul_bytes_past_the_start_of_a_text_file_are_dropped_and_the_text_around_them_kept(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(ARTICLE.encode() * 60 + "\n\n\x00\x00 Bron \x00öppnar i maj. \x00\n".encode())
+
+    text = read_article(path, max_bytes=1_000_000).text
+
+    assert len(ARTICLE.encode()) * 60 > 8192 and "\x00" not in text
+    assert text.rstrip().endswith("Bron öppnar i maj.")

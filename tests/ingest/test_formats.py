@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from ingest.chunk import chunk_text
@@ -135,3 +137,29 @@ def test_a_subheading_is_kept_in_its_passage_but_never_quoted_alone():
     quoted = [c.sentence for p in passages for c in candidates(_retrieved(p))]
     assert "Så ska maskerna användas vid bränder" not in quoted
     assert {"Maskerna tas i bruk i sommar.", "- Exempelstad: 30 masker i förrådet"} <= set(quoted)
+
+
+def _encrypted(data: bytes) -> bytes:
+    """``data`` as a PDF that opens only with a password."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password="hemligt", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_broken_and_a_locked_pdf_get_one_warning_line_each_saying_which(tmp_path, run_cli):
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    good = _pdf([(760, 17, "Nya masker till brandkåren"), (730, 10, "Brandkåren har köpt 40 nya masker.")])
+    (folder / "cut.pdf").write_bytes(good[:300])
+    (folder / "locked.pdf").write_bytes(_encrypted(good))
+
+    result = run_cli(folder, tmp_path / "data")
+
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith(f"warning: skipped {folder / 'cut.pdf'}: broken PDF (")
+    assert lines[1] == f"warning: skipped {folder / 'locked.pdf'}: encrypted PDF (it needs a password)"
