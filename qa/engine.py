@@ -30,21 +30,11 @@ from qa.shortanswer import question_kind, span_first
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
 from settings import Settings
 from store import StoreError, identity, load_embedder, open_collection, store_fingerprint
+from store.chroma import is_connection_error
 from textkit.text import detect_language
 
 RELATED_COUNT = 3
 LOG = logging.getLogger(__name__)
-
-
-def is_connection_error(exc: BaseException) -> bool:
-    """True for a store (or server) that went away mid-request, whichever client library raised it."""
-    import httpx
-
-    while exc is not None:
-        if isinstance(exc, (ConnectionError, TimeoutError, httpx.TransportError)):
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False
 
 
 class Engine:

@@ -94,11 +94,12 @@ def _bm25(collection, settings: Settings, top_k: int):
             return retriever
         except Exception:  # a half-written cache from a killed process: rebuild it
             shutil.rmtree(target, ignore_errors=True)
+    nodes = stored_nodes(collection)
     retriever = BM25Retriever.from_defaults(
-        nodes=stored_nodes(collection),
+        nodes=nodes,
         stemmer=Stemmer.Stemmer("swedish"),
         language="swedish",
-        similarity_top_k=top_k,
+        similarity_top_k=min(top_k, len(nodes)),  # asked for more, llama_index warns on stderr and takes them all
         token_pattern=BM25_TOKENS,
     )
     _persist(retriever, cache, target)

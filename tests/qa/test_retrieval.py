@@ -41,3 +41,18 @@ def test_bm25_asked_for_more_than_the_store_holds_returns_every_matching_passage
     settings, collection = seed_store
     found = build_retriever("bm25", collection, HashEmbedding(), settings, top_k=10_000).retrieve(QueryBundle(QUESTION))
     assert 8 <= len(found) <= collection.count()
+
+
+def test_bm25_built_for_more_than_the_store_holds_says_nothing_on_the_console(tmp_path, caplog):
+    """A small store asked for its usual top k: no llama_index warning under the first answer."""
+    from ingest.pipeline import ingest
+    from qa.engine import Engine
+    from qa.retrieval import build_retriever
+    from settings import ROOT, Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    ingest([ROOT / "corpus"], settings, embedder=HashEmbedding(), warn=lambda m: None)
+    collection = Engine(settings, embedder=HashEmbedding()).collection()
+    with caplog.at_level("WARNING"):
+        build_retriever("bm25", collection, HashEmbedding(), settings, top_k=collection.count() + 5)
+    assert not [r for r in caplog.records if "bm25" in r.getMessage().lower()]
