@@ -22,15 +22,16 @@ from __future__ import annotations
 import re
 
 from textkit.figures import MONTHS
+from textkit.text import CALENDAR_EN, CALENDAR_SV
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(CALENDAR_SV.split()[12:] + CALENDAR_EN.split()[12:])
 DATE = re.compile(
     rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T[\d:.+\-Z]*)?|\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.I
 )
 # What may stand beside a date on a date line: times, weekdays and publishing labels.
 DATE_FILLER = re.compile(
-    r"\b(?:kl|klockan|at)\b\.?|\b\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\b|\b(?:måndag|tisdag|onsdag|torsdag|fredag|"
-    r"lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:en)?\b|"
+    rf"\b(?:kl|klockan|at)\b\.?|\b\d{{1,2}}[.:]\d{{2}}(?:[.:]\d{{2}})?\b|\b(?:{_WEEKDAY})(?:en)?\b|"
     r"\b(?:senast\s+)?(?:publicerad|publicerat|publ|uppdaterad|uppdaterat|ändrad|published|updated|datum|date)\b\.?",
     re.I,
 )

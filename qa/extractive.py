@@ -28,6 +28,7 @@ from textkit.text import (
     detect_language,
     fold,
     question_cues,
+    question_specifics,
     specific_terms,
     stem,
 )
@@ -92,7 +93,7 @@ class Query:
             for w in content_words(previous):
                 weights.setdefault(w, 0.5)
         lang = detect_language(focus)
-        return cls(focus, retrieval_text, weights, question_cues(focus), specific_terms(focus), lang)
+        return cls(focus, retrieval_text, weights, question_cues(focus), question_specifics(focus), lang)
 
 
 def _sentences(question: str) -> list[str]:

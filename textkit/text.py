@@ -117,7 +117,12 @@ CUES = {
         re.I,
     ),
 }
-MONTHS = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october)"
+# English capitalises month and weekday names, but they are dates, not names: the articles write them
+# in Swedish ("June" is "juni", "Saturday" is in "lördagen").
+CALENDAR_EN = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"
+CALENDAR_SV = "januari februari mars april maj juni juli augusti september oktober november december måndag tisdag onsdag torsdag fredag lördag söndag"
+ENGLISH_CALENDAR = dict(zip(CALENDAR_EN.split(), CALENDAR_SV.split()))
+MONTHS = "(" + "|".join(dict.fromkeys(CALENDAR_SV.split()[:12] + CALENDAR_EN.split()[:12])) + ")"
 # Not the start of a figure: a time of day ("klockan 18", "kl. 17.30", "17:30") or the rest of one ("17.30").
 NOT_A_TIME = r"(?<!klockan )(?<!kl\. )(?<!\d[.:])(?!\d{1,2}:[0-5]\d\b)"
 NUMBER_WORDS = (
@@ -265,6 +270,15 @@ def specific_terms(text: str) -> list[str]:
             found.append(word)
     found += re.findall(r"#(\w+)", text)
     return list(dict.fromkeys(found))
+
+
+def question_specifics(question: str) -> list[str]:
+    """``specific_terms`` of a question, an English month or weekday as the articles write it.
+
+    >>> question_specifics("What did Café Nord take in on a Saturday in June 2024?")
+    ['Café', 'Nord', 'lördag', 'juni', '2024']
+    """
+    return list(dict.fromkeys(ENGLISH_CALENDAR.get(word.lower(), word) for word in specific_terms(question)))
 
 
 # What a terminal would act on or show wrongly: control characters (ANSI escapes, bell, newlines),

@@ -109,3 +109,15 @@ def test_the_rules_refuse_at_the_fitted_threshold_unless_a_setting_says_otherwis
     assert not _with_rules(seed_engine(), refusal=0.0).answer(question).refused
     assert _with_rules(seed_engine(), refusal=5.0).answer(question).refused  # no score reaches 5
     assert not _with_rules(seed_engine(refusal_threshold=0.0), refusal=5.0).answer(question).refused
+
+
+def test_an_english_month_or_weekday_is_looked_for_as_the_articles_write_it():
+    """'June' and 'Saturday' are dates, not names: a passage with "juni" and "lördagen" costs no penalty,
+    while a place the passages never name still does."""
+    from llama_index.core.schema import NodeWithScore, TextNode
+
+    item = NodeWithScore(node=TextNode(text="På lördagen den 14 juni kom 3 000 besökare till torget."), score=1.0)
+    asked = Query.parse("How many visitors came on the Saturday in June?", [])
+    assert rules.penalty(asked, [item]) == 0.0
+    elsewhere = Query.parse("How many visitors came on the Saturday in June in Kiruna?", [])
+    assert rules.penalty(elsewhere, [item]) == rules.MISSING_SPECIFIC_PENALTY["en"]
