@@ -90,6 +90,9 @@ class Settings(BaseSettings):
     max_turns: int = Field(10, ge=1)  # exchanges kept per chat; the oldest are dropped
     app_max_body_kb: int = Field(64, ge=8)  # any request body; a question is at most a few kB
     app_queue_size: int = Field(64, ge=1)  # waiting requests beyond this are turned away
+    # Questions of one client address in the queue at once; its further ones wait their turn. Below
+    # APP_CONCURRENCY, so a flood from one address leaves a worker free for everyone else.
+    app_questions_per_client: int = Field(3, ge=1)
     login_free_failures: int = Field(5, ge=1)  # then each further failure doubles the wait
     login_max_wait_s: float = Field(300.0, gt=0)
 

@@ -1,4 +1,4 @@
-"""An ASGI middleware in front of the Gradio app: body cap, closed routes, login backoff.
+"""An ASGI middleware in front of the Gradio app: body cap, closed routes, login backoff, question share.
 
 Gradio has no setting for any of these, so the page's FastAPI app gets this
 as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
@@ -11,6 +11,8 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 - After ``free_failures`` wrong logins a client waits, twice as long after each
   further failure (up to ``max_wait_s``); a correct password does not end the
   wait early, so guessing gains nothing.
+- Questions get a share of the queue per chat and per client (``ui/queueshare``): one client
+  cannot fill the queue and make everyone else wait.
 - A client is the TCP peer's address (``scope["client"]``): ``ui/launch`` tells uvicorn to
   take ``X-Forwarded-For`` only from the proxies the operator names (APP_TRUSTED_PROXIES).
 
@@ -28,6 +30,7 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import threading
@@ -82,9 +85,11 @@ class LoginBackoff:
 class RequestGuard:
     """The middleware; ``max_body_bytes`` caps every request body."""
 
-    def __init__(self, app, max_body_bytes: int, backoff: LoginBackoff | None = None, upload_bytes: int = 0):
+    def __init__(self, app, max_body_bytes: int, backoff=None, upload_bytes: int = 0, share=None):
+        from ui.queueshare import QueueShare
+
         self.app, self.max_body_bytes, self.upload_bytes = app, max_body_bytes, upload_bytes
-        self.backoff = backoff or LoginBackoff()
+        self.backoff, self.share = backoff or LoginBackoff(), share or QueueShare()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -103,6 +108,8 @@ class RequestGuard:
             body = await read_capped(receive, limit)
             if body is None:
                 return await respond(send, 413, too_large(limit))
+            if self.share.asks(scope, path, body):
+                return await self.question(scope, body, receive, send)
             receive = replay(body, receive)
         if path in LOGIN_PATHS and scope.get("method") == "POST":
             return await self.login(scope, receive, send)
@@ -112,6 +119,19 @@ class RequestGuard:
         """The page offers upload, and this is its upload (POST) or an upload's progress (GET)."""
         route = (path, scope.get("method", "GET"))
         return bool(self.upload_bytes) and route in ((UPLOAD_PATH, "POST"), (UPLOAD_PROGRESS_PATH, "GET"))
+
+    async def question(self, scope, body: bytes, receive, send):
+        """Refused when its chat has questions enough; held while its client has; then joined."""
+        from ui.queueshare import BUSY, json_field
+
+        blocks, chat = scope["app"].get_blocks(), json_field(body, "session_hash")
+        chat, client = (chat if isinstance(chat, str) else None), client_address(scope)
+        if self.share.refused(blocks, chat, client):
+            return await respond(send, 429, BUSY)
+        gone = asyncio.ensure_future(receive())  # the body is read: the next message is the client leaving
+        async with self.share.turn(blocks, chat, client, gone) as admitted:
+            if admitted:
+                return await self.app(scope, replay(body, receive), send)
 
     async def login(self, scope, receive, send):
         client = client_address(scope)

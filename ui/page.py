@@ -18,6 +18,7 @@ EXAMPLES = [
     "When is #Trygghetnu held?",
     "Who is the moderator of #Trygghetnu?",
 ]
+ASK_API = "ask"  # the question event's API name; ui/queueshare counts it
 PAGE_JS = Path(__file__).with_name("page.js")
 PLACEHOLDER_HTML = f"<p><em>{SOURCES_PLACEHOLDER}</em></p>"
 CSS = """
@@ -75,7 +76,7 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Exempel / Examples")
         panel = _articles_panel(gr, catalog, settings, manage)
         outputs = [chatbot, sources, conversation, question]
-        asked = gr.on([question.submit, send.click], chat, [question, conversation, within], outputs, api_name="ask")
+        asked = gr.on([question.submit, send.click], chat, [question, conversation, within], outputs, api_name=ASK_API)
         gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False, **PRIVATE)
         wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
         wire_selection(gr, catalog, panel, within)
