@@ -122,9 +122,8 @@ class RequestGuard:
 
     async def question(self, scope, body: bytes, receive, send):
         """Refused when its chat has questions enough; held while its client has; then joined."""
-        from ui.queueshare import ASKED, BUSY, json_field
+        from ui.queueshare import BUSY, json_field
 
-        scope[ASKED] = time.monotonic()  # the event keeps this request: New chat from now on drops it
         blocks, chat = scope["app"].get_blocks(), json_field(body, "session_hash")
         chat, client = (chat if isinstance(chat, str) else None), client_address(scope)
         if self.share.refused(blocks, chat, client):

@@ -55,15 +55,15 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
     """The page, queued as the settings say. ``overview``: the article rows at start-up; ``manage``: offer upload and removal."""
     import gradio as gr
 
-    from ui import panel as events
     from ui.manage import Catalog, still_listed
+    from ui.panel import PRIVATE, question_handler, wire_articles, wire_feedback, wire_listing, wire_selection
 
     catalog = Catalog(engine, overview)
 
     def answer(question, exchanges, within):
         return respond(engine, settings, question, exchanges, still_listed(catalog, within))
 
-    chat = events.question_handler(gr, answer)
+    chat = question_handler(gr, answer)
 
     with gr.Blocks(title="Nyhetsfrågor / News Q&A", delete_cache=(3600, 3600)) as demo:
         gr.Markdown(HEADER)
@@ -79,12 +79,11 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         panel = _articles_panel(gr, catalog, settings, manage)
         outputs = [chatbot, sources, conversation, question]
         asked = gr.on([question.submit, send.click], chat, [question, conversation, within], outputs, api_name=ASK_API)
-        emptied = events.new_chat_handler(gr, _new_chat)
-        gr.on([new_chat.click, chatbot.clear], emptied, None, outputs, cancels=[asked], queue=False, **events.PRIVATE)
-        events.wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
-        events.wire_selection(gr, catalog, panel, within)
-        events.wire_articles(gr, engine, settings, catalog, panel, manage)
-        events.wire_listing(gr, demo, catalog, panel)
+        gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False, **PRIVATE)
+        wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
+        wire_selection(gr, catalog, panel, within)
+        wire_articles(gr, engine, settings, catalog, panel, manage)
+        wire_listing(gr, demo, catalog, panel)
     demo.queue(default_concurrency_limit=settings.app_concurrency, max_size=settings.app_queue_size, api_open=False)
     return demo
 

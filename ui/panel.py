@@ -29,35 +29,17 @@ def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
 
 def question_handler(gr, answer):
     """The question event's handler: the steps of ``answer(question, exchanges, within)``, each in a
-    worker thread New chat may abandon (``ui.queueshare.step_in_thread``): the page is free at once.
-    A question asked before its chat's last New chat shows nothing: one still waiting for its turn
-    or its queue id, which the page cannot cancel."""
-    import time
-
+    worker thread New chat may abandon (``ui.queueshare.step_in_thread``): the page is free at once."""
     from ui.guard import client_address
-    from ui.queueshare import ASKED, NEW_CHATS, step_in_thread
+    from ui.queueshare import step_in_thread
 
     async def chat(question, exchanges, within, request: gr.Request):
-        scope = getattr(request.request, "scope", {})
-        asked, client = scope.get(ASKED, time.monotonic()), client_address(scope)
         steps = answer(question, exchanges, within)
+        client = client_address(getattr(request.request, "scope", {}))
         while (part := await step_in_thread(lambda: next(steps, None), client)) is not None:
-            if NEW_CHATS.since(request.session_hash, asked):
-                return  # it belongs to the chat New chat ended
             yield part
 
     return chat
-
-
-def new_chat_handler(gr, empty):
-    """New chat: ``empty()`` (the outputs of an empty chat), noted as the session's last New chat."""
-    from ui.queueshare import NEW_CHATS
-
-    def new_chat(request: gr.Request):
-        NEW_CHATS.started(request.session_hash)
-        return empty()
-
-    return new_chat
 
 
 def box_label(count: int) -> str:

@@ -32,10 +32,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import math
 import threading
-import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -48,9 +46,6 @@ CALL_PATHS = ("/gradio_api/call/", "/gradio_api/call/v2/")
 PER_CHAT = 2
 BUSY = "Vänta tills ditt förra svar är klart. / Wait until your previous answer is done."
 POLL_S = 0.02  # how often a held question looks for a free place in the queue
-# Set in a question's request when it arrives (time.monotonic()): a New chat after it drops it.
-ASKED = "newsqa.asked"
-MAX_CHATS = 10_000  # chats whose last New chat is remembered; the oldest is forgotten first
 
 
 @dataclass
@@ -184,32 +179,3 @@ async def step_in_thread(step, client: str):
                 state["abandoned"] = True
                 ABANDONED.change(client, +1)
         raise
-
-
-class NewChats:
-    """When each chat (``session_hash``) last had New chat; the ``most`` latest are kept.
-
-    >>> chats = NewChats(most=1)
-    >>> chats.started("a", now=5.0); chats.since("a", asked=4.0), chats.since("a", asked=6.0)
-    (True, False)
-    >>> chats.started("b", now=7.0); chats.since("a", asked=4.0)
-    False
-    """
-
-    def __init__(self, most: int = MAX_CHATS):
-        self._lock, self._at, self._most = threading.Lock(), OrderedDict(), most
-
-    def started(self, chat: str | None, now: float | None = None) -> None:
-        with self._lock:
-            self._at.pop(chat, None)
-            self._at[chat] = time.monotonic() if now is None else now
-            if len(self._at) > self._most:
-                self._at.popitem(last=False)
-
-    def since(self, chat: str | None, asked: float) -> bool:
-        """The chat had New chat after a question ``asked`` then."""
-        with self._lock:
-            return self._at.get(chat, -math.inf) >= asked
-
-
-NEW_CHATS = NewChats()  # New chat runs outside the queue, in a worker thread: hence the lock

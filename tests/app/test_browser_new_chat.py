@@ -12,7 +12,6 @@ import pytest
 from browser_helpers import open_page, start_app
 from playwright.sync_api import expect
 from test_browser import ask
-from test_queue_share import flood
 
 from settings import ROOT, Settings
 
@@ -57,23 +56,3 @@ def test_new_chat_during_an_answer_then_questions_are_answered_without_errors(pa
     expect(ask(page, "Och när hålls den?")).to_contain_text("25 april")  # a follow-up as usual
     page.wait_for_timeout(3000)  # the abandoned embedding has returned: before, the errors came then
     expect(page.locator(ERROR_BADGES)).to_have_count(0)
-
-
-def test_new_chat_while_a_question_waits_its_turn_drops_that_question(page, app_url):
-    joins = flood(app_url, Settings().app_questions_per_client)  # this address's share is taken
-    page.wait_for_timeout(500)  # the flood is in the queue before the page's question
-    page.locator("#question textarea").fill("Vem är moderator för #Trygghetnu?")
-    with page.expect_request("**/gradio_api/queue/join*"):
-        page.locator("#send").click()  # waits its turn: the page has no queue id yet, so cannot cancel it
-    page.wait_for_timeout(300)  # the join has reached the app
-    page.locator("#new-chat").click()
-    page.locator("#question textarea").fill("Hur många poliskameror är målbilden nationellt?")
-    page.locator("#send").click()  # it waits behind the flood too
-    expect(page.locator('#chat [data-testid="bot"]').last).to_contain_text("2500", timeout=ANSWER_MS)
-    users = page.locator('#chat [data-testid="user"]')
-    expect(users).to_have_count(1)  # only the question asked in the new chat
-    expect(users.first).to_contain_text("poliskameror")
-    expect(page.locator('#chat [data-testid="bot"]')).to_have_count(1)
-    expect(page.locator(ERROR_BADGES)).to_have_count(0)
-    for connection in joins:
-        connection.close()
