@@ -56,14 +56,12 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
     import gradio as gr
 
     from ui.manage import Catalog, still_listed
-    from ui.panel import PRIVATE, question_handler, wire_articles, wire_feedback, wire_listing, wire_selection
+    from ui.panel import PRIVATE, wire_articles, wire_feedback, wire_listing, wire_selection
 
     catalog = Catalog(engine, overview)
 
-    def answer(question, exchanges, within):
-        return respond(engine, settings, question, exchanges, still_listed(catalog, within))
-
-    chat = question_handler(gr, answer)
+    def chat(question, exchanges, within):
+        yield from respond(engine, settings, question, exchanges, still_listed(catalog, within))
 
     with gr.Blocks(title="Nyhetsfrågor / News Q&A", delete_cache=(3600, 3600)) as demo:
         gr.Markdown(HEADER)

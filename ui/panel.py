@@ -27,21 +27,6 @@ def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
     chatbot.like(liked, [conversation, comment], [thanks, comment], queue=False, **PRIVATE)
 
 
-def question_handler(gr, answer):
-    """The question event's handler: the steps of ``answer(question, exchanges, within)``, each in a
-    worker thread New chat may abandon (``ui.queueshare.step_in_thread``): the page is free at once."""
-    from ui.guard import client_address
-    from ui.queueshare import step_in_thread
-
-    async def chat(question, exchanges, within, request: gr.Request):
-        steps = answer(question, exchanges, within)
-        client = client_address(getattr(request.request, "scope", {}))
-        while (part := await step_in_thread(lambda: next(steps, None), client)) is not None:
-            yield part
-
-    return chat
-
-
 def box_label(count: int) -> str:
     return f"Inlästa artiklar / Loaded articles ({count})"
 

@@ -16,10 +16,6 @@ Questions are counted in Gradio's own queue each time, so one stops counting as 
 finishes, fails, is cancelled, or is dropped because its page went away. This module counts only
 the joins it is holding or handing on, each released in a ``finally``: no count outlives its request.
 
-New chat cancels the question being answered. Its step (the embedding cannot be interrupted)
-runs on in a worker thread, abandoned (``step_in_thread``), so the cancel returns at once and the
-page takes the next question; until that step returns it still counts for its client (``ABANDONED``).
-
 >>> share = QueueShare()
 >>> share.count([("held", "10.0.0.1")], +1); share._turns["10.0.0.1"] = "lock"
 >>> share.count([("held", "10.0.0.1")], -1); share._here, share._turns
@@ -32,7 +28,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections import Counter
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -66,14 +61,12 @@ class QueueShare:
         return getattr(fn, "api_name", None) == self.api_name
 
     def in_queue(self, blocks, chat: str | None = None, client: str | None = None) -> int:
-        """The chat's (or the client's) questions waiting or running in Gradio's queue (a client's
-        abandoned steps too)."""
+        """The chat's (or the client's) questions waiting or running in Gradio's queue."""
         queue = blocks._queue
         waiting = [event for line in queue.event_queue_per_concurrency_id.values() for event in line.queue]
         running = [event for job in queue.active_jobs if job for event in job]
         mine = (lambda e: e.session_hash == chat) if client is None else (lambda e: asker(e) == client)
-        queued = sum(event.fn.api_name == self.api_name and mine(event) for event in waiting + running)
-        return queued + (ABANDONED.count(client) if client is not None else 0)
+        return sum(event.fn.api_name == self.api_name and mine(event) for event in waiting + running)
 
     def refused(self, blocks, chat: str | None, client: str) -> bool:
         """The chat already has ``PER_CHAT`` questions, or the client ``max_held`` waiting here."""
@@ -128,54 +121,3 @@ def json_field(body: bytes, name: str):
     except ValueError:
         return None
     return data.get(name) if isinstance(data, dict) else None
-
-
-class Abandoned:
-    """Steps of cancelled questions still computing in a worker thread, per client address."""
-
-    def __init__(self):
-        self._lock, self._steps = threading.Lock(), Counter()
-
-    def count(self, client: str) -> int:
-        with self._lock:
-            return self._steps[client]
-
-    def change(self, client: str, step: int) -> None:
-        with self._lock:
-            self._steps[client] += step
-            if self._steps[client] <= 0:
-                del self._steps[client]
-
-
-ABANDONED = Abandoned()  # one per process, like Gradio's queue it is read beside
-
-
-async def step_in_thread(step, client: str):
-    """``step()`` in a worker thread. Cancelled, this returns at once; the thread runs on and counts
-    for ``client`` until it returns (the count is changed under one lock by whichever side is last).
-
-    >>> asyncio.run(step_in_thread(lambda: 42, "10.0.0.1")), ABANDONED.count("10.0.0.1")
-    (42, 0)
-    """
-    import anyio
-
-    state = {"done": False, "abandoned": False}
-    lock = threading.Lock()
-
-    def run():
-        try:
-            return step()
-        finally:
-            with lock:
-                state["done"] = True
-                if state["abandoned"]:
-                    ABANDONED.change(client, -1)
-
-    try:
-        return await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
-    except BaseException:  # cancelled (New chat): the thread may still be computing
-        with lock:
-            if not state["done"]:
-                state["abandoned"] = True
-                ABANDONED.change(client, +1)
-        raise
