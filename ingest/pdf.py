@@ -86,7 +86,7 @@ def _pypdf_silenced():
 
 def read_pdf(data: bytes) -> RawArticle:
     if not data.lstrip().startswith(b"%PDF"):
-        raise UnreadableFile("not a PDF (no %PDF header)")
+        raise UnreadableFile("not_pdf", "no %PDF header")
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError
 
@@ -96,10 +96,10 @@ def read_pdf(data: bytes) -> RawArticle:
             rows = [row for page in reader.pages for row in _page_lines(page)]
             title = (reader.metadata or {}).get("/Title") if reader.metadata else None
     except FileNotDecryptedError as exc:
-        raise UnreadableFile("encrypted PDF (it needs a password)") from exc
+        raise UnreadableFile("encrypted_pdf") from exc
     except Exception as exc:  # pypdf raises many kinds for broken files
-        raise UnreadableFile(f"broken PDF ({type(exc).__name__})") from exc
+        raise UnreadableFile("broken_pdf", type(exc).__name__) from exc
     text = "\n\n".join(paragraphs(rows))
     if not text.strip():
-        raise UnreadableFile("PDF has no extractable text")
+        raise UnreadableFile("pdf_no_text")
     return RawArticle(text=text, title=str(title).strip() if title else None)

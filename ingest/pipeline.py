@@ -143,7 +143,7 @@ def _read(path: Path, settings: Settings) -> Article:
     raw = read_article(path, max_bytes=_max_bytes(settings))
     article = parse_article(raw.text, path.stem, raw)
     if not article.text.strip():
-        raise UnreadableFile("no article text left after cleaning")
+        raise UnreadableFile("no_text")
     return article
 
 

@@ -29,8 +29,42 @@ from pathlib import Path
 UTF8_PER_BROKEN = 3
 
 
+# Why a file is skipped: the start of the one line ingest prints, worded here only. The page shows
+# it in Swedish too, found by its key (ui/texts.py UPLOAD_REASONS).
+REASONS = {
+    "empty": "empty file",
+    "binary": "binary file",
+    "encoding": "not text in UTF-8, cp1252 or latin-1",
+    "utf16": "broken UTF-16 text",
+    "too_big": "over the size limit",
+    "unreadable": "cannot read it",
+    "not_pdf": "not a PDF",
+    "encrypted_pdf": "encrypted PDF (it needs a password)",
+    "broken_pdf": "broken PDF",
+    "pdf_no_text": "PDF has no extractable text",
+    "no_text": "no article text left after cleaning",
+}
+
+
 class UnreadableFile(ValueError):
-    """The file is skipped; the message says why, in one line."""
+    """The file is skipped; the message, a reason of ``REASONS`` and its detail, says why in one line.
+
+    >>> str(UnreadableFile("binary", "contains NUL bytes")), UnreadableFile("empty").key
+    ('binary file (contains NUL bytes)', 'empty')
+    """
+
+    def __init__(self, key: str, detail: str = ""):
+        super().__init__(f"{REASONS[key]} ({detail})" if detail else REASONS[key])
+        self.key = key
+
+
+def reason_key(message: str) -> str | None:
+    """The ``REASONS`` key a skip message starts with; None for another reason (a name taken, a path gone).
+
+    >>> reason_key("broken PDF (PdfReadError)"), reason_key("no such file or folder")
+    ('broken_pdf', None)
+    """
+    return next((key for key, text in REASONS.items() if message.startswith(text)), None)
 
 
 @dataclass
@@ -53,9 +87,9 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise UnreadableFile("broken UTF-16 text") from exc
+            raise UnreadableFile("utf16") from exc
     if b"\x00" in data[:8192]:
-        raise UnreadableFile("binary file (contains NUL bytes)")
+        raise UnreadableFile("binary", "contains NUL bytes")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -65,7 +99,7 @@ def decode_text(data: bytes) -> str:
         return text
     text = data.decode("cp1252", errors="replace")
     if text.count("\ufffd") > max(3, len(text) // 200):
-        raise UnreadableFile("not text in UTF-8, cp1252 or latin-1")
+        raise UnreadableFile("encoding")
     return text.replace("\ufffd", "")
 
 
@@ -90,19 +124,19 @@ def read_article(path: Path, max_bytes: int) -> RawArticle:
         size = path.stat().st_size
         if size > max_bytes:
             limit_mb = max_bytes / 1_000_000
-            raise UnreadableFile(f"{size / 1_000_000:.1f} MB is over the {limit_mb:g} MB limit (MAX_FILE_MB)")
+            raise UnreadableFile("too_big", f"{size / 1_000_000:.1f} MB, more than {limit_mb:g} MB: MAX_FILE_MB")
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"cannot read it ({exc.strerror or exc})") from exc
+        raise UnreadableFile("unreadable", str(exc.strerror or exc)) from exc
     if not data.strip():
-        raise UnreadableFile("empty file")
+        raise UnreadableFile("empty")
     return READERS.get(path.suffix.lower(), _read_plain)(data)
 
 
 def _text(data: bytes) -> str:
     text = decode_text(data)
     if _looks_binary(text):
-        raise UnreadableFile("binary file, not text")
+        raise UnreadableFile("binary", "not text")
     return text.replace("\x00", "")  # NULs past the start judged above: stray bytes in a text file
 
 

@@ -44,7 +44,7 @@ def sniffed(data: bytes) -> str:
         return ".pdf"
     text = decode_text(data)
     if _looks_binary(text):
-        raise UnreadableFile("binary file, not text, HTML or PDF")
+        raise UnreadableFile("binary", "not text, HTML or PDF")
     if HTML_START.match(text):
         return ".html"
     return ".md" if MARKDOWN_HEADING.match(text) else ".txt"
@@ -66,10 +66,10 @@ def keep_upload(settings, temp_path: str, name: str) -> Path:
 
     source = Path(temp_path)
     if source.stat().st_size > settings.max_file_mb * 1_000_000:
-        raise UnreadableFile(f"over the {settings.max_file_mb:g} MB limit (MAX_FILE_MB)")
+        raise UnreadableFile("too_big", f"more than {settings.max_file_mb:g} MB: MAX_FILE_MB")
     data = source.read_bytes()
     if not data.strip():
-        raise UnreadableFile("empty file")
+        raise UnreadableFile("empty")
     target = uploads_dir(settings) / (upload_doc_id(name, data) + sniffed(data))
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)

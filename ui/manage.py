@@ -94,7 +94,7 @@ def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str
             except UnreadableFile as exc:
                 problem = str(exc)
             except OSError as exc:
-                problem = f"cannot read it ({exc.strerror or exc})"
+                problem = str(UnreadableFile("unreadable", str(exc.strerror or exc)))
             finally:
                 Path(str(temp)).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
             lines.append(f"✗ {name}: {upload_reason(problem)}" if problem else f"✓ {name}")

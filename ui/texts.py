@@ -18,21 +18,20 @@ TEXTS = {
     "bad_date": ("Datum skrivs ÅÅÅÅ-MM-DD: {value}", "Dates are written YYYY-MM-DD: {value}"),
 }
 
-# Why an upload was skipped: ingest says it in English (ingest/reader.py, ingest/pdf.py, ingest/pipeline.py,
-# ui/articles.py); the page says it in Swedish first, found by a phrase of the English reason.
-UPLOAD_REASONS = (
-    ("empty file", "tom fil"),
-    ("binary file", "binär fil, inte text"),
-    ("not text in", "inte text i UTF-8, cp1252 eller latin-1"),
-    ("broken UTF-16", "trasig UTF-16-text"),
-    ("not a PDF", "inte en PDF"),
-    ("broken PDF", "trasig PDF"),
-    ("encrypted PDF", "krypterad PDF (lösenordsskyddad)"),
-    ("PDF has no extractable text", "PDF:en har ingen text att läsa ut"),
-    ("no article text left", "ingen artikeltext kvar efter rensningen"),
-    ("over the", "över storleksgränsen"),
-    ("cannot read it", "går inte att läsa"),
-)
+# Why an upload was skipped, in Swedish, by the key of ingest's English reason (ingest/reader.py REASONS).
+UPLOAD_REASONS = {
+    "empty": "tom fil",
+    "binary": "binär fil, inte text",
+    "encoding": "inte text i UTF-8, cp1252 eller latin-1",
+    "utf16": "trasig UTF-16-text",
+    "too_big": "över storleksgränsen",
+    "unreadable": "går inte att läsa",
+    "not_pdf": "inte en PDF",
+    "encrypted_pdf": "krypterad PDF (lösenordsskyddad)",
+    "broken_pdf": "trasig PDF",
+    "pdf_no_text": "PDF:en har ingen text att läsa ut",
+    "no_text": "ingen artikeltext kvar efter rensningen",
+}
 
 
 def upload_reason(reason: str) -> str:
@@ -41,8 +40,9 @@ def upload_reason(reason: str) -> str:
     >>> upload_reason("binary file (contains NUL bytes)")
     'binär fil, inte text / binary file (contains NUL bytes)'
     """
-    sv = next((sv for en, sv in UPLOAD_REASONS if en in reason), "gick inte att läsa in")
-    return f"{sv} / {reason}"
+    from ingest.reader import reason_key
+
+    return f"{UPLOAD_REASONS.get(reason_key(reason), 'gick inte att läsa in')} / {reason}"
 
 
 def text(key: str, lang: str, **values) -> str:

@@ -59,6 +59,17 @@ def test_an_upload_that_fails_says_why_in_swedish_and_english(engine, make_setti
     assert lines[2] == "✗ blank.pdf: trasig PDF / broken PDF (PdfReadError)"
 
 
+def test_every_reason_ingest_gives_for_a_skipped_file_has_a_swedish_text():
+    """A reason added or reworded in ingest cannot leave the page with only the generic Swedish line."""
+    from ingest.reader import REASONS, UnreadableFile
+    from ui.texts import UPLOAD_REASONS, upload_reason
+
+    assert set(UPLOAD_REASONS) == set(REASONS)
+    for key in REASONS:
+        line = upload_reason(str(UnreadableFile(key, "detalj")))
+        assert line.startswith(UPLOAD_REASONS[key] + " / "), line
+
+
 def body_size_app():
     async def app(scope, receive, send):
         size = 0
