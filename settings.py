@@ -84,7 +84,7 @@ class Settings(BaseSettings):
     app_auth: str | None = None
     app_concurrency: int = Field(4, ge=1)
     # Proxies (comma-separated addresses) whose X-Forwarded-For names the client; unset: none, so
-    # the login backoff is per TCP peer and no client can claim an address.
+    # the login backoff and the question share are per TCP peer and no client can claim an address.
     app_trusted_proxies: str = ""
     # Limits on what one client can make the page do; see README, "Exposing the chat".
     max_turns: int = Field(10, ge=1)  # exchanges kept per chat; the oldest are dropped

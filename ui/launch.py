@@ -59,7 +59,6 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
     from starlette.middleware import Middleware
 
     from ui.guard import LoginBackoff, RequestGuard
-    from ui.page import ASK_API
     from ui.queueshare import QueueShare
 
     upload_bytes = int(settings.max_file_mb * 1_000_000) if upload else 0
@@ -67,7 +66,7 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
     # and by default trusts X-Forwarded-For from 127.0.0.1: any same-host client could name itself.
     os.environ["FORWARDED_ALLOW_IPS"] = settings.app_trusted_proxies
     backoff = LoginBackoff(settings.login_free_failures, max_wait_s=settings.login_max_wait_s)
-    share = QueueShare(settings.app_questions_per_client, max_held=settings.app_queue_size, api_name=ASK_API)
+    share = QueueShare(settings.app_questions_per_client, max_held=settings.app_queue_size)
     guard = Middleware(
         RequestGuard,
         max_body_bytes=settings.app_max_body_kb * 1024,

@@ -32,6 +32,8 @@ from collections import Counter
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+from ui.page import ASK_API
+
 JOIN_PATH = "/gradio_api/queue/join"
 # The routes that join an event to the queue: the page's join names the event by fn_index; the
 # API's call (with or without v2) by its api_name.
@@ -49,16 +51,15 @@ class QueueShare:
 
     per_client: int = 3
     max_held: int = 64  # one client's questions waiting here; one more is refused
-    api_name: str = "ask"
     _here: Counter = field(default_factory=Counter)  # ("chat" | "held" | "entering", key) -> joins
     _turns: dict = field(default_factory=dict)  # client -> asyncio.Lock: its held questions pass in order
 
     def asks(self, scope, path: str, body: bytes) -> bool:
         """This request joins the question event to Gradio's queue."""
         if path != JOIN_PATH:
-            return any(path == f"{prefix}{self.api_name}" for prefix in CALL_PATHS)
+            return any(path == f"{prefix}{ASK_API}" for prefix in CALL_PATHS)
         fn = scope["app"].get_blocks().fns.get(json_field(body, "fn_index"))
-        return getattr(fn, "api_name", None) == self.api_name
+        return getattr(fn, "api_name", None) == ASK_API
 
     def in_queue(self, blocks, chat: str | None = None, client: str | None = None) -> int:
         """The chat's (or the client's) questions waiting or running in Gradio's queue."""
@@ -66,7 +67,7 @@ class QueueShare:
         waiting = [event for line in queue.event_queue_per_concurrency_id.values() for event in line.queue]
         running = [event for job in queue.active_jobs if job for event in job]
         mine = (lambda e: e.session_hash == chat) if client is None else (lambda e: asker(e) == client)
-        return sum(event.fn.api_name == self.api_name and mine(event) for event in waiting + running)
+        return sum(event.fn.api_name == ASK_API and mine(event) for event in waiting + running)
 
     def refused(self, blocks, chat: str | None, client: str) -> bool:
         """The chat already has ``PER_CHAT`` questions, or the client ``max_held`` waiting here."""
