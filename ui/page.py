@@ -35,6 +35,7 @@ CSS = """
 #sources .passage { white-space: pre-wrap; margin: .5em 0 .2em; line-height: 1.45; }
 #sources mark { background: #ffe58f; color: #000; padding: 0 .1em; }
 #chat a[href^="#source-"] { text-decoration: none; font-weight: 600; }
+#chat.answering .top-panel { display: none; }
 #articles table, #articles th, #articles td, #articles span { font-family: var(--font); }
 #articles td:nth-child(n+3) span, #articles th:nth-child(n+3) span { white-space: nowrap; }
 """
@@ -76,8 +77,9 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Exempel / Examples")
         panel = _articles_panel(gr, catalog, settings, manage)
         outputs = [chatbot, sources, conversation, question]
-        asked = gr.on([question.submit, send.click], chat, [question, conversation, within], outputs, api_name=ASK_API)
-        gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, cancels=[asked], queue=False, **PRIVATE)
+        ask = [question.submit, send.click]
+        _wire_question(gr, ask, chat, [question, conversation, within], outputs, offers=[new_chat, chatbot])
+        gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, queue=False, **PRIVATE)
         wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
         wire_selection(gr, catalog, panel, within)
         wire_articles(gr, engine, settings, catalog, panel, manage)
@@ -178,6 +180,29 @@ def _article_actions(gr, panel: dict, manage: bool) -> None:
         with gr.Row():
             panel["yes"] = gr.Button("Ja, ta bort / Yes, remove", variant="stop", elem_id="confirm-remove-yes")
             panel["no"] = gr.Button("Avbryt / Cancel", elem_id="confirm-remove-no")
+
+
+def _wire_question(gr, triggers, chat, inputs, outputs, offers) -> None:
+    """The question event (``/ask``); New chat and the chatbot's Clear (``offers``) are not offered meanwhile.
+
+    Cancelling an answer stopped it on the page only: the server's answer went on, and its late
+    reply put "Error" badges on the page and could drop the next question. The offers go in the
+    browser the moment a question is sent (``js=True``: Gradio runs the transpiled function there,
+    no trip to the server), the answer runs ``.then``, and they come back when it ends: on success
+    ``.then`` fires, on an error or a refusal (429) the page's Gradio fires only ``.failure``.
+    """
+    from ui.panel import PRIVATE
+
+    def answering():
+        return gr.Button(interactive=False), gr.Chatbot(elem_classes=["answering"])
+
+    def answered():
+        return gr.Button(interactive=True), gr.Chatbot(elem_classes=[])
+
+    quiet = {"js": True, "queue": False, "show_progress": "hidden", **PRIVATE}
+    asked = gr.on(triggers, answering, None, offers, **quiet).then(chat, inputs, outputs, api_name=ASK_API)
+    for ended in (asked.then, asked.failure):
+        ended(answered, None, offers, **quiet)
 
 
 def _new_chat():

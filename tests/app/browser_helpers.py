@@ -76,3 +76,11 @@ def start_app(root: Path, env: dict, request) -> str:
     url = f"http://127.0.0.1:{port}/"
     wait_until_up(url, proc, log)
     return url
+
+
+def open_page(browser, url: str, timeout_ms: int = 60_000):
+    """A fresh page on ``url``, waiting up to ``timeout_ms`` for it and for each page action."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_default_timeout(timeout_ms)
+    page.goto(url, timeout=timeout_ms)
+    return page
