@@ -38,8 +38,9 @@ JOIN_PATH = "/gradio_api/queue/join"
 # The routes that join an event to the queue: the page's join names the event by fn_index; the
 # API's call (with or without v2) by its api_name.
 CALL_PATHS = ("/gradio_api/call/", "/gradio_api/call/v2/")
-# A page asks one question at a time; the second place is for the one New chat cancelled, which
-# counts until its embedding (not interruptible) returns.
+# A page asks one question at a time (New chat waits for the answer, ui/page.py); the second place
+# is for a question sent as the previous answer arrives: Gradio sends the answer before it lets go
+# of the job, so that one may still count.
 PER_CHAT = 2
 BUSY = "Vänta tills ditt förra svar är klart. / Wait until your previous answer is done."
 POLL_S = 0.02  # how often a held question looks for a free place in the queue
