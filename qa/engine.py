@@ -24,7 +24,7 @@ from qa.citations import retrieved_list, to_citation
 from qa.conflict import disagreeing
 from qa.followup import parse_query
 from qa.messages import say, store_problem
-from qa.question import history_questions, validate
+from qa.question import validate
 from qa.retrieval import build_retriever, ranked, within_retriever
 from qa.shortanswer import question_kind, span_first
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
@@ -180,19 +180,11 @@ class Engine:
     def _compose(self, text, query, retrieved, q_vec, lang, history, within=None):
         notice = ""
         if self.settings.llm_enabled or self._llm is not None:
-            from qa.generative import condense, llm_answer, llm_down
+            from qa.generative import compose
 
-            try:
-                llm, earlier = self.llm(), history_questions(history, self.settings.max_question_chars)
-                if earlier and query.retrieval_text != query.focus:  # a follow-up: the model makes it standalone
-                    retrieved, _ = self.retrieve(condense(llm, query.focus, earlier), within=within)
-                answer, notice = yield from llm_answer(llm, text, retrieved, lang)
-            except Exception as exc:  # the server is down or slow: the extractive answer stands in
-                answer, notice = None, llm_down(lang, exc)
-            if answer is not None:
-                answer.retrieved = retrieved_list(retrieved)
-                answer.notice = notice
-                return answer
+            generated, notice = yield from compose(self, text, query, retrieved, lang, history, within)
+            if generated is not None:
+                return generated
         answer = self.extract(text, query, retrieved, q_vec, lang)
         answer.notice = notice
         yield answer.answer

@@ -3,7 +3,10 @@
 The model sees numbered passages inside <passage> tags and is told they are
 data: instructions inside an article are quoted text, never orders. The answer
 streams; afterwards unsupported sentences are removed, and if nothing
-verified remains the caller falls back to the extractive answer.
+verified remains the caller falls back to the extractive answer. So it does when
+the server is down, slow or broken: every reply is bounded in time and bytes
+(``qa.llmhttp``) and an answer in length (``MAX_ANSWER_CHARS``), and the notice
+names why in one line of the question's language, never in the server's words.
 
 >>> messages = build_messages("Hur många?", {1: "2500 kameror."}, "sv")
 >>> messages[0].role.value, "<passage n=\\"1\\">" in messages[1].content
@@ -12,10 +15,22 @@ verified remains the caller falls back to the extractive answer.
 
 from __future__ import annotations
 
+import logging
+from contextlib import closing
+
 from qa.citations import to_citation
 from qa.messages import say
 from qa.types import QUOTE_JOIN, Answer
 from qa.verify import verify_answer
+
+LOG = logging.getLogger(__name__)
+MAX_TOKENS = 400  # asked of the server for an answer (three sentences and their markers)
+# A server that ignores max_tokens: 400 tokens are about 2000 characters; past twice that the
+# answer is cut off, so neither the page nor the verifier works through an endless one.
+MAX_ANSWER_CHARS = 4000
+# Every event of a streamed reply repeats its id, model and timestamp (some add usage or
+# logprobs): a few hundred bytes per token. Past this a reply is not an answer but a flood.
+MAX_REPLY_BYTES = 2_000_000
 
 SYSTEM_PROMPT = (
     "You answer questions about news articles using ONLY the numbered passages you are given. "
@@ -36,16 +51,20 @@ CONDENSE_PROMPT = (
 def build_llm(settings):
     from llama_index.llms.openai_like import OpenAILike
 
+    from qa.llmhttp import bounded_client
+
+    read_s = min(settings.llm_timeout_s, settings.llm_answer_timeout_s)
     return OpenAILike(
         model=settings.llm_model,
         api_base=settings.llm_base_url,
         api_key=settings.llm_api_key,
         is_chat_model=True,
         temperature=0.0,
-        timeout=settings.llm_timeout_s,
+        timeout=read_s,  # the OpenAI SDK passes it with every request, over the client's own
         max_retries=0,
         context_window=8192,
-        max_tokens=400,
+        max_tokens=MAX_TOKENS,
+        http_client=bounded_client(settings.llm_answer_timeout_s, read_s, MAX_REPLY_BYTES),
     )
 
 
@@ -67,32 +86,88 @@ def condense(llm, question: str, history: list[str]) -> str:
     return rewritten[0].strip() if rewritten and rewritten[0].strip() else question
 
 
-def _short_reason(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}" if str(exc) else type(exc).__name__
+def compose(engine, text: str, query, retrieved, lang: str, history, within=None):
+    """Generator for the engine: yields the model's text deltas, returns ``(verified Answer or None, notice)``.
+
+    None: the model could not be reached or its reply not used (``notice`` says why, in ``lang``),
+    or nothing of it was verified; the engine then gives its extractive answer.
+    """
+    from qa.citations import retrieved_list
+    from qa.question import history_questions
+
+    try:
+        llm, earlier = engine.llm(), history_questions(history, engine.settings.max_question_chars)
+        if earlier and query.retrieval_text != query.focus:  # a follow-up: the model makes it standalone
+            retrieved, _ = engine.retrieve(condense(llm, query.focus, earlier), within=within)
+        answer, notice = yield from llm_answer(llm, text, retrieved, lang)
+    except Exception as exc:  # the server is down, slow or broken: the extractive answer stands in
+        return None, llm_problem(lang, exc, engine.settings.llm_timeout_s)
+    if answer is not None:
+        answer.retrieved, answer.notice = retrieved_list(retrieved), notice
+    return answer, notice
 
 
-def llm_down(lang: str, exc: Exception) -> str:
-    """The notice shown when the model could not be reached (the extractive answer stands in)."""
-    return say("llm_down", lang, detail=_short_reason(exc))
+def _causes(exc: BaseException | None) -> list[BaseException]:
+    """``exc`` and what it was raised from (the OpenAI SDK wraps transport errors)."""
+    chain = []
+    while exc is not None and len(chain) < 10:
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return chain
+
+
+def _reason(exc: Exception, read_timeout_s: float) -> tuple[str, str, dict]:
+    """(message key, reason key, its values): why the model's reply was not had, or not usable."""
+    import httpx
+    import openai
+
+    from qa.llmhttp import ReplyLimit
+
+    causes = _causes(exc)
+    limit = next((e for e in causes if isinstance(e, ReplyLimit)), None)
+    if limit is not None:
+        if limit.kind == "time":
+            return "llm_down", "llm_slow", {"seconds": limit.limit}
+        return "llm_unusable", "llm_too_long", {"tokens": MAX_TOKENS}
+    if isinstance(exc, openai.APIStatusError):
+        return "llm_down", "llm_status", {"status": exc.status_code}
+    if any(isinstance(e, (openai.APITimeoutError, httpx.TimeoutException)) for e in causes):
+        return "llm_down", "llm_slow", {"seconds": read_timeout_s}
+    if any(isinstance(e, (openai.APIConnectionError, httpx.TransportError)) for e in causes):
+        return "llm_down", "llm_unreachable", {}
+    if isinstance(exc, openai.APIError):  # an error event inside the stream
+        return "llm_down", "llm_server_error", {}
+    return "llm_unusable", "llm_malformed", {}
+
+
+def llm_problem(lang: str, exc: Exception, read_timeout_s: float) -> str:
+    """The one line shown when the model's answer could not be had or used; the details go to the log."""
+    message, reason, values = _reason(exc, read_timeout_s)
+    LOG.warning("LLM answer not used (%s)", reason, exc_info=exc)
+    return say(message, lang, detail=say(reason, "en" if lang == "en" else "sv", **values))
 
 
 def llm_answer(llm, question: str, retrieved, lang: str):
     """Generator: yields text deltas, returns ``(verified Answer or None, notice)``.
 
     Gets the retrieved passages and never calls back into the engine (which retrieved
-    them and condensed a follow-up first).
+    them and condensed a follow-up first). A reply over ``MAX_ANSWER_CHARS`` raises
+    ``ReplyLimit``, as the transport does for one too slow or too big (``qa.llmhttp``).
     """
+    from qa.llmhttp import ReplyLimit
+
     passages = {i + 1: item.node.get_content() for i, item in enumerate(retrieved)}
     if not passages:
         return None, ""
-    streamed = []
-    try:
-        for chunk in llm.stream_chat(build_messages(question, passages, lang)):
+    streamed, size = [], 0
+    with closing(llm.stream_chat(build_messages(question, passages, lang))) as chunks:
+        for chunk in chunks:
             if chunk.delta:
+                size += len(chunk.delta)
+                if size > MAX_ANSWER_CHARS:
+                    raise ReplyLimit("size", MAX_ANSWER_CHARS)
                 streamed.append(chunk.delta)
                 yield chunk.delta
-    except Exception as exc:  # any transport or server failure: the extractive answer stands in
-        return None, llm_down(lang, exc)
     verified = verify_answer("".join(streamed), passages)
     if not verified.text:
         return None, say("removed_sentences", lang, count=verified.removed)

@@ -55,6 +55,23 @@ MESSAGES = {
         "Språkmodellen svarade inte ({detail}); svaret nedan är citat ur artiklarna.",
         "The language model did not answer ({detail}); the answer below quotes the articles.",
     ),
+    "llm_unusable": (
+        "Språkmodellens svar gick inte att använda ({detail}); svaret nedan är citat ur artiklarna.",
+        "The language model's reply could not be used ({detail}); the answer below quotes the articles.",
+    ),
+    # Why, in the notices above: short, and never the server's own words (an error page is HTML).
+    "llm_unreachable": (
+        "servern gick inte att nå eller bröt förbindelsen",
+        "the server could not be reached or hung up",
+    ),
+    "llm_slow": ("inget färdigt svar inom {seconds:g} s", "no complete answer within {seconds:g} s"),
+    "llm_status": ("servern svarade med HTTP-status {status}", "the server replied with HTTP status {status}"),
+    "llm_server_error": ("servern rapporterade ett fel", "the server reported an error"),
+    "llm_too_long": (
+        "svaret var längre än de {tokens} token som begärdes",
+        "the reply was longer than the {tokens} tokens asked for",
+    ),
+    "llm_malformed": ("svaret följde inte OpenAI-formatet", "the reply did not follow the OpenAI format"),
     "removed_sentences": (
         "{count} mening(ar) i modellens svar togs bort: de stöds inte av källorna.",
         "{count} sentence(s) of the model's answer were removed: the sources do not support them.",

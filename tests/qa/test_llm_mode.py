@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
+import threading
+import time
 
 import pytest
+from fakes import HostileLLM, replying, sse_chunk, streaming
 
 from qa.engine import Engine
 
@@ -131,3 +135,95 @@ def test_only_the_faithful_sentence_survives_made_up_ones_citing_the_same_passag
     assert answer.answer == "Målbilden skruvades upp till 2500 kameror nationellt [1]."
     assert str(len(MADE_UP)) in answer.notice  # "5 sentences removed", said to the user
     assert "2500 kameror nationellt" in answer.citations[0].quote
+
+
+# Against a misbehaving server: short bounds, so each case ends in seconds.
+READ_S, TOTAL_S = 2, 4
+FAITHFUL = "Målbilden är 2500 kameror nationellt [1]. "
+DOWN = {"sv": "Språkmodellen svarade inte (", "en": "The language model did not answer ("}
+UNUSABLE = {"sv": "Språkmodellens svar gick inte att använda (", "en": "The language model's reply could not be used ("}
+QUESTION_EN = "How many police cameras is the national target?"
+
+
+@pytest.fixture
+def hostile():
+    server = HostileLLM()
+    yield server
+    server.close()
+
+
+def hostile_engine(seed_settings, embedder, server) -> Engine:
+    limits = {"llm_timeout_s": READ_S, "llm_answer_timeout_s": TOTAL_S}
+    return Engine(seed_settings.model_copy(update={"llm_base_url": server.url, "llm_model": "x", **limits}), embedder)
+
+
+def answered_within(engine, question: str, seconds: float, history=()):
+    """The engine's answer, asked in a thread: a test fails here, not hangs, when it takes longer."""
+    result = {}
+    worker = threading.Thread(target=lambda: result.update(answer=engine.answer(question, history)), daemon=True)
+    started = time.monotonic()
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"no answer within {seconds} s"
+    return result["answer"], time.monotonic() - started
+
+
+def assert_extractive_fallback(answer, notice_start: str, reason: str):
+    assert answer.mode == "extractive" and "2500" in answer.answer and not answer.error
+    assert answer.notice.startswith(notice_start) and reason in answer.notice, answer.notice
+    assert "\n" not in answer.notice and "<" not in answer.notice and "Error" not in answer.notice
+
+
+def test_a_server_trickling_tokens_forever_is_cut_off_at_the_answer_timeout(seed_settings, embedder, hostile):
+    hostile.behave = streaming(itertools.repeat("ord "), pause=0.5, closed=hostile.closed)
+    answer, took = answered_within(hostile_engine(seed_settings, embedder, hostile), QUESTION, 30)
+    assert took < TOTAL_S + READ_S + 5  # retrieval and the extractive answer take the rest
+    assert_extractive_fallback(answer, DOWN["sv"], f"inget färdigt svar inom {TOTAL_S} s")
+
+
+def test_a_server_that_never_answers_is_cut_off_at_the_read_timeout(seed_settings, embedder, hostile):
+    hostile.behave = lambda handler, request: hostile.closed.wait(60)
+    answer, _ = answered_within(hostile_engine(seed_settings, embedder, hostile), QUESTION_EN, 30)
+    assert_extractive_fallback(answer, DOWN["en"], f"no complete answer within {READ_S} s")
+
+
+@pytest.mark.parametrize(
+    "behave",
+    [
+        streaming(itertools.repeat(FAITHFUL)),  # ignores max_tokens, never stops
+        replying(sse_chunk(FAITHFUL * 200_000) + b"data: [DONE]\n\n"),  # 8 MB in one event
+        replying(sse_chunk(FAITHFUL * 1000) + b"data: [DONE]\n\n"),  # 40 kB: under the byte bound
+    ],
+    ids=["endless", "huge-event", "long-event"],
+)
+def test_an_answer_far_over_max_tokens_is_not_read_to_its_end(seed_settings, embedder, hostile, behave):
+    hostile.behave = behave
+    answer, took = answered_within(hostile_engine(seed_settings, embedder, hostile), QUESTION_EN, 60)
+    assert took < 15
+    assert_extractive_fallback(answer, UNUSABLE["en"], "longer than the 400 tokens asked for")
+
+
+HTML_PAGE = b"<html><head><title>Error</title></head>\n<body><script>alert(1)</script>Traceback: oops</body></html>"
+
+
+@pytest.mark.parametrize("status", [500, 429, 401])
+def test_an_http_error_page_is_named_by_its_status_not_shown(seed_settings, embedder, hostile, status):
+    hostile.behave = replying(HTML_PAGE, status, "text/html")
+    answer, _ = answered_within(hostile_engine(seed_settings, embedder, hostile), QUESTION, 30)
+    assert_extractive_fallback(answer, DOWN["sv"], f"servern svarade med HTTP-status {status}")
+    assert "script" not in answer.notice and "Traceback" not in answer.notice
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"data: {not json\n\ndata: [DONE]\n\n",
+        b'data: {"choices": 5}\n\ndata: [DONE]\n\n',
+        sse_chunk("M\u00e5lbilden").replace(b"M\\u00e5l", b"M\xe5l") + b"data: [DONE]\n\n",  # Latin-1
+    ],
+    ids=["invalid-json", "wrong-shape", "not-utf-8"],
+)
+def test_a_malformed_stream_is_named_as_such(seed_settings, embedder, hostile, body):
+    hostile.behave = replying(body)
+    answer, _ = answered_within(hostile_engine(seed_settings, embedder, hostile), QUESTION_EN, 30)
+    assert_extractive_fallback(answer, UNUSABLE["en"], "the reply did not follow the OpenAI format")

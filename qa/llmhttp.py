@@ -1,0 +1,82 @@
+"""The HTTP client the LLM mode talks through: each reply bounded in total time and in bytes.
+
+httpx's timeouts are per network operation, not per reply (its docs, and encode/httpx#1450):
+a server that sends its headers and then one token every few seconds never trips them, and
+one that streams without end, or sends one enormous line, is read into memory whole (the
+OpenAI client buffers an event until its line ends). This transport counts time and bytes
+on every read and ends the reply with ``ReplyLimit`` once either is over its bound.
+
+>>> transport = BoundedTransport(total_s=90, max_bytes=1000)
+>>> list(transport.bounded(iter([b"x" * 600, b"y" * 600]), time.monotonic() + 90))
+Traceback (most recent call last):
+...
+qa.llmhttp.ReplyLimit: reply over 1000 bytes
+"""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+
+class ReplyLimit(Exception):
+    """The server's reply went past a bound: ``kind`` "time" (``limit`` seconds) or "size" (bytes)."""
+
+    def __init__(self, kind: str, limit: float):
+        self.kind, self.limit = kind, limit
+        super().__init__(f"reply took over {limit:g} s" if kind == "time" else f"reply over {limit:g} bytes")
+
+
+class _BoundedStream(httpx.SyncByteStream):
+    def __init__(self, chunks, inner: httpx.SyncByteStream):
+        self._chunks, self._inner = chunks, inner
+
+    def __iter__(self):
+        yield from self._chunks
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class BoundedTransport(httpx.BaseTransport):
+    """``httpx.HTTPTransport`` whose every reply ends within ``total_s`` and ``max_bytes``.
+
+    The time is checked whenever bytes arrive, so a reply ends at most one read timeout after
+    its deadline; a server that sends nothing at all is ended by the read timeout itself.
+    """
+
+    def __init__(self, total_s: float, max_bytes: int):
+        self.total_s, self.max_bytes = total_s, max_bytes
+        self._inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        deadline = time.monotonic() + self.total_s
+        response = self._inner.handle_request(request)
+        if time.monotonic() > deadline:
+            response.close()
+            raise ReplyLimit("time", self.total_s)
+        stream = _BoundedStream(self.bounded(response.stream, deadline), response.stream)
+        return httpx.Response(
+            response.status_code, headers=response.headers, stream=stream, extensions=response.extensions
+        )
+
+    def bounded(self, chunks, deadline: float):
+        size = 0
+        for chunk in chunks:
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise ReplyLimit("size", self.max_bytes)
+            if time.monotonic() > deadline:
+                raise ReplyLimit("time", self.total_s)
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def bounded_client(total_s: float, read_timeout_s: float, max_bytes: int) -> httpx.Client:
+    """A client for the OpenAI SDK: no single read waits past ``read_timeout_s`` (nor the whole reply's
+    ``total_s``), and no reply takes longer than ``total_s`` or is bigger than ``max_bytes``."""
+    timeout = httpx.Timeout(min(read_timeout_s, total_s))
+    return httpx.Client(transport=BoundedTransport(total_s, max_bytes), timeout=timeout, follow_redirects=False)
