@@ -80,17 +80,39 @@ def build_messages(question: str, passages: dict[int, str], lang: str):
     ]
 
 
-def condense(llm, question: str, history: list[str]) -> str:
+def condense(llm, question: str, history: list[str], max_chars: int) -> str | None:
+    """The follow-up rewritten to stand alone, or None for a reply that is no such question."""
     prompt = CONDENSE_PROMPT.format(history="\n".join(f"- {q}" for q in history), question=question)
-    rewritten = llm.complete(prompt).text.strip().splitlines()
-    return rewritten[0].strip() if rewritten and rewritten[0].strip() else question
+    lines = [line.strip() for line in llm.complete(prompt).text.splitlines() if line.strip()]
+    rewritten = next((line for line in lines if line.endswith("?")), lines[0] if lines else "")
+    return rewritten if is_rewrite(rewritten, [question, *history], max_chars) else None
+
+
+def is_rewrite(text: str, asked: list[str], max_chars: int) -> bool:
+    """Whether ``text`` can be the conversation's last question made standalone: as long as a question may
+    be, no control characters, and a word of four letters or more from what was asked (a question from
+    another conversation, or chatter, shares none; retrieving with it would miss the follow-up's passages).
+
+    >>> is_rewrite("När hålls konferensen?", ["Och när hålls den?"], 2000), is_rewrite("Hej!", ["Och när hålls den?"], 2000)
+    (True, False)
+    """
+    from qa.question import CONTROL, SURROGATE
+    from textkit.text import TOKEN
+
+    def words(t: str) -> set[str]:
+        return {w for w in TOKEN.findall(t.lower()) if len(w) >= 4}
+
+    if not text or len(text) > max_chars or CONTROL.search(text) or SURROGATE.search(text):
+        return False
+    return bool(words(text) & words(" ".join(asked)))
 
 
 def compose(engine, text: str, query, retrieved, lang: str, history, within=None):
     """Generator for the engine: yields the model's text deltas, returns ``(verified Answer or None, notice)``.
 
     None: the model could not be reached or its reply not used (``notice`` says why, in ``lang``),
-    or nothing of it was verified; the engine then gives its extractive answer.
+    or nothing of it was verified; the engine then gives its extractive answer from ``retrieved``
+    (never from the passages retrieved for the model's rewrite of a follow-up).
     """
     from qa.citations import retrieved_list
     from qa.question import history_questions
@@ -98,7 +120,9 @@ def compose(engine, text: str, query, retrieved, lang: str, history, within=None
     try:
         llm, earlier = engine.llm(), history_questions(history, engine.settings.max_question_chars)
         if earlier and query.retrieval_text != query.focus:  # a follow-up: the model makes it standalone
-            retrieved, _ = engine.retrieve(condense(llm, query.focus, earlier), within=within)
+            rewritten = condense(llm, query.focus, earlier, engine.settings.max_question_chars)
+            # none usable: the follow-up's own retrieval (with the earlier questions) stands
+            retrieved = engine.retrieve(rewritten, within=within)[0] if rewritten else retrieved
         answer, notice = yield from llm_answer(llm, text, retrieved, lang)
     except Exception as exc:  # the server is down, slow or broken: the extractive answer stands in
         return None, llm_problem(lang, exc, engine.settings.llm_timeout_s)

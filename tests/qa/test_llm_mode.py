@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from fakes import HostileLLM, replying, sse_chunk, streaming
+from fakes import HostileLLM, completion, replying, sse_chunk, streaming
 
 from qa.engine import Engine
 
@@ -168,8 +168,8 @@ def answered_within(engine, question: str, seconds: float, history=()):
     return result["answer"], time.monotonic() - started
 
 
-def assert_extractive_fallback(answer, notice_start: str, reason: str):
-    assert answer.mode == "extractive" and "2500" in answer.answer and not answer.error
+def assert_extractive_fallback(answer, notice_start: str, reason: str, says: str = "2500"):
+    assert answer.mode == "extractive" and says in answer.answer and not answer.error
     assert answer.notice.startswith(notice_start) and reason in answer.notice, answer.notice
     assert "\n" not in answer.notice and "<" not in answer.notice and "Error" not in answer.notice
 
@@ -227,3 +227,43 @@ def test_a_malformed_stream_is_named_as_such(seed_settings, embedder, hostile, b
     hostile.behave = replying(body)
     answer, _ = answered_within(hostile_engine(seed_settings, embedder, hostile), QUESTION_EN, 30)
     assert_extractive_fallback(answer, UNUSABLE["en"], "the reply did not follow the OpenAI format")
+
+
+FOLLOW_UP, EARLIER = "Och när hålls den?", ["Vilken konferens talar Stefan Singman på?"]
+UNVERIFIED = sse_chunk("Det vet jag inte.") + b"data: [DONE]\n\n"
+
+
+def rewriting_to(rewrite):
+    """A server whose follow-up rewrite (the one request not streamed) is ``rewrite``; its answers verify nothing."""
+
+    def behave(handler, request):
+        return (replying(UNVERIFIED) if request.get("stream") else rewrite)(handler, request)
+
+    return behave
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        replying(completion(QUESTION), content_type="application/json"),  # another conversation's question
+        replying(completion("x" * 1_500_000), content_type="application/json"),  # one line, under the byte bound
+        replying(completion(""), content_type="application/json"),
+    ],
+    ids=["chatter", "enormous", "empty"],
+)
+def test_a_junk_rewrite_of_a_follow_up_loses_nothing(seed_settings, embedder, hostile, rewrite):
+    hostile.behave = rewriting_to(rewrite)
+    expected = Engine(seed_settings, embedder=embedder).answer(FOLLOW_UP, EARLIER)  # no LLM at all
+    answer, took = answered_within(hostile_engine(seed_settings, embedder, hostile), FOLLOW_UP, 60, EARLIER)
+    assert took < 20
+    assert answer.mode == "extractive" and answer.answer == expected.answer and "25 april" in answer.answer
+    assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in expected.citations]
+    assert "25 april" in hostile.requests[-1]["messages"][-1]["content"]  # the model got the follow-up's passages
+
+
+def test_a_rewrite_that_never_comes_is_cut_off_and_loses_nothing(seed_settings, embedder, hostile):
+    hostile.behave = rewriting_to(lambda handler, request: hostile.closed.wait(60))
+    expected = Engine(seed_settings, embedder=embedder).answer(FOLLOW_UP, EARLIER)
+    answer, _ = answered_within(hostile_engine(seed_settings, embedder, hostile), FOLLOW_UP, 30, EARLIER)
+    assert answer.answer == expected.answer
+    assert_extractive_fallback(answer, DOWN["sv"], f"inget färdigt svar inom {READ_S} s", says="25 april")
