@@ -68,3 +68,26 @@ def test_removed_sentences_notice_shows_in_the_chat_escaped(seed_settings, embed
     assert "2500" in bubble and "ost" not in bubble
     assert chat_markdown("1 mening(ar) i modellens svar togs bort") in bubble
     assert "<b>" not in bubble
+
+
+HOSTILE_ANSWER = (
+    "Målbilden är 2500 kameror nationellt <img src=x onerror=alert(1)> [1]. "
+    "<script>alert(2)</script> ![bild](http://127.0.0.1:9/x.png) [länk](javascript:alert(3)) [999]. Se [0]."
+)
+
+
+def test_a_hostile_answer_shows_as_text_while_it_streams_and_after(seed_settings, embedder):
+    from fakes import HostileLLM, replying, sse_chunk
+
+    server = HostileLLM(replying(b"".join(sse_chunk(w + " ") for w in HOSTILE_ANSWER.split()) + b"data: [DONE]\n\n"))
+    try:
+        settings = seed_settings.model_copy(update={"llm_base_url": server.url, "llm_model": "x"})
+        steps = run_chat(Engine(settings, embedder=embedder), QUESTION)
+    finally:
+        server.close()
+    bubbles = [s[0][-1]["content"] for s in steps]
+    assert any("img" in b for b in bubbles[1:-1]), "the model's text streams in"
+    for bubble in bubbles:
+        assert "<img" not in bubble and "<script" not in bubble
+        assert "](http" not in bubble and "](javascript" not in bubble and "![" not in bubble
+    assert "#source-0-999" not in bubbles[-1] and "#source-0-0" not in bubbles[-1]
