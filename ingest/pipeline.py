@@ -29,7 +29,7 @@ from store import identity, ingest_embedder, load_embedder, open_collection, ope
 from store.chroma import bump_generation, interrupted, server_kept
 from store.late import embed_with_sentences
 from store.passages import article_status, passage_nodes, record_raw_hash
-from store.sentences import delete_articles, open_sentences, write_sentences
+from store.sentences import delete_articles, delete_orphans, open_sentences, write_sentences
 from textkit.sentences import sentence_spans
 from textkit.text import escaped_line
 
@@ -46,15 +46,17 @@ class IngestReport:
     updated: int = 0
     deleted: int = 0
     embedded: int = 0
+    orphans: int = 0  # sentence vectors whose passage was gone, removed
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary_line(self) -> str:
-        return (
+        line = (
             f"{self.files_read} files read in {self.seconds:.1f} s: {self.unchanged} unchanged, "
             f"{self.added} passages added, {self.updated} updated, {self.deleted} deleted; "
             f"{len(self.skipped)} skipped"
         )
+        return line + (f"; {self.orphans} orphaned sentence vectors removed" if self.orphans else "")
 
 
 @dataclass
@@ -210,6 +212,7 @@ def _ingest(paths, settings: Settings, embedder, prune: bool, progress: bool, wa
         _prune(gone, stored, vector_store, sentences, report)
     if report.embedded or report.deleted or interrupted(collection):
         bump_generation(collection)
+    report.orphans = delete_orphans(sentences, collection)  # left by older versions (store/sentences.py)
     report.seconds = time.perf_counter() - started
     return report
 

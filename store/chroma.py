@@ -191,7 +191,7 @@ def store_fingerprint(collection) -> str:
     another process (``python -m ingest``) may have changed the store since.
     """
     try:
-        model = collection._client.get_collection(collection.name, collection.tenant, collection.database)
+        model = _as_stored(collection)
         if model.id != collection.id:  # replaced by `ingest --rebuild`: the caller reopens it
             return f"{model.id}:replaced"
         return f"{model.id}:{collection.count()}:{(model.metadata or {}).get('generation', 0)}"
@@ -199,6 +199,17 @@ def store_fingerprint(collection) -> str:
         if is_not_found(exc):
             raise EmptyStore() from exc
         raise StoreError(f"Cannot read the store ({type(exc).__name__}).") from exc
+
+
+def _as_stored(collection):
+    """The collection as stored now: a handle's metadata is a snapshot from when it was opened."""
+    return collection._client.get_collection(collection.name, collection.tenant, collection.database)
+
+
+def quiet_generation(collection) -> int | None:
+    """The store's ``generation`` now, or None while a writer is between its two bumps (or was killed there)."""
+    meta = _as_stored(collection).metadata or {}
+    return None if meta.get(WRITING) else meta.get("generation", 0)
 
 
 def bump_generation(collection, writing: bool = False) -> None:

@@ -22,6 +22,7 @@ import numpy as np
 
 SUFFIX = "-sentences"
 TEXT = "text"  # the metadata key of a sentence's text
+BATCH = 4096  # Chroma caps the batch size of one call
 
 
 def sentence_id(chunk_id: str, k: int) -> str:
@@ -55,8 +56,8 @@ def write_sentences(
             ids.append(sentence_id(chunk_id, k))
             metas.append({"doc_id": doc_id, "chunk_id": chunk_id, TEXT: text})
             embeddings.append(vector)
-    for start in range(0, len(ids), 4096):  # Chroma caps the batch size of one call
-        end = start + 4096
+    for start in range(0, len(ids), BATCH):
+        end = start + BATCH
         sentences.upsert(ids=ids[start:end], metadatas=metas[start:end], embeddings=embeddings[start:end])
 
 
@@ -64,6 +65,31 @@ def delete_articles(sentences, doc_ids: Iterable[str]) -> None:
     doc_ids = list(dict.fromkeys(doc_ids))
     if doc_ids:
         sentences.delete(where={"doc_id": {"$in": doc_ids}})
+
+
+def delete_orphans(sentences, collection) -> int:
+    """Delete the sentence vectors whose passage (``chunk_id``) is not stored; returns how many.
+
+    Stores written by older versions hold such orphans: their prune or removal deleted an
+    article's passages before its sentences, and a kill in between left the sentences. A writer
+    at work has sentences whose passages are still to come (sentences go first), so nothing is
+    deleted unless no writer was between its generation bumps from before the sentences were
+    read until after the passages were.
+    """
+    from store.chroma import quiet_generation
+    from store.passages import iter_passages
+
+    before = quiet_generation(collection)
+    if before is None:
+        return 0
+    chunks = {row["id"]: row["metadata"].get("chunk_id") for row in iter_passages(sentences)}
+    stored = {row["id"] for row in iter_passages(collection, include=())}
+    doomed = [sid for sid, chunk_id in chunks.items() if chunk_id not in stored]
+    if not doomed or quiet_generation(collection) != before:
+        return 0
+    for start in range(0, len(doomed), BATCH):
+        sentences.delete(ids=doomed[start : start + BATCH])
+    return len(doomed)
 
 
 def sentence_vectors(sentences, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
