@@ -43,7 +43,8 @@ MESSAGES = {
     "not_writable": (
         "Artikelarkivet i DATA_DIR {path} går inte att skriva till, och Chroma kan inte öppna det då, inte ens "
         "för att läsa: gör mappen skrivbar eller sätt DATA_DIR till en annan mapp.",
-        "{detail}",  # the store's own English line (store.StoreNotWritable)
+        "The article store in DATA_DIR {path} cannot be written to, and Chroma cannot open it then, not even "
+        "to read it: make the folder writable or set DATA_DIR to another folder.",
     ),
     "embedder_mismatch": (
         "Artiklarna lästes in med inbäddningsmodellen {stored}, inte {current}: läs in dem igen med "
@@ -91,7 +92,7 @@ def store_problem(exc: Exception, lang: str) -> str:
     if isinstance(exc, EmptyStore):
         return say("empty_store", lang)
     if isinstance(exc, StoreNotWritable):  # waiting will not help: the folder's permissions must change
-        return say("not_writable", lang, path=exc.data_dir, detail=exc)
+        return say("not_writable", lang, path=exc.data_dir)
     if isinstance(exc, EmbedderMismatch):  # not down: the fix is a rebuild or a setting, said whole
         return say("embedder_mismatch", lang, stored=exc.stored.name, current=exc.current.name, hint=exc.hint)
     return say("store_down", lang, detail=" ".join(str(exc).split())[:120])

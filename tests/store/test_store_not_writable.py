@@ -68,8 +68,25 @@ def test_ingest_into_a_read_only_store_says_so_in_one_line(read_only_store):
     assert_one_line_naming(result, read_only_store, "not writable")
 
 
-@pytest.mark.parametrize("question, words", [("Hur många kameror?", "skriva till"), ("How many cameras?", "writable")])
-def test_asking_a_read_only_store_says_it_is_not_writable(read_only_store, question, words):
+# The same line in each language: the store cannot be written, so Chroma cannot even read it; what to do.
+SAID = {
+    "sv": ("går inte att skriva till", "inte ens för att läsa", "gör mappen skrivbar", "sätt DATA_DIR till en annan"),
+    "en": ("cannot be written to", "not even to read it", "make the folder writable", "set DATA_DIR to another"),
+}
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("lang", SAID)
+def test_the_not_writable_line_is_written_in_each_language(lang):
+    from qa.messages import store_problem
+    from store import StoreNotWritable
+
+    line = store_problem(StoreNotWritable(Path("/srv/data")), lang)
+    assert "DATA_DIR /srv/data" in line and all(words in line for words in SAID[lang]), line
+
+
+@pytest.mark.parametrize("question, lang", [("Hur många kameror?", "sv"), ("How many cameras?", "en")])
+def test_asking_a_read_only_store_says_it_is_not_writable(read_only_store, question, lang):
     result = run_as_user(read_only_store, "qa", question)
-    assert_one_line_naming(result, read_only_store, words)
+    assert_one_line_naming(result, read_only_store, *SAID[lang])
     assert result.stdout == ""
