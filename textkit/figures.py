@@ -16,31 +16,20 @@ from __future__ import annotations
 
 import re
 
+from textkit.text import CALENDAR_EN, CALENDAR_SV
 from textkit.text import MONTHS as MONTH_NAMES
 
 # Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
 NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
 MONTH_WORD = re.compile(rf"\b{MONTH_NAMES}\b", re.I)
-# Month words and their usual short forms, Swedish and English, to the month's number.
+# Month words to the month's number: the full names from textkit/text.py's calendars (they open with
+# the twelve months, then the weekdays, which zip leaves out) and the usual short forms, Swedish and
+# English, that only datelines use ("12 okt. 2021", ingest/header.py).
+SHORT_MONTHS = ["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep sept", "okt oct", "nov", "dec"]
 MONTHS = {
     m: i + 1
-    for i, names in enumerate(
-        [
-            "januari jan january",
-            "februari feb february",
-            "mars mar march",
-            "april apr",
-            "maj may",
-            "juni jun june",
-            "juli jul july",
-            "augusti aug august",
-            "september sep sept",
-            "oktober okt october oct",
-            "november nov",
-            "december dec",
-        ]
-    )
-    for m in names.split()
+    for i, (sv, en, short) in enumerate(zip(CALENDAR_SV.split(), CALENDAR_EN.split(), SHORT_MONTHS))
+    for m in dict.fromkeys([sv, *short.split(), en])
 }
 # Dates written with digits only: "2025-03-02" and "4/2" (day/month) name a month too.
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
