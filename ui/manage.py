@@ -43,20 +43,33 @@ class Catalog:
 
 
 def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[set[str] | None, str]:
-    """``(doc_ids to ask within or None, one-line problem)`` from the panel's inputs."""
-    dates = [(d or "").strip() for d in (date_from, date_to)]
-    bad = next((d for d in dates if d and not is_date(d)), "")
-    if bad:
-        from ui.texts import both
+    """``(doc_ids to ask within or None, one-line problems)`` from the panel's inputs.
 
-        return None, both("bad_date", value=chat_markdown(bad[:20]))
+    A date that is not one is left out and said so; the chosen articles and the other date still
+    apply, so a typo in a date never widens the question to every article.
+    """
+    from ui.texts import both
+
+    typed = [(d or "").strip() for d in (date_from, date_to)]
+    dates = [d if is_date(d) else "" for d in typed]
+    problems = [both("bad_date", value=chat_markdown(t[:20])) for t, d in zip(typed, dates, strict=True) if t != d]
+    if all(dates) and reversed_dates(*dates):
+        problems.append(both("reversed_dates", start=dates[0], end=dates[1]))
     chosen = chosen_articles(catalog.rows, doc_ids, *dates)
     gone = [d for d in doc_ids or () if not catalog.title(d)]
     if gone:  # chosen in a page listing an article since removed: never all articles instead
-        from ui.texts import both
+        chosen = chosen or set()
+        problems.append(both("gone", count=len(gone)))
+    return chosen, "  \n".join(problems)
 
-        return chosen or set(), both("gone", count=len(gone))
-    return chosen, ""
+
+def reversed_dates(date_from: str, date_to: str) -> bool:
+    """No date can be on or after ``date_from`` and on or before ``date_to`` (each a year, month or day).
+
+    >>> reversed_dates("2025", "2024-12"), reversed_dates("2024-05", "2024"), reversed_dates("2024-03-05", "2024-03")
+    (True, False, False)
+    """
+    return date_from[: len(date_to)] > date_to
 
 
 def still_listed(catalog: Catalog, within) -> set[str] | None:

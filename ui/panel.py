@@ -60,8 +60,12 @@ def wire_selection(gr, catalog, panel: dict, within) -> None:
 
 
 def selection_note(chosen) -> str:
+    from ui.texts import both
+
     if chosen is None:
         return ""
+    if not chosen:
+        return both("none_chosen")
     return f"Svaren citerar bara {len(chosen)} valda artiklar. / Answers cite only the {len(chosen)} chosen article(s)."
 
 

@@ -15,7 +15,18 @@ TEXTS = {
         "{count} av de valda artiklarna är borttagna och citeras inte.",
         "{count} of the chosen articles were removed and are not cited.",
     ),
-    "bad_date": ("Datum skrivs ÅÅÅÅ-MM-DD: {value}", "Dates are written YYYY-MM-DD: {value}"),
+    "bad_date": (
+        "Datum skrivs ÅÅÅÅ-MM-DD: {value} är inget datum och används inte.",
+        "Dates are written YYYY-MM-DD: {value} is not a date and is not used.",
+    ),
+    "reversed_dates": (
+        "Från-datumet {start} är efter till-datumet {end}: ingen artikel ryms mellan dem.",
+        "The From date {start} is after the To date {end}: no article fits between them.",
+    ),
+    "none_chosen": (
+        "Ingen inläst artikel är vald eller inom datumen: frågor får inget svar.",
+        "No loaded article is chosen or within the dates: questions get no answer.",
+    ),
 }
 
 # Why an upload was skipped, in Swedish, by the key of ingest's English reason (ingest/reader.py REASONS).
