@@ -118,10 +118,13 @@ def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str
 
 
 def remove_article(engine, settings, catalog: Catalog, doc_id: str) -> str:
-    title = catalog.title(doc_id)
-    if not title:
-        return ""
-    with catalog.lock:
+    """Remove one listed article; a line saying what happened (also when another tab removed it first)."""
+    from ui.texts import both
+
+    with catalog.lock:  # checked under the lock: two removals of one article never both remove it
+        title = catalog.title(doc_id)
+        if not title:
+            return both("already_removed")
         count = remove(engine, settings, doc_id)
         catalog.refresh()
         warm(engine)

@@ -9,6 +9,7 @@ and ``gr.LikeData`` annotations as objects to know what event data to pass.
 
 from ui.manage import add_uploads, remove_article, selection
 from ui.render import chat_markdown
+from ui.texts import both
 
 PRIVATE = {"api_visibility": "private"}
 ARTICLES = {"concurrency_id": "articles", "concurrency_limit": 1, **PRIVATE}  # one store change at a time
@@ -76,16 +77,19 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
         row = evt.row_value if isinstance(evt.row_value, list) else []
         doc_id = str(row[4]) if len(row) > 4 else ""
         title = catalog.title(doc_id)
-        shown = f"**{chat_markdown(title)}** ({chat_markdown(doc_id)})" if title else ""
-        return (doc_id if title else ""), gr.update(visible=bool(title)), shown, gr.update(visible=False)
+        offered = [gr.update(visible=bool(title)), gr.update(visible=bool(title) and manage)]
+        # A row of a list older than the catalog (removed in another tab): say so, and list the articles as they are.
+        listing = [gr.update()] * 3 if title else article_listing(gr, catalog)
+        shown = f"**{chat_markdown(title)}** ({chat_markdown(doc_id)})" if title else both("already_removed")
+        actions = gr.update(visible=bool(doc_id))
+        return (doc_id if title else ""), actions, shown, gr.update(visible=False), *offered, *listing
 
     def ask_this(doc_id, chosen):
         ids = [d for d in (chosen or []) if catalog.title(d)]
         return ids + [doc_id] if catalog.title(doc_id) and doc_id not in ids else ids
 
-    panel["table"].select(
-        pick, None, [panel["picked"], panel["actions"], panel["picked_md"], panel["confirm"]], queue=False, **PRIVATE
-    )
+    about = ["picked", "actions", "picked_md", "confirm", "ask_this", "remove", "table", "within", "box"]
+    panel["table"].select(pick, None, [panel[k] for k in about], queue=False, **PRIVATE)
     panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], [panel["within"]], queue=False, **PRIVATE)
     panel["no"].click(lambda: gr.update(visible=False), None, [panel["confirm"]], queue=False, **PRIVATE)
     if manage:
@@ -101,7 +105,7 @@ def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
             f"Ta bort **{chat_markdown(title)}**? Den citeras inte längre. / "
             f"Remove **{chat_markdown(title)}**? It will no longer be cited."
         )
-        return gr.update(visible=bool(title)), question
+        return gr.update(visible=bool(title)), question, ("" if title else both("already_removed"))
 
     def refreshed(chosen, message: str):
         return (message, *article_listing(gr, catalog, value=[d for d in (chosen or []) if catalog.title(d)]))
@@ -115,7 +119,8 @@ def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
         return (*refreshed(chosen, "  \n".join(chat_markdown(line) for line in lines)), None)
 
     listing = [panel["status"], panel["table"], panel["within"], panel["box"]]
-    panel["remove"].click(confirm, [panel["picked"]], [panel["confirm"], panel["confirm_md"]], queue=False, **PRIVATE)
+    asked = [panel["confirm"], panel["confirm_md"], panel["status"]]
+    panel["remove"].click(confirm, [panel["picked"]], asked, queue=False, **PRIVATE)
     after_remove = [*listing, panel["confirm"], panel["actions"], panel["picked"]]
     panel["yes"].click(removed, [panel["picked"], panel["within"]], after_remove, **ARTICLES)
     panel["upload"].upload(

@@ -15,6 +15,10 @@ TEXTS = {
         "{count} av de valda artiklarna är borttagna och citeras inte.",
         "{count} of the chosen articles were removed and are not cited.",
     ),
+    "already_removed": (
+        "Artikeln är redan borttagen, kanske i en annan flik.",
+        "The article was already removed, perhaps in another tab.",
+    ),
     "bad_date": (
         "Datum skrivs ÅÅÅÅ-MM-DD: {value} är inget datum och används inte.",
         "Dates are written YYYY-MM-DD: {value} is not a date and is not used.",

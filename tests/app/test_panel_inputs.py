@@ -3,9 +3,12 @@ over a real Chroma store, the panel's own handlers, and the chat answering withi
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from app_helpers import last_bubble
 
+from ui.render import chat_markdown
 from ui.texts import both
 
 CAMERAS = "Hur många poliskameror är målbilden nationellt?"
@@ -21,6 +24,30 @@ def catalog(engine):
     catalog = Catalog(engine)
     catalog.refresh()
     return catalog
+
+
+@pytest.fixture
+def own_engine(seed_settings, embedder, tmp_path):
+    """An engine over this test's own copy of the seed store (real Chroma in tmp_path): it may change it."""
+    from qa.engine import Engine
+
+    shutil.copytree(seed_settings.data_dir, tmp_path / "data")
+    return Engine(seed_settings.model_copy(update={"data_dir": tmp_path / "data"}), embedder=embedder)
+
+
+def page_handlers(engine, manage: bool = True) -> dict:
+    """The real page's event handlers by name; every tab of one server shares its article catalog."""
+    from ui.articles import article_overview
+    from ui.page import build_ui
+
+    demo = build_ui(engine, engine.settings, overview=article_overview(engine), manage=manage)
+    return {f.name: f.fn for f in demo.fns.values()}
+
+
+def row_click(doc_id: str):
+    import gradio as gr
+
+    return gr.SelectData(None, {"index": [0, 4], "value": doc_id, "row_value": ["T", "", "", 1, doc_id]})
 
 
 def ask_within(engine, question: str, within) -> str:
@@ -60,3 +87,30 @@ def test_far_dates_and_a_range_with_no_article_say_so():
     empty, problem = selection(Catalog(None, rows), [], "1900", "1901")
     assert (empty, problem) == (set(), "")
     assert selection_note(empty) == both("none_chosen")
+
+
+def test_removing_an_article_another_tab_removed_says_so(own_engine):
+    handlers = page_handlers(own_engine)
+    assert handlers["removed"](CAMERA_ARTICLE, [])[0].startswith("Borttagen / Removed\\: \\#TRYGGHETNU")
+    # This tab still lists it: a second Yes, or Remove… on the row, or a click on the row itself.
+    again = handlers["removed"](CAMERA_ARTICLE, [CAMERA_ARTICLE, OTHER_ARTICLE])
+    assert again[0] == chat_markdown(both("already_removed")), "the status went blank"
+    assert [r[4] for r in again[1]] == [OTHER_ARTICLE] and again[2]["value"] == [OTHER_ARTICLE]
+    confirm = handlers["confirm"](CAMERA_ARTICLE)
+    assert confirm[0]["visible"] is False and confirm[-1] == both("already_removed")
+    picked = handlers["pick"](row_click(CAMERA_ARTICLE))
+    assert picked[0] == "" and picked[2] == both("already_removed")
+    assert [u["visible"] for u in picked[4:6]] == [False, False], "Ask only in this / Remove… for a removed row"
+    assert [r[4] for r in picked[6]] == [OTHER_ARTICLE], "the stale row is still listed"
+    assert own_engine.collection().get(where={"doc_id": CAMERA_ARTICLE})["ids"] == []
+
+
+def test_a_row_of_the_catalog_offers_its_actions_and_a_forged_row_nothing(own_engine):
+    for manage in (True, False):
+        pick = page_handlers(own_engine, manage)["pick"]
+        picked = pick(row_click(OTHER_ARTICLE))
+        assert picked[0] == OTHER_ARTICLE and [u["visible"] for u in picked[4:6]] == [True, manage]
+    import gradio as gr
+
+    forged = pick(gr.SelectData(None, {"index": [0, 4], "value": "x", "row_value": "not a row"}))
+    assert forged[0] == "" and forged[1]["visible"] is False
