@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from ui.render import chat_markdown
 
 log = logging.getLogger("app")
 DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# Uploads whose outcome is remembered by Gradio's path; enough for any batch or tabs at once, and bounded.
+HANDLED_KEPT = 1000
 
 
 class Catalog:
@@ -25,6 +28,7 @@ class Catalog:
     def __init__(self, engine, rows: list[list] | None = None):
         self.engine, self.rows = engine, list(rows or [])
         self.lock = threading.Lock()  # one upload or removal at a time
+        self.handled: OrderedDict[str, str] = OrderedDict()  # an upload's Gradio path: why it was skipped, "" added
 
     def refresh(self) -> list[list]:
         from store import StoreError
@@ -94,27 +98,47 @@ def is_date(text: str) -> bool:
 
 def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str]:
     """Keep and ingest each uploaded file; a line per file saying what happened."""
-    from ingest.reader import UnreadableFile
-    from ui.texts import upload_reason
-
-    lines, files = [], [f for f in (files or []) if f]
+    lines, files = [], [str(f) for f in (files or []) if f]
     with catalog.lock:
         for i, temp in enumerate(files):
-            name = Path(getattr(temp, "name", temp)).name
+            name = Path(temp).name
             progress((i, len(files)), desc=f"{name}: läses in / ingesting")
-            try:
-                problem = add_file(engine, settings, keep_upload(settings, str(temp), name))
-            except UnreadableFile as exc:
-                problem = str(exc)
-            except OSError as exc:
-                problem = str(UnreadableFile("unreadable", str(exc.strerror or exc)))
-            finally:
-                Path(str(temp)).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
-            lines.append(f"✗ {name}: {upload_reason(problem)}" if problem else f"✓ {name}")
+            lines.append(add_upload(engine, settings, catalog, temp, name))
         progress((len(files), len(files)), desc="indexeras / indexing")
         catalog.refresh()
         warm(engine)
     return lines
+
+
+def add_upload(engine, settings, catalog: Catalog, temp: str, name: str) -> str:
+    """One file's line. Gradio names its copy by content and name, so the same file dropped twice, or
+    in two tabs at once, is one copy: once read (and deleted) for one of them, the other gets its outcome."""
+    from ingest.reader import UnreadableFile
+    from ui.texts import both
+
+    if temp in catalog.handled and not Path(temp).exists():
+        return upload_line(name, catalog.handled[temp], both("already_added"))
+    try:
+        problem = add_file(engine, settings, keep_upload(settings, temp, name))
+    except UnreadableFile as exc:
+        problem = str(exc)
+    except OSError as exc:
+        problem = str(UnreadableFile("unreadable", str(exc.strerror or exc)))
+    finally:
+        Path(temp).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
+    catalog.handled[temp] = problem
+    while len(catalog.handled) > HANDLED_KEPT:
+        catalog.handled.popitem(last=False)
+    return upload_line(name, problem)
+
+
+def upload_line(name: str, problem: str, added: str = "") -> str:
+    """``✓ name`` (with ``added`` in brackets), or ``✗ name: why`` in Swedish and English."""
+    from ui.texts import upload_reason
+
+    if problem:
+        return f"✗ {name}: {upload_reason(problem)}"
+    return f"✓ {name} ({added})" if added else f"✓ {name}"
 
 
 def remove_article(engine, settings, catalog: Catalog, doc_id: str) -> str:

@@ -19,6 +19,7 @@ TEXTS = {
         "Artikeln är redan borttagen, kanske i en annan flik.",
         "The article was already removed, perhaps in another tab.",
     ),
+    "already_added": ("redan inläst med samma innehåll", "already added with the same content"),
     "bad_date": (
         "Datum skrivs ÅÅÅÅ-MM-DD: {value} är inget datum och används inte.",
         "Dates are written YYYY-MM-DD: {value} is not a date and is not used.",

@@ -114,3 +114,36 @@ def test_a_row_of_the_catalog_offers_its_actions_and_a_forged_row_nothing(own_en
 
     forged = pick(gr.SelectData(None, {"index": [0, 4], "value": "x", "row_value": "not a row"}))
     assert forged[0] == "" and forged[1]["visible"] is False
+
+
+BRIDGE = "Kirunabladet\n\n2024-08-01\n\nNy bro i Kiruna\n\nKiruna kommun bygger en ny bro som blir 300 meter lång.\n"
+
+
+def gradio_copy(tmp_path, name: str, content: bytes):
+    """A file where Gradio keeps an upload: a folder named by the content's hash, the file's own name."""
+    path = tmp_path / "gradio" / "4f1c9e" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return str(path)
+
+
+def no_progress(*args, **kwargs):
+    pass
+
+
+def test_the_same_file_dropped_twice_or_in_two_tabs_at_once_is_added_once(own_engine, tmp_path):
+    from ui.manage import Catalog, add_uploads
+
+    catalog, settings = Catalog(own_engine), own_engine.settings
+    copy = gradio_copy(tmp_path, "bro.txt", BRIDGE.encode())
+    # Dropped twice in one batch, then once more in a tab whose event waited for this one.
+    twice = add_uploads(own_engine, settings, catalog, [copy, copy], no_progress)
+    later = add_uploads(own_engine, settings, catalog, [copy], no_progress)
+    added = f"✓ bro.txt ({both('already_added')})"
+    assert twice == ["✓ bro.txt", added] and later == [added], "a file another event read was 'cannot read it'"
+    assert [r[0] for r in catalog.rows].count("Ny bro i Kiruna") == 1
+    empty = gradio_copy(tmp_path, "tom.txt", b"")
+    assert (
+        add_uploads(own_engine, settings, catalog, [empty, empty], no_progress)
+        == ["✗ tom.txt: tom fil / empty file"] * 2
+    )
