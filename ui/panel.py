@@ -86,11 +86,14 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
 
     def ask_this(doc_id, chosen):
         ids = [d for d in (chosen or []) if catalog.title(d)]
-        return ids + [doc_id] if catalog.title(doc_id) and doc_id not in ids else ids
+        if not catalog.title(doc_id):  # removed in another tab since it was picked
+            return ids, both("already_removed"), gr.update(visible=False), gr.update(visible=False)
+        return (ids if doc_id in ids else [*ids, doc_id]), gr.update(), gr.update(), gr.update()
 
     about = ["picked", "actions", "picked_md", "confirm", "ask_this", "remove", "table", "within", "box"]
     panel["table"].select(pick, None, [panel[k] for k in about], queue=False, **PRIVATE)
-    panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], [panel["within"]], queue=False, **PRIVATE)
+    chosen = [panel["within"], panel["picked_md"], panel["ask_this"], panel["remove"]]
+    panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], chosen, queue=False, **PRIVATE)
     panel["no"].click(lambda: gr.update(visible=False), None, [panel["confirm"]], queue=False, **PRIVATE)
     if manage:
         _wire_changes(gr, engine, settings, catalog, panel)

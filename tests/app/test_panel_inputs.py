@@ -147,3 +147,13 @@ def test_the_same_file_dropped_twice_or_in_two_tabs_at_once_is_added_once(own_en
         add_uploads(own_engine, settings, catalog, [empty, empty], no_progress)
         == ["✗ tom.txt: tom fil / empty file"] * 2
     )
+
+
+def test_ask_only_in_an_article_removed_since_it_was_picked_says_so(own_engine):
+    handlers = page_handlers(own_engine)
+    picked = handlers["pick"](row_click(CAMERA_ARTICLE))[0]
+    handlers["removed"](CAMERA_ARTICLE, [])  # in another tab
+    within, note, *offered = handlers["ask_this"](picked, [OTHER_ARTICLE, CAMERA_ARTICLE])
+    assert within == [OTHER_ARTICLE] and note == both("already_removed"), "the click did nothing, silently"
+    assert [u["visible"] for u in offered] == [False, False]
+    assert handlers["ask_this"](OTHER_ARTICLE, [])[0] == [OTHER_ARTICLE]
