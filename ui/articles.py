@@ -89,6 +89,16 @@ def add_file(engine, settings, path: Path) -> str:
     return ""
 
 
+def same_article(engine, doc_id: str) -> str:
+    """The title (or id) of another stored article with ``doc_id``'s title, date, outlet and cleaned text ("" when none)."""
+    collection = engine.collection()
+    mine = collection.get(where={"doc_id": doc_id}, include=["metadatas"], limit=1)["metadatas"]
+    if not mine:
+        return ""
+    same = collection.get(where={"doc_hash": mine[0]["doc_hash"]}, include=["metadatas"])["metadatas"]
+    return next((m.get("title") or m["doc_id"] for m in same if m["doc_id"] != doc_id), "")
+
+
 def remove(engine, settings, doc_id: str) -> int:
     """Delete an article's passages (and its upload); passages deleted."""
     from ingest.pipeline import remove_articles

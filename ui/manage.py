@@ -13,7 +13,7 @@ from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
-from ui.articles import add_file, article_overview, chosen_articles, keep_upload, remove
+from ui.articles import add_file, article_overview, chosen_articles, keep_upload, remove, same_article
 from ui.render import chat_markdown
 
 log = logging.getLogger("app")
@@ -113,23 +113,34 @@ def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str
 def add_upload(engine, settings, catalog: Catalog, temp: str, name: str) -> str:
     """One file's line. Gradio names its copy by content and name, so the same file dropped twice, or
     in two tabs at once, is one copy: once read (and deleted) for one of them, the other gets its outcome."""
-    from ingest.reader import UnreadableFile
     from ui.texts import both
 
     if temp in catalog.handled and not Path(temp).exists():
         return upload_line(name, catalog.handled[temp], both("already_added"))
+    problem, twin = keep_and_ingest(engine, settings, temp, name)
+    catalog.handled[temp] = problem
+    while len(catalog.handled) > HANDLED_KEPT:
+        catalog.handled.popitem(last=False)
+    return upload_line(name, problem, both("already_added_as", title=twin) if twin else "")
+
+
+def keep_and_ingest(engine, settings, temp: str, name: str) -> tuple[str, str]:
+    """``(why the upload was skipped or "", the title of the stored article it repeats or "")``; a repeat is not kept."""
+    from ingest.reader import UnreadableFile
+
     try:
-        problem = add_file(engine, settings, keep_upload(settings, temp, name))
+        kept = keep_upload(settings, temp, name)
+        problem = add_file(engine, settings, kept)
     except UnreadableFile as exc:
         problem = str(exc)
     except OSError as exc:
         problem = str(UnreadableFile("unreadable", str(exc.strerror or exc)))
     finally:
         Path(temp).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
-    catalog.handled[temp] = problem
-    while len(catalog.handled) > HANDLED_KEPT:
-        catalog.handled.popitem(last=False)
-    return upload_line(name, problem)
+    twin = "" if problem else same_article(engine, kept.stem)
+    if twin:  # the same article under another file name: it would be listed, and cited, twice
+        remove(engine, settings, kept.stem)
+    return problem, twin
 
 
 def upload_line(name: str, problem: str, added: str = "") -> str:

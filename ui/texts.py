@@ -20,6 +20,7 @@ TEXTS = {
         "The article was already removed, perhaps in another tab.",
     ),
     "already_added": ("redan inläst med samma innehåll", "already added with the same content"),
+    "already_added_as": ("samma artikel är redan inläst: {title}", "the same article is already loaded: {title}"),
     "bad_date": (
         "Datum skrivs ÅÅÅÅ-MM-DD: {value} är inget datum och används inte.",
         "Dates are written YYYY-MM-DD: {value} is not a date and is not used.",

@@ -157,3 +157,26 @@ def test_ask_only_in_an_article_removed_since_it_was_picked_says_so(own_engine):
     assert within == [OTHER_ARTICLE] and note == both("already_removed"), "the click did nothing, silently"
     assert [u["visible"] for u in offered] == [False, False]
     assert handlers["ask_this"](OTHER_ARTICLE, [])[0] == [OTHER_ARTICLE]
+
+
+def test_the_same_article_under_another_file_name_is_not_listed_twice(own_engine, seed_settings, tmp_path):
+    from ui.articles import uploads_dir
+    from ui.manage import Catalog, add_uploads
+
+    catalog, settings = Catalog(own_engine), own_engine.settings
+    catalog.refresh()
+    corpus_copy = (seed_settings.corpus_dir / f"{CAMERA_ARTICLE}.txt").read_bytes()
+    files = [
+        gradio_copy(tmp_path, "bro.txt", BRIDGE.encode()),
+        gradio_copy(tmp_path, "bro (kopia).txt", BRIDGE.encode()),
+        gradio_copy(tmp_path, "kameror.txt", corpus_copy),
+    ]
+    lines = add_uploads(own_engine, settings, catalog, files, no_progress)
+    assert lines == [
+        "✓ bro.txt",
+        f"✓ bro (kopia).txt ({both('already_added_as', title='Ny bro i Kiruna')})",
+        f"✓ kameror.txt ({both('already_added_as', title=catalog.title(CAMERA_ARTICLE))})",
+    ]
+    titles = [r[0] for r in catalog.rows]
+    assert titles.count("Ny bro i Kiruna") == 1 and titles.count(catalog.title(CAMERA_ARTICLE)) == 1
+    assert [p.name for p in uploads_dir(settings).iterdir()] == [catalog.rows[0][4] + ".txt"]
