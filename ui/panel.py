@@ -61,8 +61,6 @@ def wire_selection(gr, catalog, panel: dict, within) -> None:
 
 
 def selection_note(chosen) -> str:
-    from ui.texts import both
-
     if chosen is None:
         return ""
     if not chosen:
