@@ -14,12 +14,16 @@ SOURCES_PLACEHOLDER = "Källor visas här / Sources appear here"
 
 
 def respond(engine, settings, question: str, exchanges: list, within=None):
-    """Stream one answer. Yields ``(chat messages, sources HTML, exchanges, textbox value)``.
+    """Stream one answer. Yields ``(chat messages, sources HTML, exchanges, textbox update)``.
 
     ``exchanges`` is the session's conversation, kept on the server (a ``gr.State``):
     the chat is rendered from it here, and at most ``settings.max_turns`` are kept.
     ``within`` (doc_ids, or None for all articles) limits the citations to those articles.
+    The textbox is emptied once, when the question is taken; later yields leave it alone
+    (``gr.skip()``), so a next question typed while this answer streams is kept.
     """
+    import gradio as gr
+
     from qa.types import Answer
     from textkit.text import detect_language
     from ui.conversation import chat_messages, echoed, exchange, history, kept, settle
@@ -38,7 +42,7 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
                 final = part
             else:
                 current["answer"] += part
-                yield chat_messages([*earlier, current]), shown, earlier, ""
+                yield chat_messages([*earlier, current]), shown, earlier, gr.skip()
         if final is None:
             raise RuntimeError("answer_stream ended without an Answer")
     except Exception:  # a bug must not show a traceback; the console gets it
@@ -46,7 +50,7 @@ def respond(engine, settings, question: str, exchanges: list, within=None):
         lang = detect_language(question)
         final = Answer(question=question, answer="", refused=True, lang=lang, error=text("failed", lang))
     exchanges = [*earlier, settle(current, final)]
-    yield chat_messages(exchanges), panel(exchanges), exchanges, ""
+    yield chat_messages(exchanges), panel(exchanges), exchanges, gr.skip()
 
 
 def panel(exchanges) -> str:

@@ -78,7 +78,7 @@ def build_ui(engine, settings, overview: list[list] | None = None, manage: bool 
         panel = _articles_panel(gr, catalog, settings, manage)
         outputs = [chatbot, sources, conversation, question]
         ask = [question.submit, send.click]
-        _wire_question(gr, ask, chat, [question, conversation, within], outputs, offers=[new_chat, chatbot])
+        _wire_question(gr, ask, chat, [question, conversation, within], outputs, offers=[new_chat, send, chatbot])
         gr.on([new_chat.click, chatbot.clear], _new_chat, None, outputs, queue=False, **PRIVATE)
         wire_feedback(gr, settings, chatbot, conversation, comment, thanks)
         wire_selection(gr, catalog, panel, within)
@@ -183,21 +183,23 @@ def _article_actions(gr, panel: dict, manage: bool) -> None:
 
 
 def _wire_question(gr, triggers, chat, inputs, outputs, offers) -> None:
-    """The question event (``/ask``); New chat and the chatbot's Clear (``offers``) are not offered meanwhile.
+    """The question event (``/ask``); New chat, Send and the chatbot's Clear (``offers``) wait for its end.
 
     Cancelling an answer stopped it on the page only: the server's answer went on, and its late
     reply put "Error" badges on the page and could drop the next question. The offers go in the
     browser the moment a question is sent (``js=True``: Gradio runs the transpiled function there,
     no trip to the server), the answer runs ``.then``, and they come back when it ends: on success
     ``.then`` fires, on an error or a refusal (429) the page's Gradio fires only ``.failure``.
+    A question sent meanwhile (Enter still works) would be skipped by the page's Gradio
+    (``trigger_mode="once"``); ``respond`` leaves it in the box, to send once Send is back.
     """
     from ui.panel import PRIVATE
 
     def answering():
-        return gr.Button(interactive=False), gr.Chatbot(elem_classes=["answering"])
+        return gr.Button(interactive=False), gr.Button(interactive=False), gr.Chatbot(elem_classes=["answering"])
 
     def answered():
-        return gr.Button(interactive=True), gr.Chatbot(elem_classes=[])
+        return gr.Button(interactive=True), gr.Button(interactive=True), gr.Chatbot(elem_classes=[])
 
     quiet = {"js": True, "queue": False, "show_progress": "hidden", **PRIVATE}
     asked = gr.on(triggers, answering, None, offers, **quiet).then(chat, inputs, outputs, api_name=ASK_API)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
+import gradio as gr
 from app_helpers import last_bubble, run_chat
 
 from app import article_overview
@@ -19,7 +20,8 @@ def test_answer_streams_then_final_text_with_citation(engine):
     assert shown[0] == {"role": "user", "content": "Hur många poliskameror är målbilden nationellt?"}
     final = last_bubble(steps)
     assert "2500" in final and "\\[1\\]" in final  # [1] escaped for Markdown, shown as [1]
-    assert box == ""
+    assert steps[0][3] == ""  # the box is emptied when the question is taken
+    assert all(step[3] == gr.skip() for step in steps[1:])  # and left alone: a next question typed meanwhile is kept
     assert "<h3>Källor</h3>" in sources and "[1]" in sources
     assert "#TRYGGHETNU: Han ska berätta om polisens utökade kamerabevakning" in sources
     assert "2024-03-04" in sources and "SecurityWorldMarket" in sources

@@ -83,6 +83,24 @@ def test_new_chat_waits_for_the_answer_then_the_next_chat_is_answered_without_er
     expect(page.locator(ERROR_BADGES)).to_have_count(0)
 
 
+def test_a_question_typed_while_an_answer_runs_stays_in_the_box_until_send_is_back(page):
+    """Send waits with New chat; Enter meanwhile is skipped by the page, and the answer's later
+    updates used to empty the box: the typed question was lost."""
+    follow_up = "Vem är moderator för #Trygghetnu?"
+    send(page, SLOW)
+    expect(page.locator('#chat [data-testid="user"]')).to_have_count(1, timeout=ANSWER_MS)  # taken
+    expect(page.locator("#send")).to_be_disabled()
+    page.locator("#question textarea").fill(follow_up)
+    page.locator("#question textarea").press("Enter")
+    answered(page)
+    expect(page.locator("#question textarea")).to_have_value(follow_up)
+    expect(page.locator("#send")).to_be_enabled()
+    page.locator("#send").click()
+    expect(page.locator('#chat [data-testid="user"]')).to_have_count(2)
+    expect(answered(page)).to_contain_text("[1]")
+    expect(page.locator("#question textarea")).to_have_value("")
+
+
 def test_new_chat_is_offered_again_after_a_rejected_question(page):
     send(page, "")
     expect(answered(page)).to_contain_text("Skriv en fråga.")
@@ -115,4 +133,4 @@ def test_new_chat_goes_and_comes_back_in_the_browser_without_a_trip_to_the_serve
     assert sorted(fn.name for fn in offers) == ["answered", "answered", "answering"]
     for fn in offers:
         assert "__type__" in transpile(fn.fn, validate=True)
-    assert {tuple(block.elem_id for block in fn.outputs) for fn in offers} == {("new-chat", "chat")}
+    assert {tuple(block.elem_id for block in fn.outputs) for fn in offers} == {("new-chat", "send", "chat")}
