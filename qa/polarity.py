@@ -76,6 +76,9 @@ DIRECTION_AXES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 CLAUSE_BREAK = re.compile(
     r"[,;:–—]?\s(?:och|men|medan|samt|eftersom|vilket|där|som|and|but|while|which|who|whereas)\s|[,;:–—]\s", re.I
 )
+# A word that makes what follows the cause of what comes before ("X eftersom Y"), or, leading the
+# sentence, of the clause after it ("Eftersom Y, X").
+CAUSE = re.compile(r"\b(eftersom|därför att|på grund av|tack vare|because|since|due to)\b", re.I)
 _SIDES = {
     side: re.compile(rf"\b({pattern})", re.I) for (one, two) in DIRECTION_AXES.values() for side, pattern in (one, two)
 }
@@ -104,7 +107,7 @@ def contradicts(sentence: str, support: str) -> bool:
     >>> contradicts("Fler bussar sätts in.", "Trafikbolaget sätter in fler bussar.")
     False
     """
-    if _negation_differs(sentence, support):
+    if _negation_differs(sentence, support) or cause_reversed(sentence, support):
         return True
     said, backed = directions(sentence), directions(support)
     return any(side not in backed for side in said)
@@ -142,3 +145,42 @@ def _negation_differs(sentence: str, support: str) -> bool:
     )
     added = any(denied and not any(d and words & w for w, d in source) for words, denied in said)
     return dropped or added
+
+
+def cause_reversed(sentence: str, support: str) -> bool:
+    """The sentence gives as the cause what the support gives as the effect.
+
+    Both must name a cause (``CAUSE``). In the support, a leading cause word makes the first
+    clause the cause; otherwise the cause follows the word. The sentence's own two sides must
+    then stand that way round in the support.
+
+    >>> cause_reversed("Kostnaden ökade eftersom lånet växte.", "Eftersom kostnaden ökade har lånet vuxit.")
+    True
+    >>> cause_reversed("Lånet växte eftersom kostnaden ökade.", "Eftersom kostnaden ökade har lånet vuxit.")
+    False
+    """
+    sides, found = _cause_sides(sentence), CAUSE.search(support)
+    if sides is None or found is None:
+        return False
+    stems = [stem(w) for w in content_words(support)]
+    effect, cause = ([stems.index(w) for w in side if w in stems] for side in sides)
+    if not effect or not cause:
+        return False
+    if support[: found.start()].strip():  # "X eftersom Y": the cause is after the word
+        at = len(content_words(support[: found.start()]))
+        return sum(i >= at for i in cause) < sum(i >= at for i in effect)
+    return min(cause) > min(effect)  # "Eftersom Y ... X": the cause comes first
+
+
+def _cause_sides(sentence: str) -> tuple[set[str], set[str]] | None:
+    """(effect, cause) stems of a sentence that names a cause, or None (also when it cannot be cut)."""
+    found = CAUSE.search(sentence)
+    if found is None:
+        return None
+    before, after = sentence[: found.start()], sentence[found.end() :]
+    if not before.strip():  # "Eftersom Y, X"
+        if "," not in after:
+            return None
+        after, before = after.split(",", 1)
+    effect, cause = ({stem(w) for w in content_words(part)} for part in (before, after))
+    return effect - cause, cause - effect

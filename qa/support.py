@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from textkit.figures import joined_numbers, numbers
+from textkit.figures import MONTHS, joined_numbers, numbers
 from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
+from textkit.verbs import lemma
 
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
 ROOT_ENDINGS = ("ning", "ande", "ende", "else", "are", "ade", "ad", "at", "it", "et", "ar", "er", "a", "e", "t")
@@ -53,7 +54,14 @@ REFERS_BACK = {
 # Closed classes of words that say the same thing (language, not corpus): hedges, totals, reporting
 # verbs. Folded, as the window's tokens are; so not "sa" ("said"), which "så" folds to.
 REPORTING = {"sager", "sade", "menar", "anser", "tycker", "uppger", "berattar", "enligt", "says", "said", "according"}
-ALIKE = [{"omkring", "ungefar", "cirka", "runt", "kring"}, {"totalt", "sammanlagt", "sammantaget"}, REPORTING]
+ALIKE = [
+    {"omkring", "ungefar", "cirka", "ca", "runt", "kring"},
+    {"totalt", "sammanlagt", "sammantaget"},
+    {"klockan", "kl"},
+    REPORTING,
+]
+# Focus adverbs and linking words a paraphrase adds or drops without changing what is claimed.
+FREE = {"aven", "samt", "bland", "annat", "fortfarande", "framst", "dessutom"}
 
 
 def root(word_stem: str) -> str:
@@ -106,7 +114,7 @@ class Window:
         """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound
         there, or a word of its closed class (``ALIKE``)."""
         w, alike = fold(stem(word)), next((group for group in ALIKE if fold(word) in group), set())
-        r = root(w)
+        r, verb = root(w), lemma(word)
         return [
             i
             for i, (tok, s) in enumerate(zip(self.tokens, self.stems))
@@ -115,6 +123,9 @@ class Window:
             or root(s) == r
             or (len(w) >= MIN_PART and w in tok)
             or (len(r) >= MIN_PART - 1 and tok.startswith(r) and len(tok) - len(r) >= MIN_PART)
+            or (len(tok) > 1 and w.startswith(tok) and INFLECTION.fullmatch(w[len(tok) :]) and not _little(tok))
+            or (len(w) > 1 and s.endswith(w) and len(s) - len(w) >= MIN_PART)
+            or (verb is not None and lemma(tok) == verb)
         ]
 
     def covers(self, word: str, depth: int = 0) -> bool:
@@ -144,7 +155,7 @@ class Window:
         """Numbers, dates, every content word and each name's company are in this window."""
         if not numbers(sentence) <= self.numbers:
             return False
-        words = [w for w in content_words(sentence) if not w.isdigit()]
+        words = [w for w in _claimed(sentence) if not w.isdigit()]
         if not all(self.covers(w) for w in words):
             return False
         core = self.core_window or self
@@ -153,7 +164,7 @@ class Window:
         units = name_units(sentence)
         if not all(self._named_together(unit, words) for unit in units) or self._names_reversed(sentence, units):
             return False
-        said = content_words(joined_numbers(sentence))
+        said = _claimed(joined_numbers(sentence))
         return self._pairs_apart(said) <= (len(said) - 2) // 4 and not self._slot_taken(sentence)
 
     def _names_reversed(self, sentence: str, units: list[list[str]]) -> bool:
@@ -225,6 +236,14 @@ SPEAKER = 4
 def _set_aside(tokens: list[str], at: int) -> bool:
     """The token at ``at`` is a passive's doer or a quote's speaker: its place in the sentence is free."""
     return at > 0 and tokens[at - 1] in AGENT or any(t in REPORTING for t in tokens[max(0, at - SPEAKER) : at])
+
+
+def _claimed(sentence: str) -> list[str]:
+    """The content words a support must hold: not ``FREE`` words, nor a month named next to a figure
+    ("den 4 februari"), as the date is checked as a number and may be written "4/2"."""
+    tokens = [t.lower() for t in TOKEN.findall(sentence)]
+    dated = {t for i, t in enumerate(tokens) if t in MONTHS and any(n.isdigit() for n in tokens[max(0, i - 1) : i + 2])}
+    return [w for w in content_words(sentence) if fold(w) not in FREE and w not in dated]
 
 
 def _little(word: str) -> bool:

@@ -128,3 +128,29 @@ def test_a_reporting_verb_or_a_hedge_may_stand_for_its_class_mate():
     assert supported("Karin Ek menar att det blir tufft för personalen.", QUOTE)
     assert supported("Kanoten låg kvar på sjön i ungefär två timmar.", WEATHER.replace("i två", "i omkring två"))
     assert not supported("Karin Ek menar att det blir lätt för personalen.", QUOTE)
+
+
+# Written for this test: Swedish a paraphrase writes another way (a strong verb's other form, "kl." and
+# "klockan", a date's month named, a compound's last part, a focus adverb), and a cause turned round.
+CLUB = (
+    "Eftersom hyrorna steg har föreningen vuxit från 200 till 340 medlemmar. "
+    "Årsmötet hålls den 3/5 kl. 18.00 i Folkets hus. Under de tre mässdagarna kom 9 000 besökare."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Föreningen växte från 200 till 340 medlemmar eftersom hyrorna steg.",
+        "Årsmötet hålls den 3 maj klockan 18.00 i Folkets hus.",
+        "Under tre dagar kom 9 000 besökare.",
+        "Föreningen har även vuxit till 340 medlemmar.",
+    ],
+)
+def test_paraphrases_in_other_word_forms_are_kept(sentence):
+    assert supported(sentence, CLUB)
+
+
+def test_a_cause_turned_round_is_removed():
+    assert not supported("Hyrorna steg eftersom föreningen växte från 200 till 340 medlemmar.", CLUB)
+    assert not supported("Årsmötet hålls den 4 maj klockan 18.00 i Folkets hus.", CLUB)
