@@ -62,6 +62,8 @@ ALIKE = [
 ]
 # Focus adverbs and linking words a paraphrase adds or drops without changing what is claimed.
 FREE = {"aven", "samt", "bland", "annat", "fortfarande", "framst", "dessutom"}
+# "Antalet", "andelen": what a figure is, said or not ("ökade från 61 till 86 procent").
+MEASURES = {"antal", "antalet", "andel", "andelen"}
 
 
 def root(word_stem: str) -> str:
@@ -243,7 +245,9 @@ def _claimed(sentence: str) -> list[str]:
     ("den 4 februari"), as the date is checked as a number and may be written "4/2"."""
     tokens = [t.lower() for t in TOKEN.findall(sentence)]
     dated = {t for i, t in enumerate(tokens) if t in MONTHS and any(n.isdigit() for n in tokens[max(0, i - 1) : i + 2])}
-    return [w for w in content_words(sentence) if fold(w) not in FREE and w not in dated]
+    free = FREE | (MEASURES if any(t.isdigit() for t in tokens) else set())
+    future = {t for t, after in zip(tokens, tokens[1:]) if t == "kommer" and after == "att"}  # "kommer att" = "ska"
+    return [w for w in content_words(sentence) if fold(w) not in free and w not in dated | future]
 
 
 def _little(word: str) -> bool:

@@ -25,7 +25,7 @@ GOAL_KINDS = ("opposite", "negation", "changed_number", "wrong_passage")
 FLOORS = {  # measured at this commit; raise them, never lower them
     "dev": {"faithful kept": 0.89, "made-up removed": 0.94, "invented": 0.72, "swapped": 0.92},
     "test": {"faithful kept": 0.87, "made-up removed": 0.91, "invented": 0.57, "swapped": 0.80},
-    "holdout": {"faithful kept": 0.78, "made-up removed": 0.91, "invented": 0.75, "swapped": 0.75},
+    "holdout": {"faithful kept": 0.80, "made-up removed": 0.91, "invented": 0.75, "swapped": 0.75},
     "holdout2": {"faithful kept": 0.50, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.85},
     "holdout3": {"faithful kept": 0.30, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.95},
 }
