@@ -4,8 +4,9 @@ The model sees numbered passages inside <passage> tags and is told they are
 data: instructions inside an article are quoted text, never orders. The answer
 streams; afterwards unsupported sentences are removed, and if nothing
 verified remains the caller falls back to the extractive answer. So it does when
-the server is down, slow or broken: every reply is bounded in time and bytes
-(``qa.llmhttp``) and an answer in length (``MAX_ANSWER_CHARS``), and the notice
+the server is down, slow or broken: every reply is bounded in bytes, all the
+replies for one answer (a follow-up's rewrite and the answer) together in time
+(``qa.llmhttp``), and an answer in length (``MAX_ANSWER_CHARS``); the notice
 names why in one line of the question's language, never in the server's words.
 
 >>> messages = build_messages("Hur många?", {1: "2500 kameror."}, "sv")
@@ -80,10 +81,10 @@ def build_messages(question: str, passages: dict[int, str], lang: str):
     ]
 
 
-def condense(llm, question: str, history: list[str], max_chars: int) -> str | None:
+def condense(llm, question: str, history: list[str], max_chars: int, deadline) -> str | None:
     """The follow-up rewritten to stand alone, or None for a reply that is no such question."""
     prompt = CONDENSE_PROMPT.format(history="\n".join(f"- {q}" for q in history), question=question)
-    lines = [line.strip() for line in llm.complete(prompt).text.splitlines() if line.strip()]
+    lines = [line.strip() for line in llm.complete(prompt, **deadline.options()).text.splitlines() if line.strip()]
     rewritten = next((line for line in lines if line.endswith("?")), lines[0] if lines else "")
     return rewritten if is_rewrite(rewritten, [question, *history], max_chars) else None
 
@@ -115,17 +116,20 @@ def compose(engine, text: str, query, retrieved, lang: str, history, within=None
     (never from the passages retrieved for the model's rewrite of a follow-up).
     """
     from qa.citations import retrieved_list
+    from qa.llmhttp import Deadline
     from qa.question import history_questions
 
+    settings = engine.settings
+    deadline = Deadline(settings.llm_answer_timeout_s, settings.llm_timeout_s)  # for every request below
     try:
-        llm, earlier = engine.llm(), history_questions(history, engine.settings.max_question_chars)
+        llm, earlier = engine.llm(), history_questions(history, settings.max_question_chars)
         if earlier and query.retrieval_text != query.focus:  # a follow-up: the model makes it standalone
-            rewritten = condense(llm, query.focus, earlier, engine.settings.max_question_chars)
+            rewritten = condense(llm, query.focus, earlier, settings.max_question_chars, deadline)
             # none usable: the follow-up's own retrieval (with the earlier questions) stands
             retrieved = engine.retrieve(rewritten, within=within)[0] if rewritten else retrieved
-        answer, notice = yield from llm_answer(llm, text, retrieved, lang)
+        answer, notice = yield from llm_answer(llm, text, retrieved, lang, deadline)
     except Exception as exc:  # the server is down, slow or broken: the extractive answer stands in
-        return None, llm_problem(lang, exc, engine.settings.llm_timeout_s)
+        return None, llm_problem(lang, exc, deadline.timeout_s())
     if answer is not None:
         answer.retrieved, answer.notice = retrieved_list(retrieved), notice
     return answer, notice
@@ -171,12 +175,13 @@ def llm_problem(lang: str, exc: Exception, read_timeout_s: float) -> str:
     return say(message, lang, detail=say(reason, "en" if lang == "en" else "sv", **values))
 
 
-def llm_answer(llm, question: str, retrieved, lang: str):
+def llm_answer(llm, question: str, retrieved, lang: str, deadline):
     """Generator: yields text deltas, returns ``(verified Answer or None, notice)``.
 
     Gets the retrieved passages and never calls back into the engine (which retrieved
     them and condensed a follow-up first). A reply over ``MAX_ANSWER_CHARS`` raises
-    ``ReplyLimit``, as the transport does for one too slow or too big (``qa.llmhttp``).
+    ``ReplyLimit``, as the transport does for one too big or past the answer's
+    ``deadline`` (``qa.llmhttp``), and ``deadline`` does when no time is left for it.
     """
     from qa.llmhttp import ReplyLimit
 
@@ -184,7 +189,7 @@ def llm_answer(llm, question: str, retrieved, lang: str):
     if not passages:
         return None, ""
     streamed, size = [], 0
-    with closing(llm.stream_chat(build_messages(question, passages, lang))) as chunks:
+    with closing(llm.stream_chat(build_messages(question, passages, lang), **deadline.options())) as chunks:
         for chunk in chunks:
             if chunk.delta:
                 size += len(chunk.delta)

@@ -6,6 +6,9 @@ one that streams without end, or sends one enormous line, is read into memory wh
 OpenAI client buffers an event until its line ends). This transport counts time and bytes
 on every read and ends the reply with ``ReplyLimit`` once either is over its bound.
 
+An answer may take more than one request (a follow-up is rewritten first), and its user waits
+for all of them: ``Deadline`` gives each request only the time the answer has left.
+
 >>> transport = BoundedTransport(total_s=90, max_bytes=1000)
 >>> list(transport.bounded(iter([b"x" * 600, b"y" * 600]), time.monotonic() + 90))
 Traceback (most recent call last):
@@ -18,6 +21,11 @@ from __future__ import annotations
 import time
 
 import httpx
+
+# The time the answer has left, on a request made under a ``Deadline``. The one client is shared by the
+# chat's workers, and an answer's generator is stepped from whichever thread, so the bound travels with
+# the request itself; ``BoundedTransport`` takes the header off, and the server never sees it.
+TIME_LEFT = "X-Answer-Time-Left"
 
 
 class ReplyLimit(Exception):
@@ -40,7 +48,8 @@ class _BoundedStream(httpx.SyncByteStream):
 
 
 class BoundedTransport(httpx.BaseTransport):
-    """``httpx.HTTPTransport`` whose every reply ends within ``total_s`` and ``max_bytes``.
+    """``httpx.HTTPTransport`` whose every reply ends within ``total_s`` (or the ``TIME_LEFT`` of its answer,
+    if less) and ``max_bytes``.
 
     The time is checked whenever bytes arrive, so a reply ends at most one read timeout after
     its deadline; a server that sends nothing at all is ended by the read timeout itself.
@@ -51,7 +60,8 @@ class BoundedTransport(httpx.BaseTransport):
         self._inner = httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        deadline = time.monotonic() + self.total_s
+        left = request.headers.pop(TIME_LEFT, None)
+        deadline = time.monotonic() + min(self.total_s, float(left) if left else self.total_s)
         response = self._inner.handle_request(request)
         if time.monotonic() > deadline:
             response.close()
@@ -80,3 +90,43 @@ def bounded_client(total_s: float, read_timeout_s: float, max_bytes: int) -> htt
     ``total_s``), and no reply takes longer than ``total_s`` or is bigger than ``max_bytes``."""
     timeout = httpx.Timeout(min(read_timeout_s, total_s))
     return httpx.Client(transport=BoundedTransport(total_s, max_bytes), timeout=timeout, follow_redirects=False)
+
+
+class Deadline:
+    """One answer's time, ``total_s``, for every request made for it: a follow-up's rewrite takes what it
+    needs, and the answer gets what is left, so a user waits at most about ``total_s`` for the two. The
+    time runs from the first request (building the client first imports the OpenAI SDK, seconds once).
+
+    >>> deadline = Deadline(total_s=120, read_timeout_s=60)
+    >>> deadline.options()["timeout"], deadline.timeout_s()
+    (60, 60)
+    >>> deadline.ends = time.monotonic() + 5  # 115 s spent: the next request may take 5 s, and reads no longer
+    >>> deadline.options()["timeout"] <= 5, deadline.timeout_s()
+    (True, 120)
+    >>> deadline.ends = time.monotonic()
+    >>> deadline.options()
+    Traceback (most recent call last):
+    ...
+    qa.llmhttp.ReplyLimit: reply took over 120 s
+    """
+
+    def __init__(self, total_s: float, read_timeout_s: float):
+        self.total_s, self.read_timeout_s = total_s, min(read_timeout_s, total_s)
+        self.ends: float | None = None
+        self._cut_short = False  # whether the last request's reads were bounded by the time left
+
+    def options(self) -> dict:
+        """Keyword arguments for the next request (the OpenAI SDK's, through llama-index); ``ReplyLimit``
+        when no time is left, so a spent answer makes no request at all."""
+        if self.ends is None:
+            self.ends = time.monotonic() + self.total_s
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise ReplyLimit("time", self.total_s)
+        self._cut_short = left < self.read_timeout_s
+        return {"timeout": min(self.read_timeout_s, left), "extra_headers": {TIME_LEFT: repr(left)}}
+
+    def timeout_s(self) -> float:
+        """The bound a request that timed out hit: the answer's whole time once reads waited only what was left
+        (a server silent at the end of a follow-up's answer), else the read timeout."""
+        return self.total_s if self._cut_short else self.read_timeout_s
