@@ -78,8 +78,9 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: str = "not-needed"
     llm_timeout_s: float = Field(60.0, gt=0)  # httpx's timeout: for each read, not for the whole reply
-    # The longest one reply of the model may take (the answer, or a follow-up's rewrite): a server
-    # that trickles a token every few seconds never trips LLM_TIMEOUT_S, and the page waits on it.
+    # The longest the model's replies for one answer may take together (a follow-up's rewrite and its
+    # answer share it): a server that trickles a token every few seconds never trips LLM_TIMEOUT_S,
+    # and the page waits on it.
     llm_answer_timeout_s: float = Field(120.0, gt=0)
 
     app_host: str = "127.0.0.1"
