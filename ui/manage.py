@@ -18,6 +18,9 @@ from ui.render import chat_markdown
 
 log = logging.getLogger("app")
 DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# A date box's length: YYYY-MM-DD is 10, the rest room for spaces or a pasted time, so a longer paste
+# still shows whole in the "not a date" line; a longer value (only a forged request) is cut there.
+DATE_CHARS = 20
 # Uploads whose outcome is remembered by Gradio's path; enough for any batch or tabs at once, and bounded.
 HANDLED_KEPT = 1000
 
@@ -56,7 +59,7 @@ def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[
 
     typed = [(d or "").strip() for d in (date_from, date_to)]
     dates = [d if is_date(d) else "" for d in typed]
-    problems = [both("bad_date", value=chat_markdown(t[:20])) for t, d in zip(typed, dates, strict=True) if t != d]
+    problems = [both("bad_date", value=shown_date(t)) for t, d in zip(typed, dates, strict=True) if t != d]
     if all(dates) and reversed_dates(*dates):
         problems.append(both("reversed_dates", start=dates[0], end=dates[1]))
     chosen = chosen_articles(catalog.rows, doc_ids, *dates)
@@ -65,6 +68,11 @@ def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[
         chosen = chosen or set()
         problems.append(both("gone", count=len(gone)))
     return chosen, "  \n".join(problems)
+
+
+def shown_date(typed: str) -> str:
+    """A typed date as the note shows it: as text, and cut (with "…") past what a date box holds."""
+    return chat_markdown(typed[:DATE_CHARS]) + ("…" if len(typed) > DATE_CHARS else "")
 
 
 def reversed_dates(date_from: str, date_to: str) -> bool:

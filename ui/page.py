@@ -130,6 +130,7 @@ def _feedback_row(gr):
 
 def _articles_panel(gr, catalog, settings, manage: bool) -> dict:
     from ui.articles import OVERVIEW_HEADERS
+    from ui.manage import DATE_CHARS
     from ui.panel import box_label
 
     panel = {}
@@ -143,8 +144,9 @@ def _articles_panel(gr, catalog, settings, manage: bool) -> dict:
                 label="Fråga bara i / Ask only in",
                 elem_id="within",
             )
-            panel["from"] = gr.Textbox(label="Från / From", placeholder="ÅÅÅÅ-MM-DD", elem_id="date-from", scale=1)
-            panel["to"] = gr.Textbox(label="Till / To", placeholder="ÅÅÅÅ-MM-DD", elem_id="date-to", scale=1)
+            dates = {"placeholder": "ÅÅÅÅ-MM-DD", "max_length": DATE_CHARS, "scale": 1}
+            panel["from"] = gr.Textbox(label="Från / From", elem_id="date-from", **dates)
+            panel["to"] = gr.Textbox(label="Till / To", elem_id="date-to", **dates)
         panel["note"] = gr.Markdown("", elem_id="selection-note")
         panel["table"] = gr.Dataframe(
             catalog.rows,

@@ -139,3 +139,16 @@ class Canary:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def fn_of(url: str, elem_id: str, event: str) -> int:
+    """The id of the page's ``event`` on the component with ``elem_id`` (private events have no API name)."""
+    config = httpx.get(f"{url}config", timeout=10).json()
+    component = next(c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == elem_id)
+    return next(d["id"] for d in config["dependencies"] if [component, event] in d["targets"])
+
+
+def run(url: str, fn: int, data: list, session: str | None = None) -> httpx.Response:
+    """A direct call of an unqueued event, as the page makes it; the reply holds its outputs."""
+    body = {"data": data, "fn_index": fn, "session_hash": session or uuid.uuid4().hex, "event_data": None}
+    return httpx.post(f"{url}gradio_api/run/predict", json=body, timeout=30)

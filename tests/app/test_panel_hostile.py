@@ -1,0 +1,55 @@
+"""The article panel given what its page never sends: raw Gradio calls with an over-long date.
+The real app runs on a free 127.0.0.1 port (so it offers upload) over a copy of the seed store,
+with MAX_FILE_MB=1.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from browser_helpers import start_app
+from hostile import fn_of, run
+
+from ui.render import chat_markdown
+from ui.texts import both
+
+OTHER_ARTICLE = "000_a5d2021ba032f9f0"  # a seed article, 2021-12-06
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture(scope="module")
+def app(seed_settings, tmp_path_factory, request):
+    """``(url, log)`` of the app, whose upload limit is 1 MB."""
+    from bench.appclient import app_env
+
+    root = tmp_path_factory.mktemp("panel_hostile")
+    shutil.copytree(seed_settings.data_dir, root / "data")
+    env = {**app_env(root / "data", seed_settings.corpus_dir), "MAX_FILE_MB": "1"}
+    env.pop("APP_AUTH", None)
+    return start_app(root, env, request), root / "app.log"
+
+
+def new_log(log, before: int) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[before:]
+
+
+def test_the_date_boxes_take_a_date_with_room_but_not_a_page(app):
+    import httpx
+
+    url, _ = app
+    config = httpx.get(f"{url}config", timeout=10).json()
+    boxes = [c["props"] for c in config["components"] if c["props"].get("elem_id") in ("date-from", "date-to")]
+    assert len(boxes) == 2
+    assert all(isinstance(b.get("max_length"), int) and 10 < b["max_length"] <= 40 for b in boxes), boxes
+
+
+def test_an_overlong_date_from_a_client_is_a_bad_date_not_a_traceback(app):
+    url, log = app
+    before = len(log.read_text(encoding="utf-8"))
+    typed = "2024-03-04" * 5000
+    reply = run(url, fn_of(url, "date-from", "change"), [[OTHER_ARTICLE], typed, ""])
+    assert reply.status_code == 200, reply.text[:300]
+    assert reply.json()["data"][-1] == both("bad_date", value=chat_markdown("2024-03-042024-03-04") + "…")
+    assert "Traceback" not in new_log(log, before)
