@@ -21,6 +21,7 @@ DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 # A date box's length: YYYY-MM-DD is 10, the rest room for spaces or a pasted time, so a longer paste
 # still shows whole in the "not a date" line; a longer value (only a forged request) is cut there.
 DATE_CHARS = 20
+NOT_LISTED = ""  # stands for a forged "Ask only in" value: no article has this id
 # Uploads whose outcome is remembered by Gradio's path; enough for any batch or tabs at once, and bounded.
 HANDLED_KEPT = 1000
 
@@ -31,6 +32,7 @@ class Catalog:
     def __init__(self, engine, rows: list[list] | None = None):
         self.engine, self.rows = engine, list(rows or [])
         self.lock = threading.Lock()  # one upload or removal at a time
+        self.listed_once = {r[4] for r in self.rows}  # every id a page was offered: the rest are forged
         self.handled: OrderedDict[str, str] = OrderedDict()  # an upload's Gradio path: why it was skipped, "" added
 
     def refresh(self) -> list[list]:
@@ -38,6 +40,7 @@ class Catalog:
 
         try:
             self.rows = article_overview(self.engine)
+            self.listed_once |= {r[4] for r in self.rows}
         except StoreError as exc:
             log.warning("no article overview (%s)", exc)
         return self.rows
@@ -57,7 +60,8 @@ def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[
     """
     from ui.texts import both
 
-    typed = [(d or "").strip() for d in (date_from, date_to)]
+    doc_ids = chosen_ids(catalog, doc_ids)
+    typed = [("" if d is None else str(d)).strip() for d in (date_from, date_to)]  # as Gradio's Textbox would
     dates = [d if is_date(d) else "" for d in typed]
     problems = [both("bad_date", value=shown_date(t)) for t, d in zip(typed, dates, strict=True) if t != d]
     if all(dates) and reversed_dates(*dates):
@@ -68,6 +72,22 @@ def selection(catalog: Catalog, doc_ids, date_from: str, date_to: str) -> tuple[
         chosen = chosen or set()
         problems.append(both("gone", count=len(gone)))
     return chosen, "  \n".join(problems)
+
+
+def chosen_ids(catalog: Catalog, sent) -> list[str]:
+    """The "Ask only in" value a client sent, as ids; one that no page was offered becomes ``NOT_LISTED``.
+
+    Gradio's Dropdown refuses such a value in ``preprocess``, before any handler runs: the server
+    printed a traceback, the client got Gradio's English pop-up listing every choice, and the whole
+    event was lost, the dates sent with it too. So the panel's events take the raw value
+    (``ui.panel.RAW``) and this checks it: a forged value is one line in the log, and the handlers
+    count it with the removed ones ("not (or no longer) loaded") and keep the rest of the selection.
+    """
+    values = [] if sent is None else sent if isinstance(sent, list) else [sent]
+    ids = [v if isinstance(v, str) and v in catalog.listed_once else NOT_LISTED for v in values]
+    if NOT_LISTED in ids:  # the count only: the values are the client's, never written to the log
+        log.warning("'Ask only in' got %d value(s) no page was offered; left out", ids.count(NOT_LISTED))
+    return ids
 
 
 def shown_date(typed: str) -> str:

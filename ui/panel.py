@@ -7,12 +7,15 @@ No ``from __future__ import annotations`` here: Gradio reads the handlers' ``gr.
 and ``gr.LikeData`` annotations as objects to know what event data to pass.
 """
 
-from ui.manage import add_uploads, remove_article, selection
+from ui.manage import add_uploads, chosen_ids, remove_article, selection
 from ui.render import chat_markdown
 from ui.texts import both
 
 PRIVATE = {"api_visibility": "private"}
 ARTICLES = {"concurrency_id": "articles", "concurrency_limit": 1, **PRIVATE}  # one store change at a time
+# Events that take "Ask only in" get the client's value as sent: Gradio's own check of it raises
+# (a traceback, and the event lost); ui.manage.chosen_ids checks it against the catalog instead.
+RAW = {"preprocess": False}
 
 
 def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
@@ -56,6 +59,7 @@ def wire_selection(gr, catalog, panel: dict, within) -> None:
         [panel["within"], panel["from"], panel["to"]],
         [within, panel["note"]],
         queue=False,
+        **RAW,
         **PRIVATE,
     )
 
@@ -83,7 +87,7 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
         return (doc_id if title else ""), actions, shown, gr.update(visible=False), *offered, *listing
 
     def ask_this(doc_id, chosen):
-        ids = [d for d in (chosen or []) if catalog.title(d)]
+        ids = [d for d in chosen_ids(catalog, chosen) if catalog.title(d)]
         if not catalog.title(doc_id):  # removed in another tab since it was picked
             return ids, both("already_removed"), gr.update(visible=False), gr.update(visible=False)
         return (ids if doc_id in ids else [*ids, doc_id]), gr.update(), gr.update(), gr.update()
@@ -91,7 +95,7 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
     about = ["picked", "actions", "picked_md", "confirm", "ask_this", "remove", "table", "within", "box"]
     panel["table"].select(pick, None, [panel[k] for k in about], queue=False, **PRIVATE)
     chosen = [panel["within"], panel["picked_md"], panel["ask_this"], panel["remove"]]
-    panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], chosen, queue=False, **PRIVATE)
+    panel["ask_this"].click(ask_this, [panel["picked"], panel["within"]], chosen, queue=False, **RAW, **PRIVATE)
     panel["no"].click(lambda: gr.update(visible=False), None, [panel["confirm"]], queue=False, **PRIVATE)
     if manage:
         _wire_changes(gr, engine, settings, catalog, panel)
@@ -108,22 +112,25 @@ def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
         )
         return gr.update(visible=bool(title)), question, ("" if title else both("already_removed"))
 
-    def refreshed(chosen, message: str):
-        return (message, *article_listing(gr, catalog, value=[d for d in (chosen or []) if catalog.title(d)]))
+    def listed(chosen):
+        """The listing, and "Ask only in" keeping the chosen articles still listed."""
+        return article_listing(gr, catalog, value=[d for d in chosen_ids(catalog, chosen) if catalog.title(d)])
 
     def removed(doc_id, chosen):
         message = chat_markdown(remove_article(engine, settings, catalog, doc_id))
-        return (*refreshed(chosen, message), gr.update(visible=False), gr.update(visible=False), "")
+        return (message, *listed(chosen), gr.update(visible=False), gr.update(visible=False), "")
 
-    def added(files, chosen, progress=gr.Progress()):  # noqa: B008 (Gradio injects the tracker by this default)
+    def added(files, progress=gr.Progress()):  # noqa: B008 (Gradio injects the tracker by this default)
         lines = add_uploads(engine, settings, catalog, files, progress)
-        return (*refreshed(chosen, "  \n".join(chat_markdown(line) for line in lines)), None)
+        return "  \n".join(chat_markdown(line) for line in lines), None
 
-    listing = [panel["status"], panel["table"], panel["within"], panel["box"]]
+    listing = [panel["table"], panel["within"], panel["box"]]
     asked = [panel["confirm"], panel["confirm_md"], panel["status"]]
     panel["remove"].click(confirm, [panel["picked"]], asked, queue=False, **PRIVATE)
-    after_remove = [*listing, panel["confirm"], panel["actions"], panel["picked"]]
-    panel["yes"].click(removed, [panel["picked"], panel["within"]], after_remove, **ARTICLES)
-    panel["upload"].upload(
-        added, [panel["upload"], panel["within"]], [*listing, panel["upload"]], show_progress="full", **ARTICLES
+    after_remove = [panel["status"], *listing, panel["confirm"], panel["actions"], panel["picked"]]
+    panel["yes"].click(removed, [panel["picked"], panel["within"]], after_remove, **ARTICLES, **RAW)
+    # The upload takes the file alone (its preprocess checks Gradio's copy); the listing follows.
+    uploaded = panel["upload"].upload(
+        added, [panel["upload"]], [panel["status"], panel["upload"]], show_progress="full", **ARTICLES
     )
+    uploaded.then(listed, [panel["within"]], listing, queue=False, **RAW, **PRIVATE)

@@ -11,9 +11,9 @@ TEXTS = {
         "Något gick fel när frågan besvarades; försök igen.",
         "Something went wrong while answering; please try again.",
     ),
-    "gone": (
-        "{count} av de valda artiklarna är borttagna och citeras inte.",
-        "{count} of the chosen articles were removed and are not cited.",
+    "gone": (  # removed since they were chosen, or (in a forged request) never listed
+        "{count} av de valda artiklarna är inte (längre) inlästa och citeras inte.",
+        "{count} of the chosen articles are not (or no longer) loaded and are not cited.",
     ),
     "already_removed": (
         "Artikeln är redan borttagen, kanske i en annan flik.",

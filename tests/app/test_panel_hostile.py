@@ -1,4 +1,5 @@
-"""The article panel given what its page never sends: raw Gradio calls with an over-long date.
+"""The article panel given what its page never sends: raw Gradio calls with an over-long date
+or a forged "Ask only in" value.
 The real app runs on a free 127.0.0.1 port (so it offers upload) over a copy of the seed store,
 with MAX_FILE_MB=1.
 """
@@ -53,3 +54,32 @@ def test_an_overlong_date_from_a_client_is_a_bad_date_not_a_traceback(app):
     assert reply.status_code == 200, reply.text[:300]
     assert reply.json()["data"][-1] == both("bad_date", value=chat_markdown("2024-03-042024-03-04") + "…")
     assert "Traceback" not in new_log(log, before)
+
+
+def test_a_forged_ask_only_in_value_is_one_line_and_keeps_the_rest(app):
+    url, log = app
+    before = len(log.read_text(encoding="utf-8"))
+    forged = [OTHER_ARTICLE, "forged-id", {"path": "/etc/passwd"}]
+    reply = run(url, fn_of(url, "within", "change"), [forged, "2021", ""])
+    assert reply.status_code == 200, reply.text[:300]
+    assert reply.json()["data"][-1] == both("gone", count=2)
+    written = new_log(log, before)
+    assert "Traceback" not in written and "/etc/passwd" not in written
+    assert len([line for line in written.splitlines() if "Ask only in" in line]) == 1, written
+
+
+def test_a_forged_ask_only_in_value_loses_nothing_else_of_the_selection(engine):
+    import asyncio
+
+    from gradio.state_holder import SessionState
+
+    from ui.articles import article_overview
+    from ui.page import build_ui
+
+    demo = build_ui(engine, engine.settings, overview=article_overview(engine))
+    block_fn = next(f for f in demo.fns.values() if f.name == "choose")
+    state = SessionState(demo)
+    forged = [OTHER_ARTICLE, "forged-id", 7]
+    reply = asyncio.run(demo.process_api(block_fn, [forged, "2021", ""], state))
+    within = next(b for b in block_fn.outputs if b.stateful)
+    assert state[within._id] == [OTHER_ARTICLE] and reply["data"][-1] == both("gone", count=2)
