@@ -25,4 +25,60 @@
     event.stopPropagation();
     show(match[1], match[2]);
   }, true);
+
+  // A file over the upload limit (MAX_FILE_MB) is left out before Gradio reads the batch: Gradio
+  // refuses the whole batch over one such file, with its own English pop-up and the limit in KiB
+  // ("976.6 Kb"). The server still refuses such a file (Gradio's max_file_size, ui/guard.py); this
+  // only says so in the page's words, the limit named as the upload's label names it, and lets
+  // the other files through. The limit is the server's, from the page's config.
+  const OVER_LIMIT = __OVER_LIMIT__;  // "✗ {names}: … {limit} MB …", from ui/texts.py
+  const limit = (window.gradio_config || {}).max_file_size;
+  const forwarded = new WeakSet();  // drops this script re-sent with the files kept
+
+  function within(files) {
+    const kept = new DataTransfer();
+    const over = [];
+    for (const file of files) {
+      if (limit && file.size > limit) over.push(file.name);
+      else kept.items.add(file);
+    }
+    return [kept, over];
+  }
+
+  function say(upload, over) {
+    let note = document.getElementById("upload-refused");
+    if (!note) {
+      note = document.createElement("p");
+      note.id = "upload-refused";
+      note.setAttribute("role", "alert");
+      upload.after(note);
+    }
+    const mb = String(Number((limit / 1e6).toPrecision(6)));  // as Python's f"{mb:g}" writes it
+    // The names last, and by a function: a file's name is shown as it is, "{limit}" or "$&" too.
+    const line = OVER_LIMIT.replaceAll("{limit}", mb).replace("{names}", () => over.join(", "));
+    note.textContent = over.length ? line : "";
+  }
+
+  document.addEventListener("change", (event) => {
+    const input = event.target;
+    const upload = input instanceof HTMLInputElement && input.type === "file" && input.closest("#upload");
+    if (!upload || !input.files) return;
+    const [kept, over] = within(input.files);
+    say(upload, over);
+    if (over.length) input.files = kept.files;  // before Gradio's own listener on the input reads them
+  }, true);
+
+  document.addEventListener("drop", (event) => {
+    const upload = event.target instanceof Element && event.target.closest("#upload");
+    if (!upload || !event.dataTransfer || forwarded.has(event)) return;
+    const [kept, over] = within(event.dataTransfer.files);
+    say(upload, over);
+    if (!over.length) return;
+    // A dropped batch cannot be changed: Gradio gets a copy without the files over the limit.
+    event.preventDefault();
+    event.stopPropagation();
+    const again = new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: kept });
+    forwarded.add(again);
+    event.target.dispatchEvent(again);
+  }, true);
 }

@@ -7,6 +7,7 @@ state. Upload and removal exist only when ``manage`` is on (see ``ui.launch.offe
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ui.chat import SOURCES_PLACEHOLDER, respond
@@ -42,7 +43,11 @@ CSS = """
 
 
 def page_js() -> str:
-    return PAGE_JS.read_text(encoding="utf-8")
+    """The page's script, given its sentence for a file over the upload limit (a JSON string)."""
+    from ui.texts import both
+
+    over_limit = f"✗ {{names}}: {both('over_limit', limit='{limit}')}"  # page.js fills in both
+    return PAGE_JS.read_text(encoding="utf-8").replace("__OVER_LIMIT__", json.dumps(over_limit))
 
 
 HEADER = (

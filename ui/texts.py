@@ -19,6 +19,7 @@ TEXTS = {
         "Artikeln är redan borttagen, kanske i en annan flik.",
         "The article was already removed, perhaps in another tab.",
     ),
+    "over_limit": ("över gränsen {limit} MB, inte inläst", "over the {limit} MB limit, not added"),
     "already_added": ("redan inläst med samma innehåll", "already added with the same content"),
     "already_added_as": ("samma artikel är redan inläst: {title}", "the same article is already loaded: {title}"),
     "bad_date": (

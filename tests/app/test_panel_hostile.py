@@ -1,5 +1,5 @@
-"""The article panel given what its page never sends: raw Gradio calls with an over-long date
-or a forged "Ask only in" value.
+"""The article panel given what its page never sends (raw Gradio calls with an over-long date or a
+forged "Ask only in" value), and files over MAX_FILE_MB dropped on it in real Chromium.
 The real app runs on a free 127.0.0.1 port (so it offers upload) over a copy of the seed store,
 with MAX_FILE_MB=1.
 """
@@ -9,13 +9,17 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser_helpers import start_app
+from browser_helpers import open_page, start_app
 from hostile import fn_of, run
+from playwright.sync_api import expect
 
 from ui.render import chat_markdown
 from ui.texts import both
 
 OTHER_ARTICLE = "000_a5d2021ba032f9f0"  # a seed article, 2021-12-06
+STORE_CHANGE_MS = 60_000
+BRIDGE = "Kirunabladet\n\n2024-08-03\n\nNy bro i Kiruna\n\nKiruna kommun bygger en ny bro som blir 300 meter lång.\n"
+OVER_LIMIT = "✗ {names}: över gränsen 1 MB, inte inläst / over the 1 MB limit, not added"  # as the label: ≤ 1 MB
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -83,3 +87,42 @@ def test_a_forged_ask_only_in_value_loses_nothing_else_of_the_selection(engine):
     reply = asyncio.run(demo.process_api(block_fn, [forged, "2021", ""], state))
     within = next(b for b in block_fn.outputs if b.stateful)
     assert state[within._id] == [OTHER_ARTICLE] and reply["data"][-1] == both("gone", count=2)
+
+
+def test_a_file_over_the_limit_is_named_in_the_page_words_and_the_others_are_added(browser, app):
+    url, _ = app
+    page = open_page(browser, url)
+    big = {"name": "stor.txt", "mimeType": "text/plain", "buffer": b"Stor text.\n" * 100_000}  # 1.1 MB
+    bridge = {"name": "bro.txt", "mimeType": "text/plain", "buffer": BRIDGE.encode()}
+    page.locator("#upload input[type=file]").set_input_files([big, bridge])
+    expect(page.locator("#upload-status")).to_contain_text("✓ bro.txt", timeout=STORE_CHANGE_MS)
+    expect(page.locator("#upload-refused")).to_have_text(OVER_LIMIT.format(names="stor.txt"))
+    expect(page.get_by_text("maximum allowed size")).to_have_count(0)  # Gradio's own English pop-up
+    page.close()
+
+
+# Files dropped on the upload box as a browser drops them: drag events carrying the files.
+DROP = """([target, files]) => {
+  const dropped = new DataTransfer();
+  for (const [name, size] of files) dropped.items.add(new File(["x".repeat(size)], name, { type: "text/plain" }));
+  const box = document.querySelector(target);
+  for (const type of ["dragenter", "dragover", "drop"]) {
+    box.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dropped }));
+  }
+}"""
+
+
+def test_files_over_the_limit_dropped_alone_are_named_and_nothing_is_sent(browser, app):
+    url, _ = app
+    page = open_page(browser, url)
+    page.locator("#upload .upload-container").wait_for()
+    sent = []
+    page.on("request", lambda r: "/upload" in r.url and sent.append(r.url))
+    page.evaluate(DROP, ["#upload .upload-container", [["a.txt", 1_000_001], ["b.pdf", 2_000_000]]])
+    expect(page.locator("#upload-refused")).to_have_text(OVER_LIMIT.format(names="a.txt, b.pdf"))
+    page.wait_for_timeout(1000)
+    assert sent == [] and page.get_by_text("maximum allowed size").count() == 0
+    page.evaluate(DROP, ["#upload .upload-container", [["c.txt", 1_000_000]]])  # at the limit: sent
+    expect(page.locator("#upload-refused")).to_be_empty()
+    expect(page.locator("#upload-status")).to_contain_text("✗ c.txt", timeout=STORE_CHANGE_MS)  # not an article
+    page.close()
