@@ -126,3 +126,13 @@ def test_files_over_the_limit_dropped_alone_are_named_and_nothing_is_sent(browse
     expect(page.locator("#upload-refused")).to_be_empty()
     expect(page.locator("#upload-status")).to_contain_text("✗ c.txt", timeout=STORE_CHANGE_MS)  # not an article
     page.close()
+
+
+def test_the_server_still_refuses_a_file_over_the_limit(app):
+    import httpx
+
+    url, _ = app
+    for size in (1_030_000, 1_100_000):  # past Gradio's own check, and past ui/guard.py's cap too
+        files = {"files": ("stor.txt", b"x" * size, "text/plain")}
+        refused = httpx.post(f"{url}gradio_api/upload", files=files, timeout=30)
+        assert refused.status_code in (400, 413), (size, refused.status_code, refused.text[:200])
