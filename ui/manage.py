@@ -21,6 +21,9 @@ DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 # A date box's length: YYYY-MM-DD is 10, the rest room for spaces or a pasted time, so a longer paste
 # still shows whole in the "not a date" line; a longer value (only a forged request) is cut there.
 DATE_CHARS = 20
+# Files ingested from one upload: each is read, embedded and indexed under the store lock, and every
+# other upload or removal waits for them; the rest are named, to be added again.
+UPLOAD_FILES = 20
 NOT_LISTED = ""  # stands for a forged "Ask only in" value: no article has this id
 # Uploads whose outcome is remembered by Gradio's path; enough for any batch or tabs at once, and bounded.
 HANDLED_KEPT = 1000
@@ -125,8 +128,13 @@ def is_date(text: str) -> bool:
 
 
 def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str]:
-    """Keep and ingest each uploaded file; a line per file saying what happened."""
+    """Keep and ingest each uploaded file (``UPLOAD_FILES`` at most); a line per file saying what happened."""
+    from ui.texts import both
+
     lines, files = [], [str(f) for f in (files or []) if f]
+    files, late = files[:UPLOAD_FILES], files[UPLOAD_FILES:]
+    for temp in late:
+        Path(temp).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
     with catalog.lock:
         for i, temp in enumerate(files):
             name = Path(temp).name
@@ -135,6 +143,8 @@ def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str
         progress((len(files), len(files)), desc="indexeras / indexing")
         catalog.refresh()
         warm(engine)
+    if late:
+        lines.append(f"✗ {', '.join(Path(t).name for t in late)}: {both('too_many_files', count=UPLOAD_FILES)}")
     return lines
 
 

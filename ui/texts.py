@@ -20,6 +20,10 @@ TEXTS = {
         "The article was already removed, perhaps in another tab.",
     ),
     "over_limit": ("över gränsen {limit} MB, inte inläst", "over the {limit} MB limit, not added"),
+    "too_many_files": (
+        "inte inlästa: högst {count} filer åt gången; lägg till dem igen",
+        "not added: at most {count} files at a time; add them again",
+    ),
     "already_added": ("redan inläst med samma innehåll", "already added with the same content"),
     "already_added_as": ("samma artikel är redan inläst: {title}", "the same article is already loaded: {title}"),
     "bad_date": (

@@ -4,6 +4,7 @@ over a real Chroma store, the panel's own handlers, and the chat answering withi
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from app_helpers import last_bubble
@@ -180,3 +181,15 @@ def test_the_same_article_under_another_file_name_is_not_listed_twice(own_engine
     titles = [r[0] for r in catalog.rows]
     assert titles.count("Ny bro i Kiruna") == 1 and titles.count(catalog.title(CAMERA_ARTICLE)) == 1
     assert [p.name for p in uploads_dir(settings).iterdir()] == [catalog.rows[0][4] + ".txt"]
+
+
+def test_an_upload_of_too_many_files_adds_the_first_and_names_the_rest(own_engine, tmp_path):
+    from ui.manage import UPLOAD_FILES, Catalog, add_uploads
+
+    catalog = Catalog(own_engine)
+    files = [gradio_copy(tmp_path / str(i), f"tom{i}.txt", b"") for i in range(UPLOAD_FILES + 2)]
+    lines = add_uploads(own_engine, own_engine.settings, catalog, files, no_progress)
+    assert lines[:-1] == [f"✗ tom{i}.txt: tom fil / empty file" for i in range(UPLOAD_FILES)]
+    late = f"tom{UPLOAD_FILES}.txt, tom{UPLOAD_FILES + 1}.txt"
+    assert lines[-1] == f"✗ {late}: {both('too_many_files', count=UPLOAD_FILES)}"
+    assert not any(Path(f).exists() for f in files), "Gradio's copy of a skipped file was kept"
