@@ -21,8 +21,8 @@ DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 # A date box's length: YYYY-MM-DD is 10, the rest room for spaces or a pasted time, so a longer paste
 # still shows whole in the "not a date" line; a longer value (only a forged request) is cut there.
 DATE_CHARS = 20
-# Files ingested from one upload: each is read, embedded and indexed under the store lock, and every
-# other upload or removal waits for them; the rest are named, to be added again.
+# Files ingested from one upload: the next upload waits for them all (a removal for one); the rest
+# are named, to be added again.
 UPLOAD_FILES = 20
 NOT_LISTED = ""  # stands for a forged "Ask only in" value: no article has this id
 # Uploads whose outcome is remembered by Gradio's path; enough for any batch or tabs at once, and bounded.
@@ -34,7 +34,7 @@ class Catalog:
 
     def __init__(self, engine, rows: list[list] | None = None):
         self.engine, self.rows = engine, list(rows or [])
-        self.lock = threading.Lock()  # one upload or removal at a time
+        self.lock = threading.Lock()  # one store change (an uploaded file, a removal) at a time
         self.listed_once = {r[4] for r in self.rows}  # every id a page was offered: the rest are forged
         self.handled: OrderedDict[str, str] = OrderedDict()  # an upload's Gradio path: why it was skipped, "" added
 
@@ -135,12 +135,13 @@ def add_uploads(engine, settings, catalog: Catalog, files, progress) -> list[str
     files, late = files[:UPLOAD_FILES], files[UPLOAD_FILES:]
     for temp in late:
         Path(temp).unlink(missing_ok=True)  # Gradio's copy: uploads are never served back
-    with catalog.lock:
-        for i, temp in enumerate(files):
-            name = Path(temp).name
-            progress((i, len(files)), desc=f"{name}: läses in / ingesting")
+    for i, temp in enumerate(files):
+        name = Path(temp).name
+        progress((i, len(files)), desc=f"{name}: läses in / ingesting")
+        with catalog.lock:  # a file at a time: a removal from another tab waits for one file, not all
             lines.append(add_upload(engine, settings, catalog, temp, name))
-        progress((len(files), len(files)), desc="indexeras / indexing")
+    progress((len(files), len(files)), desc="indexeras / indexing")
+    with catalog.lock:
         catalog.refresh()
         warm(engine)
     if late:

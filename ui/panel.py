@@ -12,7 +12,10 @@ from ui.render import chat_markdown
 from ui.texts import both
 
 PRIVATE = {"api_visibility": "private"}
-ARTICLES = {"concurrency_id": "articles", "concurrency_limit": 1, **PRIVATE}  # one store change at a time
+# One upload and one removal at a time each; ui.manage's store lock takes them a file at a time, so a
+# removal waits for the file being added, not for a whole upload.
+UPLOADS = {"concurrency_id": "uploads", "concurrency_limit": 1, **PRIVATE}
+REMOVALS = {"concurrency_id": "removals", "concurrency_limit": 1, **PRIVATE}
 # Events that take "Ask only in" get the client's value as sent: Gradio's own check of it raises
 # (a traceback, and the event lost); ui.manage.chosen_ids checks it against the catalog instead.
 RAW = {"preprocess": False}
@@ -102,7 +105,7 @@ def wire_articles(gr, engine, settings, catalog, panel: dict, manage: bool) -> N
 
 
 def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
-    """Remove (after the confirmation) and upload: one at a time, then the listing is refreshed."""
+    """Remove (after the confirmation) and upload: each one at a time, then the listing is refreshed."""
 
     def confirm(doc_id):
         title = catalog.title(doc_id)
@@ -128,9 +131,9 @@ def _wire_changes(gr, engine, settings, catalog, panel: dict) -> None:
     asked = [panel["confirm"], panel["confirm_md"], panel["status"]]
     panel["remove"].click(confirm, [panel["picked"]], asked, queue=False, **PRIVATE)
     after_remove = [panel["status"], *listing, panel["confirm"], panel["actions"], panel["picked"]]
-    panel["yes"].click(removed, [panel["picked"], panel["within"]], after_remove, **ARTICLES, **RAW)
+    panel["yes"].click(removed, [panel["picked"], panel["within"]], after_remove, **REMOVALS, **RAW)
     # The upload takes the file alone (its preprocess checks Gradio's copy); the listing follows.
     uploaded = panel["upload"].upload(
-        added, [panel["upload"]], [panel["status"], panel["upload"]], show_progress="full", **ARTICLES
+        added, [panel["upload"]], [panel["status"], panel["upload"]], show_progress="full", **UPLOADS
     )
     uploaded.then(listed, [panel["within"]], listing, queue=False, **RAW, **PRIVATE)

@@ -38,11 +38,16 @@ def own_engine(seed_settings, embedder, tmp_path):
 
 def page_handlers(engine, manage: bool = True) -> dict:
     """The real page's event handlers by name; every tab of one server shares its article catalog."""
+    return {f.name: f.fn for f in page_events(engine, manage)}
+
+
+def page_events(engine, manage: bool = True) -> list:
+    """The real page's events (Gradio's ``BlockFunction``: the handler and how it is queued)."""
     from ui.articles import article_overview
     from ui.page import build_ui
 
     demo = build_ui(engine, engine.settings, overview=article_overview(engine), manage=manage)
-    return {f.name: f.fn for f in demo.fns.values()}
+    return list(demo.fns.values())
 
 
 def row_click(doc_id: str):
@@ -193,3 +198,20 @@ def test_an_upload_of_too_many_files_adds_the_first_and_names_the_rest(own_engin
     late = f"tom{UPLOAD_FILES}.txt, tom{UPLOAD_FILES + 1}.txt"
     assert lines[-1] == f"✗ {late}: {both('too_many_files', count=UPLOAD_FILES)}"
     assert not any(Path(f).exists() for f in files), "Gradio's copy of a skipped file was kept"
+
+
+def test_an_upload_lets_a_removal_in_between_its_files(own_engine, tmp_path):
+    from ui.manage import Catalog, add_uploads
+
+    catalog, free = Catalog(own_engine), []
+
+    def progress(step, desc=""):  # called before each file: is the store lock free for a removal?
+        free.append(catalog.lock.acquire(blocking=False))
+        if free[-1]:
+            catalog.lock.release()
+
+    files = [gradio_copy(tmp_path / str(i), f"bro{i}.txt", BRIDGE.replace("bro", f"bro {i}").encode()) for i in (1, 2)]
+    assert add_uploads(own_engine, own_engine.settings, catalog, files, progress) == ["✓ bro1.txt", "✓ bro2.txt"]
+    assert free[:2] == [True, True], "the lock was held across the whole upload"
+    events = {f.name: f for f in page_events(own_engine)}
+    assert events["added"].concurrency_id != events["removed"].concurrency_id, "a removal waits for the whole upload"
