@@ -165,14 +165,19 @@ def _articles_panel(gr, catalog, settings, manage: bool) -> dict:
         )
         _article_actions(gr, panel, manage)
         if manage:
-            panel["upload"] = gr.File(
-                label=f"Lägg till artiklar / Add articles (.txt .md .html .pdf, ≤ {settings.max_file_mb:g} MB)",
-                file_count="multiple",
-                file_types=[".txt", ".md", ".html", ".htm", ".pdf"],
-                elem_id="upload",
-            )
-            panel["status"] = gr.Markdown("", elem_id="upload-status")
+            _upload_box(gr, panel, settings)
     return panel
+
+
+def _upload_box(gr, panel: dict, settings) -> None:
+    """The "Add articles" box; page.js names a file over the limit as this label does, before it is sent."""
+    panel["upload"] = gr.File(
+        label=f"Lägg till artiklar / Add articles (.txt .md .html .pdf, ≤ {settings.max_file_mb:g} MB)",
+        file_count="multiple",
+        file_types=[".txt", ".md", ".html", ".htm", ".pdf"],
+        elem_id="upload",
+    )
+    panel["status"] = gr.Markdown("", elem_id="upload-status")
 
 
 def _article_actions(gr, panel: dict, manage: bool) -> None:
