@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from textkit.figures import MONTHS, joined_numbers, numbers
+from textkit.figures import joined_numbers, numbers
+from textkit.freewords import free_words
 from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.verbs import lemma
@@ -60,10 +61,6 @@ ALIKE = [
     {"klockan", "kl"},
     REPORTING,
 ]
-# Focus adverbs and linking words a paraphrase adds or drops without changing what is claimed.
-FREE = {"aven", "samt", "bland", "annat", "fortfarande", "framst", "dessutom"}
-# "Antalet", "andelen": what a figure is, said or not ("ökade från 61 till 86 procent").
-MEASURES = {"antal", "antalet", "andel", "andelen"}
 
 
 def root(word_stem: str) -> str:
@@ -157,7 +154,7 @@ class Window:
         """Numbers, dates, every content word and each name's company are in this window."""
         if not numbers(sentence) <= self.numbers:
             return False
-        words = [w for w in _claimed(sentence) if not w.isdigit()]
+        words = [w for w in self._claimed(sentence) if not w.isdigit()]
         if not all(self.covers(w) for w in words):
             return False
         core = self.core_window or self
@@ -166,8 +163,13 @@ class Window:
         units = name_units(sentence)
         if not all(self._named_together(unit, words) for unit in units) or self._names_reversed(sentence, units):
             return False
-        said = _claimed(joined_numbers(sentence))
+        said = self._claimed(joined_numbers(sentence))
         return self._pairs_apart(said) <= (len(said) - 2) // 4 and not self._slot_taken(sentence)
+
+    def _claimed(self, sentence: str) -> list[str]:
+        """The content words this window must hold: not those a paraphrase adds freely (``free_words``)."""
+        free = free_words(sentence, self.text)
+        return [w for w in content_words(sentence) if w not in free]
 
     def _names_reversed(self, sentence: str, units: list[list[str]]) -> bool:
         """Two names of the claim stand in the other order in every support sentence that has both.
@@ -238,16 +240,6 @@ SPEAKER = 4
 def _set_aside(tokens: list[str], at: int) -> bool:
     """The token at ``at`` is a passive's doer or a quote's speaker: its place in the sentence is free."""
     return at > 0 and tokens[at - 1] in AGENT or any(t in REPORTING for t in tokens[max(0, at - SPEAKER) : at])
-
-
-def _claimed(sentence: str) -> list[str]:
-    """The content words a support must hold: not ``FREE`` words, nor a month named next to a figure
-    ("den 4 februari"), as the date is checked as a number and may be written "4/2"."""
-    tokens = [t.lower() for t in TOKEN.findall(sentence)]
-    dated = {t for i, t in enumerate(tokens) if t in MONTHS and any(n.isdigit() for n in tokens[max(0, i - 1) : i + 2])}
-    free = FREE | (MEASURES if any(t.isdigit() for t in tokens) else set())
-    future = {t for t, after in zip(tokens, tokens[1:]) if t == "kommer" and after == "att"}  # "kommer att" = "ska"
-    return [w for w in content_words(sentence) if fold(w) not in free and w not in dated | future]
 
 
 def _little(word: str) -> bool:

@@ -1,0 +1,46 @@
+"""Made-up sentences that use the verifier's paraphrase rules to pass, and must not.
+
+Every passage and sentence here was written for this test (invented, news-like); none is from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.verify import supported
+
+CLUB = "Den 4/5 hölls föreningens årsmöte. Föreningen bildades i juni 2019 och har i dag 340 medlemmar."
+BRIDGE = "Bron stängdes i mars efter olyckan, men öppnade igen i juni."
+TOWNS = "Ökningen gäller bland annat Malmö och Lund."
+EXAM = "Andelen elever som klarade provet ökade till 86 procent."
+TICKET = "Biljetten kostar 340 kronor och gäller för medlemmar."
+WAGES = "Lönerna för de anställda ökade under 2024."
+
+
+def test_a_month_is_free_only_where_the_support_writes_that_date_in_digits():
+    assert supported("Föreningens årsmöte hölls den 4 maj.", CLUB)
+    # "4/5" elsewhere in the window does not date the founding in May.
+    assert not supported("Föreningen bildades i maj 2019.", CLUB)
+
+
+def test_still_and_above_all_are_claims_of_their_own():
+    assert supported("Bron stängdes efter olyckan.", BRIDGE)
+    assert not supported("Bron är fortfarande stängd efter olyckan.", BRIDGE)  # it opened again
+    assert not supported("Ökningen gäller främst Malmö.", TOWNS)  # the passage lists, it does not rank
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Antalet elever som klarade provet ökade till 86.", EXAM),  # a share told as a count
+        ("Antalet medlemmar är 340.", TICKET),  # a price told as a count
+        ("Antalet anställda ökade under 2024.", WAGES),  # a year: the wages rose, not the staff
+    ],
+)
+def test_antalet_does_not_turn_another_figure_into_a_count(sentence, passage):
+    assert not supported(sentence, passage)
+
+
+def test_antalet_and_andelen_still_name_the_supports_own_figure():
+    assert supported("Antalet medlemmar är 340.", CLUB)
+    assert supported("Andelen elever som klarade provet ökade till 86 procent.", EXAM.replace("Andelen e", "E"))

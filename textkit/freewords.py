@@ -1,0 +1,72 @@
+"""Words of a claim that need no support of their own, because a paraphrase adds them without a new fact.
+
+Swedish language rules, not facts about any article: a focus adverb ("även"), "kommer att" for
+"ska", a month named where the support writes the same date in digits ("3 maj" for "3/5"), and
+"antalet"/"andelen" naming what a figure the support gives already is.
+
+>>> sorted(free_words("Årsmötet hålls även den 3 maj.", "Årsmötet hålls den 3/5."))
+['maj', 'även']
+>>> free_words("Föreningen bildades i maj 2019.", "Föreningen bildades i juni 2019. Mötet hölls 4/5.")
+set()
+>>> free_words("Antalet medlemmar är 340.", "Föreningen har 340 medlemmar.")
+{'antalet'}
+>>> free_words("Antalet medlemmar är 340.", "Biljetten kostar 340 kronor och gäller för medlemmar.")
+set()
+"""
+
+from __future__ import annotations
+
+import re
+
+from textkit.figures import ISO_DATE, MONTHS, joined_numbers
+from textkit.text import TOKEN, content_words, fold, stem
+
+# Focus adverbs and linking words a paraphrase adds or drops without changing what is claimed. Not
+# "fortfarande" (still: says a state goes on, where the support may have it end) nor "främst"
+# (above all: ranks what the support may only list).
+FOCUS = {"aven", "samt", "bland", "annat", "dessutom"}
+COUNT = {"antal", "antalet"}  # "antalet X är N" says "N X"
+SHARE = {"andel", "andelen"}  # a share is a percentage
+PERCENT = re.compile(r"\d\s*(%|procent)", re.I)
+COUNTED_WITHIN = 3  # tokens after the figure: "340 nya medlemmar"
+DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
+
+
+def free_words(sentence: str, support: str) -> set[str]:
+    """The sentence's content words (lower-cased) that ``support`` need not hold."""
+    tokens = [t.lower() for t in TOKEN.findall(joined_numbers(sentence))]
+    words = set(content_words(sentence))
+    free = {w for w in words if fold(w) in FOCUS}
+    free |= {t for t, after in zip(tokens, tokens[1:]) if t == "kommer" and after == "att"}  # "kommer att" = "ska"
+    free |= _dated_months(tokens, support)
+    if PERCENT.search(sentence):
+        free |= words & SHARE
+    return free | _counts(tokens, support)
+
+
+def _dated_months(tokens: list[str], support: str) -> set[str]:
+    """Month names next to a day (or year) the support writes with the same month in digits:
+    "den 4 februari" for "4/2" or "2025-02-04". A month beside any other figure needs its own word,
+    else "i maj 2019" would pass on a "4/5" elsewhere in the support."""
+    written = {(int(day), int(month)) for day, month in DAY_MONTH.findall(support)}
+    written |= {(int(n), int(month)) for year, month, day in ISO_DATE.findall(support) for n in (year, day)}
+    return {
+        t
+        for i, t in enumerate(tokens)
+        if t in MONTHS and any(n.isdigit() and (int(n), MONTHS[t]) in written for n in tokens[max(0, i - 1) : i + 2])
+    }
+
+
+def _counts(tokens: list[str], support: str) -> set[str]:
+    """ "Antalet" before the counted word when the support writes one of the sentence's figures with that
+    word just after it ("340 medlemmar"): not a price, a year or another thing's count."""
+    figures = {t for t in tokens if t.isdigit()}
+    held = [fold(stem(t)) for t in TOKEN.findall(joined_numbers(support))]
+    found = set()
+    for i, t in enumerate(tokens[:-1]):
+        counted = fold(stem(tokens[i + 1]))
+        if t in COUNT and any(
+            held[j] in figures and counted in held[j + 1 : j + 1 + COUNTED_WITHIN] for j in range(len(held))
+        ):
+            found.add(t)
+    return found
