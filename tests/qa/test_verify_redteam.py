@@ -44,3 +44,9 @@ def test_antalet_does_not_turn_another_figure_into_a_count(sentence, passage):
 def test_antalet_and_andelen_still_name_the_supports_own_figure():
     assert supported("Antalet medlemmar är 340.", CLUB)
     assert supported("Andelen elever som klarade provet ökade till 86 procent.", EXAM.replace("Andelen e", "E"))
+
+
+def test_a_short_word_is_not_another_word_plus_a_letter():
+    roof = "Restaurangen öppnar en bar på taket i höst."
+    assert supported("Restaurangen öppnar en bar på taket.", roof)
+    assert not supported("Restaurangen öppnar barn på taket i höst.", roof)  # "barn" is not "bar" + "-n"
