@@ -21,11 +21,10 @@ from textkit.freewords import free_words
 from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.verbs import lemma
+from textkit.wordshape import INFLECTION, compound_tail, inflected
 
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
 ROOT_ENDINGS = ("ning", "ande", "ende", "else", "are", "ade", "ad", "at", "it", "et", "ar", "er", "a", "e", "t")
-INFLECTION = re.compile(r"(s|a|e|en|et|na|n|or|ar|er|orna|arna|erna|ens|ets|ernas|arnas|ornas|s)?")
-VOWELS = set("aeiouyåäö")
 MIN_PART = 4  # shorter stems ("bil", "år") match inside too many unrelated words
 CORE_SHARE = 0.6  # of the content words must be in the supporting sentence itself, not only its neighbours
 NEAR = 10  # tokens: a name farther than this from every other word of the claim is a different person's role
@@ -123,8 +122,8 @@ class Window:
             or root(s) == r
             or (len(w) >= MIN_PART and w in tok)
             or (len(r) >= MIN_PART - 1 and tok.startswith(r) and len(tok) - len(r) >= MIN_PART)
-            or (len(tok) > 1 and w.startswith(tok) and _inflected(tok, w[len(tok) :]) and not _little(tok))
-            or (len(w) > 1 and s.endswith(w) and len(s) - len(w) >= MIN_PART)
+            or (len(tok) > 1 and w.startswith(tok) and inflected(tok, w[len(tok) :]) and not _little(tok))
+            or (len(w) > 1 and s.endswith(w) and len(s) - len(w) >= MIN_PART and compound_tail(s[: -len(w)], w))
             or (verb is not None and lemma(tok) == verb)
         ]
 
@@ -241,16 +240,6 @@ SPEAKER = 4
 def _set_aside(tokens: list[str], at: int) -> bool:
     """The token at ``at`` is a passive's doer or a quote's speaker: its place in the sentence is free."""
     return at > 0 and tokens[at - 1] in AGENT or any(t in REPORTING for t in tokens[max(0, at - SPEAKER) : at])
-
-
-def _inflected(word: str, ending: str) -> bool:
-    """``ending`` is an inflection of ``word``: a bare "-n"/"-na" only after a vowel ("ko", "kon"), so
-    "barn" is not "bar" inflected.
-
-    >>> _inflected("ko", "n"), _inflected("bar", "n"), _inflected("år", "et")
-    (True, False, True)
-    """
-    return bool(INFLECTION.fullmatch(ending)) and (ending[:1] != "n" or word[-1:] in VOWELS)
 
 
 def _little(word: str) -> bool:

@@ -50,3 +50,15 @@ def test_a_short_word_is_not_another_word_plus_a_letter():
     roof = "Restaurangen öppnar en bar på taket i höst."
     assert supported("Restaurangen öppnar en bar på taket.", roof)
     assert not supported("Restaurangen öppnar barn på taket i höst.", roof)  # "barn" is not "bar" + "-n"
+
+
+@pytest.mark.parametrize(
+    ("passage", "sentence"),
+    [
+        ("Matpriserna steg med 12 procent i mars.", "Ris steg med 12 procent i mars."),  # "mat" + "pris"
+        ("Kommunen samlar in kompost från hushållen.", "Kommunen samlar in ost från hushållen."),
+    ],
+)
+def test_a_compounds_last_syllable_is_not_its_last_part(passage, sentence):
+    assert not supported(sentence, passage)
+    assert supported("Under fyra dagar kom 24 000 besökare.", "Under de fyra festivaldagarna kom 24 000 besökare.")
