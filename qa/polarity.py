@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from textkit.text import content_words, stem
+from textkit.verbs import lemma
 
 # A negation word anywhere in the clause; "ingen/inga" and "no/none" deny a quantity too.
 NEGATION = re.compile(
@@ -78,7 +79,14 @@ CLAUSE_BREAK = re.compile(
 )
 # A word that makes what follows the cause of what comes before ("X eftersom Y"), or, leading the
 # sentence, of the clause after it ("Eftersom Y, X").
-CAUSE = re.compile(r"\b(eftersom|därför att|på grund av|tack vare|because|since|due to)\b", re.I)
+CAUSE = re.compile(r"\b(eftersom|därför att|på grund av|tack vare|till följd av|beror på|because|since|due to)\b", re.I)
+# A word that makes what follows the effect of what comes before: "X, vilket gjorde att Y", "X fick Y att
+# stiga", "X ledde till Y", "X, så att Y", "X; därför Y".
+EFFECT = re.compile(
+    r"\b(gjorde att|gör att|ledde till|leder till|lett till|så att|med följd att|därför(?! att)|orsakade|"
+    r"(?:fick|får)(?= (?:(?!(?:efter|för|innan|utan)\b)\w+ ){1,3}att\b)|therefore|led to|so that|caused)\b",
+    re.I,
+)
 _SIDES = {
     side: re.compile(rf"\b({pattern})", re.I) for (one, two) in DIRECTION_AXES.values() for side, pattern in (one, two)
 }
@@ -107,7 +115,7 @@ def contradicts(sentence: str, support: str) -> bool:
     >>> contradicts("Fler bussar sätts in.", "Trafikbolaget sätter in fler bussar.")
     False
     """
-    if _negation_differs(sentence, support) or cause_reversed(sentence, support):
+    if _negation_differs(sentence, support) or cause_reversed(sentence, support) or _cause_added(sentence, support):
         return True
     said, backed = directions(sentence), directions(support)
     return any(side not in backed for side in said)
@@ -150,37 +158,69 @@ def _negation_differs(sentence: str, support: str) -> bool:
 def cause_reversed(sentence: str, support: str) -> bool:
     """The sentence gives as the cause what the support gives as the effect.
 
-    Both must name a cause (``CAUSE``). In the support, a leading cause word makes the first
-    clause the cause; otherwise the cause follows the word. The sentence's own two sides must
-    then stand that way round in the support.
+    Both must name a cause (``CAUSE``) or an effect (``EFFECT``). Each side's words are sorted into
+    cause and effect (``_roles``); the sentence is reversed when more of its words stand on the other
+    side in the support than on their own. Where neither text can be cut ("Eftersom A steg växte B"),
+    the first word of each cause clause that the other text also has must be the same.
 
     >>> cause_reversed("Kostnaden ökade eftersom lånet växte.", "Eftersom kostnaden ökade har lånet vuxit.")
     True
     >>> cause_reversed("Lånet växte eftersom kostnaden ökade.", "Eftersom kostnaden ökade har lånet vuxit.")
     False
+    >>> cause_reversed("Eftersom lånet växte ökade kostnaden.", "Eftersom kostnaden ökade har lånet vuxit.")
+    True
+    >>> cause_reversed("Lånet växte, vilket gjorde att kostnaden ökade.", "Kostnaden ökade, vilket gjorde att lånet växte.")
+    True
     """
-    sides, found = _cause_sides(sentence), CAUSE.search(support)
-    if sides is None or found is None:
+    said, backed = _roles(sentence, support), _roles(support, sentence)
+    if said is None or backed is None:
         return False
-    stems = [stem(w) for w in content_words(support)]
-    effect, cause = ([stems.index(w) for w in side if w in stems] for side in sides)
-    if not effect or not cause:
-        return False
-    if support[: found.start()].strip():  # "X eftersom Y": the cause is after the word
-        at = len(content_words(support[: found.start()]))
-        return sum(i >= at for i in cause) < sum(i >= at for i in effect)
-    return min(cause) > min(effect)  # "Eftersom Y ... X": the cause comes first
+    (cause, effect), (their_cause, their_effect) = said, backed
+    if not effect and not their_effect:  # neither cut: compare what each names as the cause first
+        return bool(cause and their_cause) and cause[0] != their_cause[0]
+    swapped = len(set(cause) & set(their_effect)) + len(set(effect) & set(their_cause))
+    return swapped > len(set(cause) & set(their_cause)) + len(set(effect) & set(their_effect))
 
 
-def _cause_sides(sentence: str) -> tuple[set[str], set[str]] | None:
-    """(effect, cause) stems of a sentence that names a cause, or None (also when it cannot be cut)."""
-    found = CAUSE.search(sentence)
+def _cause_added(sentence: str, support: str) -> bool:
+    """The sentence links its facts as cause and effect ("A, vilket fick B att växa"), the support does not:
+    two facts side by side are not one causing the other.
+
+    >>> _cause_added("Hyrorna steg, så att föreningen växte.", "Hyrorna steg och föreningen växte.")
+    True
+    """
+    return _linked(sentence) and not _linked(support)
+
+
+def _linked(text: str) -> bool:
+    return bool(CAUSE.search(text) or EFFECT.search(text))
+
+
+def _roles(text: str, other: str) -> tuple[list[str], list[str]] | None:
+    """(cause, effect) words of ``text`` that ``other`` has too, in order; None without a cause word.
+
+    "X eftersom Y", "Eftersom Y, X": Y is the cause. "X, vilket gjorde att Y", "X fick Y att ...": X is.
+    A leading cause word with no comma leaves the cut unknown: all is cause, and only its first word
+    counts (the cause clause's subject)."""
+    found = CAUSE.search(text) or EFFECT.search(text)
     if found is None:
         return None
-    before, after = sentence[: found.start()], sentence[found.end() :]
-    if not before.strip():  # "Eftersom Y, X"
-        if "," not in after:
-            return None
-        after, before = after.split(",", 1)
-    effect, cause = ({stem(w) for w in content_words(part)} for part in (before, after))
-    return effect - cause, cause - effect
+    shared = {_key(w) for w in content_words(other)}
+
+    def words(part: str) -> list[str]:
+        return [k for k in dict.fromkeys(_key(w) for w in content_words(part)) if k in shared]
+
+    before, after = text[: found.start()], text[found.end() :]
+    if before.strip():
+        first, second = words(before), words(after)
+        cause, effect = (second, first) if CAUSE.fullmatch(found.group()) else (first, second)
+    elif "," in after:
+        cause, effect = (words(part) for part in after.split(",", 1))
+    else:
+        cause, effect = words(after)[:1], []
+    return [w for w in cause if w not in effect], [w for w in effect if w not in cause]
+
+
+def _key(word: str) -> str:
+    """One key for a word's forms: a strong verb's infinitive ("vuxit", "växte"), else its stem."""
+    return lemma(word) or stem(word)

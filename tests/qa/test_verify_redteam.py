@@ -62,3 +62,27 @@ def test_a_short_word_is_not_another_word_plus_a_letter():
 def test_a_compounds_last_syllable_is_not_its_last_part(passage, sentence):
     assert not supported(sentence, passage)
     assert supported("Under fyra dagar kom 24 000 besökare.", "Under de fyra festivaldagarna kom 24 000 besökare.")
+
+
+RENTS = "Eftersom hyrorna steg har föreningen vuxit."
+SIDE_BY_SIDE = "Hyrorna steg och föreningen växte under året."
+LINKED = "Hyrorna steg, vilket gjorde att föreningen växte."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Eftersom föreningen växte steg hyrorna.", RENTS),  # a leading cause clause with no comma
+        ("Föreningen växte, vilket fick hyrorna att stiga.", RENTS),  # the effect named by "fick ... att"
+        ("Föreningen växte så att hyrorna steg.", RENTS),
+        ("Föreningen växte, vilket gjorde att hyrorna steg.", LINKED),  # the same link, turned round
+        ("Hyrorna steg, vilket fick föreningen att växa under året.", SIDE_BY_SIDE),  # a link the passage lacks
+    ],
+)
+def test_a_cause_turned_round_or_added_is_removed(sentence, passage):
+    assert not supported(sentence, passage)
+
+
+def test_a_cause_told_the_passages_way_round_is_kept():
+    assert supported("Eftersom hyrorna steg växte föreningen.", RENTS)
+    assert supported("Hyrorna steg, vilket fick föreningen att växa.", LINKED)
