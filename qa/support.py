@@ -98,6 +98,8 @@ class Window:
         self.tokens = [fold(t) for part in parts for t in TOKEN.findall(part)]
         self.sentence_of = [k for k, part in enumerate(parts) for _ in TOKEN.findall(part)]
         self.stems = [fold(stem(t)) for t in self.tokens]
+        # A strong verb's form is looked up unfolded: "låg" (lay) is not "lag" (law), "sålt" not "salt".
+        self.verbs = [lemma(t) for part in parts for t in TOKEN.findall(part)]
         self.refers_back = [_refers_back(part) for part in parts]
         self.core_window = None if core == text else Window(core, core)
 
@@ -109,14 +111,14 @@ class Window:
     def numbers(self) -> set[str]:
         return numbers(self.text)
 
-    def positions(self, word: str) -> list[int]:
+    def positions(self, word: str, unfolded: str | None = None) -> list[int]:
         """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound
-        there, or a word of its closed class (``ALIKE``)."""
+        there, or a word of its closed class (``ALIKE``), or a form of the same strong verb."""
         w, alike = fold(stem(word)), next((group for group in ALIKE if fold(word) in group), set())
-        r, verb = root(w), lemma(word)
+        r, verb = root(w), lemma(unfolded or word)
         return [
             i
-            for i, (tok, s) in enumerate(zip(self.tokens, self.stems))
+            for i, (tok, s, tok_verb) in enumerate(zip(self.tokens, self.stems, self.verbs))
             if s == w
             or tok in alike
             or root(s) == r
@@ -124,13 +126,13 @@ class Window:
             or (len(r) >= MIN_PART - 1 and tok.startswith(r) and len(tok) - len(r) >= MIN_PART)
             or (len(tok) > 1 and w.startswith(tok) and inflected(tok, w[len(tok) :]) and not _little(tok))
             or (len(w) > 1 and s.endswith(w) and len(s) - len(w) >= MIN_PART and compound_tail(s[: -len(w)], w))
-            or (verb is not None and lemma(tok) == verb)
+            or (verb is not None and tok_verb == verb)
         ]
 
     def covers(self, word: str, depth: int = 0) -> bool:
         """The word is in the text, or it is a compound of parts that all are."""
-        word = fold(word)
-        if self.positions(word) or root(fold(stem(word))) in self.roots:
+        unfolded, word = word, fold(word)
+        if self.positions(word, unfolded) or root(fold(stem(word))) in self.roots:
             return True
         if "-" in word:  # "eu-stödet": each part on its own
             return all(self.covers(part, depth + 1) for part in word.split("-") if part)

@@ -3,17 +3,16 @@
 A language table, not facts about any article. Snowball's stemmer cuts endings only, so
 without it a paraphrase in another tense ("växte" for "har vuxit") looks like a new word.
 
->>> lemma("gick"), lemma("gått"), lemma("Kommer"), lemma("vuxit"), lemma("bilen")
-('gå', 'gå', 'komma', 'växa', None)
+>>> lemma("gick"), lemma("gått"), lemma("Kommer"), lemma("vuxit"), lemma("bilen"), lemma("salt")
+('gå', 'gå', 'komma', 'växa', None, None)
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from textkit.text import fold
-
-# One verb per group, infinitive first; "sa" and "var" left out, as "så" folds to "sa" and "var" is also "where".
+# One verb per group, infinitive first; "sa" and "var" left out, as "så" folds to "sa" where a text is folded
+# and "var" is also "where".
 STRONG_VERBS = """gå går gick gått | ha har hade haft | få får fick fått | ta tar tog tagit tas togs |
 dra drar drog dragit | göra gör gjorde gjort görs | se ser såg sett ses | komma kommer kom kommit |
 stå står stod stått | ligga ligger låg legat | sitta sitter suttit | bli blir blev blivit |
@@ -27,9 +26,10 @@ vinna vinner vann vunnit | sjunka sjunker sjönk sjunkit | stjäla stjäl stal s
 
 @lru_cache(maxsize=1)
 def _lemmas() -> dict[str, str]:
-    return {fold(form): group.split()[0] for group in STRONG_VERBS.split("|") for form in group.split()}
+    return {form: group.split()[0] for group in STRONG_VERBS.split("|") for form in group.split()}
 
 
 def lemma(word: str) -> str | None:
-    """The infinitive of a strong or irregular verb form, else None."""
-    return _lemmas().get(fold(word))
+    """The infinitive of a strong or irregular verb form, else None. Not folded: "låg" is a verb, "lag" (law)
+    is not, nor "salt" (for "sålt"), "bara" (only, for "bära") or "galler" (for "gäller")."""
+    return _lemmas().get(word.lower())
