@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from textkit.text import content_words, stem
-from textkit.verbs import lemma
+from textkit.text import TOKEN, content_words, stem
+from textkit.verbs import PLAN, lemma, tense_pair
 
 # A negation word anywhere in the clause; "ingen/inga" and "no/none" deny a quantity too.
 NEGATION = re.compile(
@@ -115,7 +115,9 @@ def contradicts(sentence: str, support: str) -> bool:
     >>> contradicts("Fler bussar sätts in.", "Trafikbolaget sätter in fler bussar.")
     False
     """
-    if _negation_differs(sentence, support) or cause_reversed(sentence, support) or _cause_added(sentence, support):
+    if _negation_differs(sentence, support) or tense_differs(sentence, support):
+        return True
+    if cause_reversed(sentence, support) or _cause_added(sentence, support):
         return True
     said, backed = directions(sentence), directions(support)
     return any(side not in backed for side in said)
@@ -224,3 +226,37 @@ def _roles(text: str, other: str) -> tuple[list[str], list[str]] | None:
 def _key(word: str) -> str:
     """One key for a word's forms: a strong verb's infinitive ("vuxit", "växte"), else its stem."""
     return lemma(word) or stem(word)
+
+
+def tense_differs(sentence: str, support: str) -> bool:
+    """A plan told as done, or a thing done told as a plan.
+
+    "Kommunen sålde skolan" against "Kommunen ska sälja skolan": every form of the sentence's past verb
+    in the support follows a plan word (``PLAN``: "ska", "vill", "planerar", "kommer att"). "Skolan ska
+    stängas" against "Skolan stängdes": every form in the support is past, and the support plans nothing
+    (a goal it names may be what the sentence's "ska" tells).
+
+    >>> done, plan = "Skolan stängdes i fjol och ska rivas.", "Bolaget vill ta över driften."
+    >>> tense_differs("Bolaget tog över driften.", plan), tense_differs("Skolan ska stängas.", "Skolan stängdes.")
+    (True, True)
+    >>> tense_differs("Skolan stängdes i fjol.", done), tense_differs("Bolaget ska ta över driften.", plan)
+    (False, False)
+    """
+    backed = _forms(support)
+    for word, planned in _forms(sentence):
+        pairs = [(tenses, their_plan) for other, their_plan in backed if (tenses := tense_pair(word, other))]
+        if not pairs:
+            continue
+        if not planned and all(past and their_plan and not their_past for (past, their_past), their_plan in pairs):
+            return True
+        done = all(their_past and not their_plan and not past for (past, their_past), their_plan in pairs)
+        if planned and done and not any(plan for _, plan in backed):
+            return True
+    return False
+
+
+def _forms(text: str) -> list[tuple[str, bool]]:
+    """Each word of the text (not the plan words) and whether a plan word stands up to three words before it."""
+    words = [w.lower() for w in TOKEN.findall(text)]
+    marks = [w in PLAN and (w != "kommer" or words[i + 1 : i + 2] == ["att"]) for i, w in enumerate(words)]
+    return [(w, any(marks[max(0, i - 3) : i])) for i, w in enumerate(words) if not marks[i] and w != "att"]

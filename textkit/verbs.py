@@ -33,3 +33,38 @@ def lemma(word: str) -> str | None:
     """The infinitive of a strong or irregular verb form, else None. Not folded: "låg" is a verb, "lag" (law)
     is not, nor "salt" (for "sålt"), "bara" (only, for "bära") or "galler" (for "gäller")."""
     return _lemmas().get(word.lower())
+
+
+# Past forms of the verbs above (preterite, supine, past passive): "sålde", "har sålt".
+_STRONG_PAST = """gick gått hade haft fick fått tog tagit togs drog dragit gjorde gjort såg sett kom kommit stod stått
+låg legat suttit blev blivit gav gett givit sade sagt varit föll fallit steg stigit drev drivit skrev skrivit sålde
+sålt såldes lade lagt lades satte satt satts växte vuxit valde valt valdes gällde gällt höll hållit slog slagit dog
+dött burit vann vunnit sjönk sjunkit stal stulit"""
+STRONG_PAST = set(_STRONG_PAST.split())
+# What a weak verb adds to its stem: now or to come ("stänga", "stänger", "stängs") or done ("stängde",
+# "stängdes", "har stängt", "är stängd"; "ökade", "har ökat").
+NOW_ENDINGS = {"", "a", "ar", "er", "r", "as", "s", "es"}
+_PAST_ENDINGS = "ade ades at ats ad de des te tes dde ddes d da t ts tt dd"
+PAST_ENDINGS = set(_PAST_ENDINGS.split())
+# Words that make what follows a plan or an expectation, not a thing done: "ska sälja", "planerar att bygga".
+# Goal nouns too: "målet är att 75 procent ska ..." tells a goal, not a thing done.
+_PLAN = "ska skall vill planerar planeras avser tänker väntas beräknas föreslår hoppas siktar kommer mål målet planen"
+PLAN = set(_PLAN.split())
+
+
+def tense_pair(said: str, other: str) -> tuple[bool, bool] | None:
+    """Whether each of two words is a past form, when both are forms of one verb; else None.
+
+    >>> tense_pair("sålde", "sälja"), tense_pair("stängde", "stänga"), tense_pair("skolan", "skola")
+    ((True, False), (True, False), None)
+    >>> tense_pair("såldes", "sålde"), tense_pair("ökat", "öka")
+    ((True, True), (True, False))
+    """
+    said, other = said.lower(), other.lower()
+    if lemma(said) is not None and lemma(said) == lemma(other):
+        return said in STRONG_PAST, other in STRONG_PAST
+    stem = next((i for i, (a, b) in enumerate(zip(said, other)) if a != b), min(len(said), len(other)))
+    endings = (said[stem:], other[stem:])
+    if stem < 3 or not all(e in NOW_ENDINGS | PAST_ENDINGS for e in endings):
+        return None
+    return tuple(word in STRONG_PAST or ending in PAST_ENDINGS for word, ending in zip((said, other), endings))

@@ -92,3 +92,25 @@ def test_a_strong_verb_is_not_a_noun_spelt_alike_without_its_accent():
     salt = "Kommunen har köpt in 300 ton salt inför vintern."
     assert not supported("Kommunen sålde 300 ton inför vintern.", salt)  # "salt" is not "sålt"
     assert supported("Kommunen sålde skolan i Ryd.", "Kommunen har sålt skolan i Ryd.")
+
+
+PLANNED = "Kommunen ska sälja skolan i Ryd till ett privat bolag. Bolaget vill ta över driften av badet 2025."
+DONE = "Skolan i Ryd stängdes förra året efter ett beslut i nämnden."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Kommunen sålde skolan i Ryd till ett privat bolag.", PLANNED),  # a plan told as done
+        ("Bolaget tog över driften av badet 2025.", PLANNED),
+        ("Skolan i Ryd kommer att stängas efter ett beslut i nämnden.", DONE),  # a thing done told as a plan
+        ("Skolan i Ryd ska stängas efter ett beslut i nämnden.", DONE),
+    ],
+)
+def test_a_plan_and_a_thing_done_are_not_one_claim(sentence, passage):
+    assert not supported(sentence, passage)
+
+
+def test_a_tense_the_passage_shares_is_kept():
+    assert supported("Kommunen kommer att sälja skolan i Ryd till ett privat bolag.", PLANNED)
+    assert supported("Skolan i Ryd stängde förra året efter ett beslut i nämnden.", DONE)
