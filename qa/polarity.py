@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from textkit.text import TOKEN, content_words, stem
-from textkit.verbs import PLAN, lemma, tense_pair
+from textkit.verbs import HEDGES, PLAN, lemma, tense_pair
 
 # A negation word anywhere in the clause; "ingen/inga" and "no/none" deny a quantity too.
 NEGATION = re.compile(
@@ -229,12 +229,13 @@ def _key(word: str) -> str:
 
 
 def tense_differs(sentence: str, support: str) -> bool:
-    """A plan told as done, or a thing done told as a plan.
+    """A plan told as done, a thing done told as a plan, or a maybe told as certain.
 
     "Kommunen sålde skolan" against "Kommunen ska sälja skolan": every form of the sentence's past verb
-    in the support follows a plan word (``PLAN``: "ska", "vill", "planerar", "kommer att"). "Skolan ska
-    stängas" against "Skolan stängdes": every form in the support is past, and the support plans nothing
-    (a goal it names may be what the sentence's "ska" tells).
+    in the support follows a plan word in its clause (``PLAN``: "ska", "vill", "föreslår", "kommer
+    att"). "Skolan ska stängas" against "Skolan stängdes": every form in the support is past, and the
+    support plans nothing (a goal it names may be what the sentence's "ska" tells). "Skolan ska stängas"
+    against "Skolan kan komma att stängas": every form in the support is hedged (``HEDGES``).
 
     >>> done, plan = "Skolan stängdes i fjol och ska rivas.", "Bolaget vill ta över driften."
     >>> tense_differs("Bolaget tog över driften.", plan), tense_differs("Skolan ska stängas.", "Skolan stängdes.")
@@ -242,21 +243,35 @@ def tense_differs(sentence: str, support: str) -> bool:
     >>> tense_differs("Skolan stängdes i fjol.", done), tense_differs("Bolaget ska ta över driften.", plan)
     (False, False)
     """
-    backed = _forms(support)
-    for word, planned in _forms(sentence):
-        pairs = [(tenses, their_plan) for other, their_plan in backed if (tenses := tense_pair(word, other))]
+    backed, planning = _forms(support, HEDGES), any(mood == "plan" for _, mood in _forms(support, HEDGES))
+    for word, mood in _forms(sentence, HEDGES | {"kan", "kunna", "kunde", "skulle"}):
+        pairs = [(tenses, theirs) for other, theirs in backed if (tenses := tense_pair(word, other))]
         if not pairs:
             continue
-        if not planned and all(past and their_plan and not their_past for (past, their_past), their_plan in pairs):
+        if mood not in ("maybe", "hedged") and all(theirs == "hedged" for _, theirs in pairs):
             return True
-        done = all(their_past and not their_plan and not past for (past, their_past), their_plan in pairs)
-        if planned and done and not any(plan for _, plan in backed):
+        if not mood and all(past and theirs == "plan" and not their_past for (past, their_past), theirs in pairs):
+            return True
+        done = all(their_past and not theirs and not past for (past, their_past), theirs in pairs)
+        if mood == "plan" and done and not planning:
             return True
     return False
 
 
-def _forms(text: str) -> list[tuple[str, bool]]:
-    """Each word of the text (not the plan words) and whether a plan word stands up to three words before it."""
-    words = [w.lower() for w in TOKEN.findall(text)]
-    marks = [w in PLAN and (w != "kommer" or words[i + 1 : i + 2] == ["att"]) for i, w in enumerate(words)]
-    return [(w, any(marks[max(0, i - 3) : i])) for i, w in enumerate(words) if not marks[i] and w != "att"]
+def _forms(text: str, hedges: set[str]) -> list[tuple[str, str]]:
+    """Each word of the text (not the plan and hedge words) and what its clause makes it from there on:
+    "plan" after a plan word, "maybe" after a hedge, and "hedged" the word right after the hedge (the
+    verb it makes only possible: "kan komma att stängas"), else ""."""
+    found = []
+    for part in re.split(r"(?<=[.!?])\s+", text):
+        for clause in clauses(part):
+            words, mood = [w.lower() for w in TOKEN.findall(clause)], ""
+            for i, w in enumerate(words):
+                if w in hedges or words[i : i + 2] == ["kan", "komma"]:
+                    mood = "hedged"
+                elif w in PLAN and (w != "kommer" or words[i + 1 : i + 2] == ["att"]):
+                    mood = mood or "plan"
+                elif w not in ("att", "komma") or not mood:
+                    found.append((w, mood))
+                    mood = "maybe" if mood == "hedged" else mood
+    return found

@@ -50,6 +50,9 @@ PAST_ENDINGS = set(_PAST_ENDINGS.split())
 # Goal nouns too: "målet är att 75 procent ska ..." tells a goal, not a thing done.
 _PLAN = "ska skall vill planerar planeras avser tänker väntas beräknas föreslår hoppas siktar kommer mål målet planen"
 PLAN = set(_PLAN.split())
+# Words that make what follows only possible: "kan komma att stängas", "stängs eventuellt".
+_HEDGES = "kanske eventuellt möjligen troligen troligtvis sannolikt riskerar"
+HEDGES = set(_HEDGES.split())
 
 
 def tense_pair(said: str, other: str) -> tuple[bool, bool] | None:

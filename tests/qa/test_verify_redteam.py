@@ -114,3 +114,12 @@ def test_a_plan_and_a_thing_done_are_not_one_claim(sentence, passage):
 def test_a_tense_the_passage_shares_is_kept():
     assert supported("Kommunen kommer att sälja skolan i Ryd till ett privat bolag.", PLANNED)
     assert supported("Skolan i Ryd stängde förra året efter ett beslut i nämnden.", DONE)
+
+
+def test_a_proposal_or_a_maybe_is_not_told_as_certain():
+    proposal = "Nämnden föreslår att skolan i Ryd stängs."
+    maybe = "Skolan i Ryd kan komma att stängas i juni."
+    assert not supported("Skolan i Ryd stängdes.", proposal)  # the plan word governs its whole clause
+    assert not supported("Skolan i Ryd kommer att stängas i juni.", maybe)  # "kommer att" needs no support
+    assert supported("Skolan i Ryd kan stängas i juni.", maybe)
+    assert supported("Skolan i Ryd är populär.", f"{maybe} Skolan i Ryd är populär.")  # only the hedged verb
