@@ -45,16 +45,17 @@ def free_words(sentence: str, support: str) -> set[str]:
 
 
 def _dated_months(tokens: list[str], support: str) -> set[str]:
-    """Month names next to a day (or year) the support writes with the same month in digits:
+    """Month names each time next to a day (or year) the support writes with the same month in digits:
     "den 4 februari" for "4/2" or "2025-02-04". A month beside any other figure needs its own word,
-    else "i maj 2019" would pass on a "4/5" elsewhere in the support."""
+    else "i maj 2019" would pass on a "4/5" elsewhere in the support, and "12 maj" on "4/5" and "12/6"."""
     written = {(int(day), int(month)) for day, month in DAY_MONTH.findall(support)}
     written |= {(int(n), int(month)) for year, month, day in ISO_DATE.findall(support) for n in (year, day)}
-    return {
-        t
+    named = [
+        (t, any(n.isdigit() and (int(n), MONTHS[t]) in written for n in tokens[max(0, i - 1) : i + 2]))
         for i, t in enumerate(tokens)
-        if t in MONTHS and any(n.isdigit() and (int(n), MONTHS[t]) in written for n in tokens[max(0, i - 1) : i + 2])
-    }
+        if t in MONTHS
+    ]
+    return {t for t, _ in named} - {t for t, dated in named if not dated}
 
 
 def _counts(tokens: list[str], support: str) -> set[str]:

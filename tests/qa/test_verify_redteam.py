@@ -21,6 +21,10 @@ def test_a_month_is_free_only_where_the_support_writes_that_date_in_digits():
     assert supported("Föreningens årsmöte hölls den 4 maj.", CLUB)
     # "4/5" elsewhere in the window does not date the founding in May.
     assert not supported("Föreningen bildades i maj 2019.", CLUB)
+    # Dated once is not dated each time: the 12th is in June.
+    votes = "Årsmötet hölls 4/5 och valet hölls 12/6 i Folkets hus."
+    assert not supported("Årsmötet hölls den 4 maj och valet hölls den 12 maj i Folkets hus.", votes)
+    assert supported("Årsmötet hölls den 4 maj och valet hölls den 12 juni i Folkets hus.", votes)
 
 
 def test_still_and_above_all_are_claims_of_their_own():
