@@ -10,8 +10,8 @@ A sentence's text is kept in its metadata (``text``), not as a Chroma document:
 documents get a full-text index, which nothing here searches and which took
 about 40% of the time of writing sentences. Stores written before read their documents.
 
->>> sentence_id("a#0003", 2)
-'a#0003:s02'
+>>> sentence_id("a#0003", 2), chunk_of("a#0003:s02")
+('a#0003:s02', 'a#0003')
 """
 
 from __future__ import annotations
@@ -23,10 +23,18 @@ import numpy as np
 SUFFIX = "-sentences"
 TEXT = "text"  # the metadata key of a sentence's text
 BATCH = 4096  # Chroma caps the batch size of one call
+# Ids only are some 30 bytes a row, so a page can be large; each page Chroma reads from its offset
+# on, so small pages over a large collection cost far more than the rows (5,000: about 3x one read).
+ID_PAGE = 50_000
 
 
 def sentence_id(chunk_id: str, k: int) -> str:
     return f"{chunk_id}:s{k:02d}"
+
+
+def chunk_of(sentence: str) -> str:
+    """The passage id inside a sentence id (``sentence_id``; ids have had this form since sentences were stored)."""
+    return sentence.rsplit(":s", 1)[0]
 
 
 def sentences_name(collection_name: str) -> str:
@@ -77,19 +85,25 @@ def delete_orphans(sentences, collection) -> int:
     read until after the passages were.
     """
     from store.chroma import quiet_generation
-    from store.passages import iter_passages
 
     before = quiet_generation(collection)
     if before is None:
         return 0
-    chunks = {row["id"]: row["metadata"].get("chunk_id") for row in iter_passages(sentences)}
-    stored = {row["id"] for row in iter_passages(collection, include=())}
-    doomed = [sid for sid, chunk_id in chunks.items() if chunk_id not in stored]
+    sentence_ids = _all_ids(sentences)  # before the passages: a writer adds sentences first
+    stored = set(_all_ids(collection))
+    doomed = [sid for sid in sentence_ids if chunk_of(sid) not in stored]
     if not doomed or quiet_generation(collection) != before:
         return 0
     for start in range(0, len(doomed), BATCH):
         sentences.delete(ids=doomed[start : start + BATCH])
     return len(doomed)
+
+
+def _all_ids(collection) -> list[str]:
+    """Every id in ``collection``, and nothing else of its rows (a sentence id names its passage)."""
+    from store.passages import iter_passages
+
+    return [row["id"] for row in iter_passages(collection, include=(), page=ID_PAGE)]
 
 
 def sentence_vectors(sentences, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
