@@ -29,7 +29,7 @@ from store import identity, ingest_embedder, load_embedder, open_collection, ope
 from store.chroma import bump_generation, interrupted, server_kept
 from store.late import embed_with_sentences
 from store.passages import article_status, passage_nodes, record_raw_hash
-from store.sentences import delete_articles, delete_orphans, open_sentences, write_sentences
+from store.sentences import delete_articles, open_sentences, orphans_possible, sweep_orphans, write_sentences
 from textkit.sentences import sentence_spans
 from textkit.text import escaped_line
 
@@ -195,6 +195,7 @@ def _ingest(paths, settings: Settings, embedder, prune: bool, progress: bool, wa
     collection = open_collection(settings, identity(embedder))
     vector_store = open_vector_store(collection)
     sentences = open_sentences(settings)
+    may_hold_orphans = orphans_possible(sentences, collection)  # as opened: this run changes the counts
     stored = article_status(collection)
     group: list[_Pending] = []
     bar = tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 20)
@@ -212,7 +213,7 @@ def _ingest(paths, settings: Settings, embedder, prune: bool, progress: bool, wa
         _prune(gone, stored, vector_store, sentences, report)
     if report.embedded or report.deleted or interrupted(collection):
         bump_generation(collection)
-    report.orphans = delete_orphans(sentences, collection)  # left by older versions (store/sentences.py)
+    report.orphans = sweep_orphans(sentences, collection, may_hold_orphans)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -270,10 +271,13 @@ def remove_articles(settings: Settings, collection, doc_ids) -> int:
     ids = sorted(set(doc_ids))
     if not ids:
         return 0
+    sentences = open_sentences(settings)
+    may_hold_orphans = orphans_possible(sentences, collection)  # else the next upload would sweep, as after a change
     bump_generation(collection, writing=True)
-    delete_articles(open_sentences(settings), ids)
+    delete_articles(sentences, ids)
     found = collection.get(where={"doc_id": {"$in": ids}}, include=[])["ids"]
     if found:
         collection.delete(ids=found)
     bump_generation(collection)
+    sweep_orphans(sentences, collection, may_hold_orphans)
     return len(found)

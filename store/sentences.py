@@ -26,6 +26,9 @@ BATCH = 4096  # Chroma caps the batch size of one call
 # Ids only are some 30 bytes a row, so a page can be large; each page Chroma reads from its offset
 # on, so small pages over a large collection cost far more than the rows (5,000: about 3x one read).
 ID_PAGE = 50_000
+# Metadata of the sentence collection: "<passages>:<sentences>", the counts the last quiet ingest left
+# with no orphans; a store whose counts still match it has none to sweep (``orphans_possible``).
+TALLY = "tally"
 
 
 def sentence_id(chunk_id: str, k: int) -> str:
@@ -76,27 +79,68 @@ def delete_articles(sentences, doc_ids: Iterable[str]) -> None:
 
 
 def delete_orphans(sentences, collection) -> int:
-    """Delete the sentence vectors whose passage (``chunk_id``) is not stored; returns how many.
+    """Delete the sentence vectors whose passage is not stored; returns how many (0 while a writer is at work)."""
+    return _sweep(sentences, collection) or 0
+
+
+def orphans_possible(sentences, collection) -> bool:
+    """Whether the store, as these handles were opened, may hold sentence vectors whose passage is gone.
 
     Stores written by older versions hold such orphans: their prune or removal deleted an
     article's passages before its sentences, and a kill in between left the sentences. A writer
-    at work has sentences whose passages are still to come (sentences go first), so nothing is
-    deleted unless no writer was between its generation bumps from before the sentences were
-    read until after the passages were.
+    of this version killed between an article's sentences and its passages leaves them too, and
+    its ``writing`` mark. Anything else that changed the store since the last ingest left its
+    ``TALLY`` changed its counts; a store this version never swept has no tally.
+    """
+    from store.chroma import interrupted
+
+    return interrupted(collection) or (sentences.metadata or {}).get(TALLY) != _tally(sentences, collection)
+
+
+def sweep_orphans(sentences, collection, possible: bool) -> int:
+    """``delete_orphans`` where ``possible`` (``orphans_possible``), then the tally that lets the next run skip it."""
+    removed = _sweep(sentences, collection) if possible else 0
+    if removed is not None:
+        _record_tally(sentences, collection)
+    return removed or 0
+
+
+def _sweep(sentences, collection) -> int | None:
+    """The orphans deleted; None, with nothing deleted, unless the store was quiet throughout.
+
+    A writer at work has sentences whose passages are still to come (sentences go first), and
+    pages read while it writes may skip rows, so nothing counts unless no writer was between its
+    generation bumps from before the sentences were read until after the passages were.
     """
     from store.chroma import quiet_generation
 
     before = quiet_generation(collection)
     if before is None:
-        return 0
+        return None
     sentence_ids = _all_ids(sentences)  # before the passages: a writer adds sentences first
     stored = set(_all_ids(collection))
     doomed = [sid for sid in sentence_ids if chunk_of(sid) not in stored]
-    if not doomed or quiet_generation(collection) != before:
-        return 0
+    if quiet_generation(collection) != before:
+        return None
     for start in range(0, len(doomed), BATCH):
         sentences.delete(ids=doomed[start : start + BATCH])
     return len(doomed)
+
+
+def _tally(sentences, collection) -> str:
+    return f"{collection.count()}:{sentences.count()}"
+
+
+def _record_tally(sentences, collection) -> None:
+    """Note the counts, unless a writer is at work: its changes are clean only once it has finished."""
+    from store.chroma import quiet_generation
+
+    before = quiet_generation(collection)
+    tally = _tally(sentences, collection)
+    meta = {k: v for k, v in (sentences.metadata or {}).items() if not k.startswith("hnsw:")}  # Chroma refuses those
+    if before is None or quiet_generation(collection) != before or meta.get(TALLY) == tally:
+        return
+    sentences.modify(metadata={**meta, TALLY: tally})
 
 
 def _all_ids(collection) -> list[str]:

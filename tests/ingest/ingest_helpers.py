@@ -67,3 +67,17 @@ def ingest_dying(corpus: Path, data_dir: Path, fault: dict[str, str], *args: str
     finally:
         stop_process(proc, kill=True)
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+class Recorded:
+    """A Chroma collection whose ``get`` calls are noted: what each asked to include."""
+
+    def __init__(self, collection):
+        self._collection, self.includes = collection, []
+
+    def __getattr__(self, name):
+        return getattr(self._collection, name)
+
+    def get(self, *args, **kwargs):
+        self.includes.append(list(kwargs.get("include", ["metadatas", "documents"])))
+        return self._collection.get(*args, **kwargs)
