@@ -126,6 +126,7 @@ def headline_rows(name: str, r: dict) -> list[list]:
     rows = [
         _headline(name, f"ingest throughput, passages/s ({corpus})", ing.get("throughput", {}), f"{plain}, batch 64"),
         _headline(name, "re-ingest of that unchanged corpus, s", ing.get("reingest", {}), "full ingest, s"),
+        _headline(name, "upload of 1 article, largest store, s", r.get("upload", {}), "it after a killed run (sweeps)"),
     ]
     for p in ("p50", "p95"):
         fig = {

@@ -110,6 +110,7 @@ def one_backend(backend: str, work: Path, out: Path, quick: bool) -> dict:
     result["cold_start"] = cold_start(seed.data_dir, seed.corpus_dir, backend)
     result["scale"] = run_sizes(sizes(quick), work, log=log, backend=backend)
     result["ingest"] = result["scale"][0].get("ingest", {})  # headline: the 1k corpus, beside its reference
+    result["upload"] = result["scale"][-1].get("upload", {})  # headline: the largest store, where the sweep costs most
     return result
 
 

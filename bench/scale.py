@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from bench.measure import PeakRss, dir_size_mb, eval_questions, ratio, timed
+from bench.upload import upload_figures
 from settings import ROOT, Settings, configure_offline
 
 ENCODE_SAMPLE = 1000  # passages the plain reference encodes (all of a 100k corpus would double its run)
@@ -50,6 +51,7 @@ def measure_size(passages: int, root: Path, seed: int = 1234, backend: str = "e5
     answer = answer_figures(settings, embedder, eval_questions())
     peak_mb = rss.stop()
     recall = search_recall(settings, embedder, eval_questions())  # after the RSS peak: it reads every vector
+    upload = upload_figures(settings, embedder, root / "uploads")  # last: it adds articles to the store
     return {
         "backend": backend,
         "passages": ingest["passages"],
@@ -60,6 +62,7 @@ def measure_size(passages: int, root: Path, seed: int = 1234, backend: str = "e5
         "bm25_build_s": bm25,
         "answer": answer,
         "search_recall": recall,
+        "upload": upload,
         "peak_rss_mb": {"value": peak_mb, "reference": round(baseline_mb, 1), "ratio": ratio(peak_mb, baseline_mb)},
     }
 
