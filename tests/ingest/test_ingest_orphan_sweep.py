@@ -12,6 +12,7 @@ from settings import Settings
 PASSAGES = ["a#0000", "a#0001", "x:s01#0000"]  # a file named ``x:s01`` is allowed
 SENTENCES = ["a#0000:s00", "a#0000:s01", "a#0001:s00", "b#0000:s00", "b#0000:s01", "x:s01#0000:s00", "x:s02#0000:s00"]
 ORPHANS = {"b#0000:s00", "b#0000:s01", "x:s02#0000:s00"}
+BRIDGE = "Bron över älven är 340 meter lång. Den öppnar i maj."
 SCHOOL = "Skolan i Kiruna flyttar till nya lokaler i augusti. Bygget kostade 480 miljoner kronor."
 
 
@@ -60,11 +61,13 @@ def stored_articles(settings: Settings) -> tuple[set[str], set[str]]:
     return {m["doc_id"] for m in passages.get(include=["metadatas"])["metadatas"]}, {m["doc_id"] for m in sentences}
 
 
-def test_an_upload_into_a_store_without_orphans_does_not_read_the_sentence_vectors(
+def test_uploads_into_a_store_without_orphans_do_not_read_the_sentence_vectors_nor_after_a_removal(
     seed_copy, make_settings, run_ingest, monkeypatch, tmp_path
 ):
     """Each file uploaded in the chat is one ingest: on a large store the sweep cost more than the file."""
     import ingest.pipeline
+    from ingest.pipeline import remove_articles
+    from store import embedder_info, open_collection
     from store.sentences import open_sentences
 
     settings = make_settings()
@@ -74,12 +77,16 @@ def test_an_upload_into_a_store_without_orphans_does_not_read_the_sentence_vecto
         ingest.pipeline, "open_sentences", lambda s: opened.append(Recorded(open_sentences(s))) or opened[-1]
     )
 
-    report, _ = run_ingest([write_article(tmp_path / "upload", "skola.txt", SCHOOL, title="Ny skola")], settings)
+    first, _ = run_ingest([write_article(tmp_path / "upload", "skola.txt", SCHOOL, title="Ny skola")], settings)
+    removed = sorted(seed_copy.glob("*.txt"))[0].stem
+    remove_articles(settings, open_collection(settings, embedder_info(settings)), [removed])  # the chat's Remove
+    second, _ = run_ingest([write_article(tmp_path / "upload", "bro.txt", BRIDGE, title="Ny bro")], settings)
 
-    assert report.added and "orphaned" not in report.summary_line()
-    assert opened[0].includes == [], f"the upload read the sentence collection: {opened[0].includes}"
+    assert first.added and second.added and "orphaned" not in first.summary_line() + second.summary_line()
+    read = [r.includes for r in opened]
+    assert read == [[], [], []], f"the upload, removal, upload read the sentence collection: {read}"
     with_passages, with_sentences = stored_articles(settings)
-    assert "skola" in with_passages and with_sentences == with_passages
+    assert {"skola", "bro"} <= with_passages and removed not in with_passages and with_sentences == with_passages
 
 
 @pytest.mark.timeout(120)
@@ -91,7 +98,7 @@ def test_sentence_vectors_left_by_a_killed_ingest_are_removed_by_the_next_upload
 
     settings = make_settings(embed_backend=KILL_BACKEND)
     ingest([seed_copy], settings, embedder=minilm, warn=lambda m: None)
-    bridge = write_article(seed_copy, "bro.txt", "Bron över älven är 340 meter lång. Den öppnar i maj.", title="Bro")
+    bridge = write_article(seed_copy, "bro.txt", BRIDGE, title="Bro")
     died = ingest_dying(seed_copy, settings.data_dir, {"NEWSQA_FAULT_AFTER_PASSAGES": "0"})
     assert died.returncode == -signal.SIGKILL, died.stderr[-2000:]
     with_passages, with_sentences = stored_articles(settings)
