@@ -89,8 +89,8 @@ def orphans_possible(sentences, collection) -> bool:
     Stores written by older versions hold such orphans: their prune or removal deleted an
     article's passages before its sentences, and a kill in between left the sentences. A writer
     of this version killed between an article's sentences and its passages leaves them too, and
-    its ``writing`` mark. Anything else that changed the store since the last ingest left its
-    ``TALLY`` changed its counts; a store this version never swept has no tally.
+    its ``writing`` mark. Anything else that changed the store since a run noted its counts
+    (``TALLY``) changed them (almost surely); a store this version never swept has no tally.
     """
     from store.chroma import interrupted
 
@@ -137,7 +137,8 @@ def _record_tally(sentences, collection) -> None:
 
     before = quiet_generation(collection)
     tally = _tally(sentences, collection)
-    meta = {k: v for k, v in (sentences.metadata or {}).items() if not k.startswith("hnsw:")}  # Chroma refuses those
+    # Chroma refuses to modify hnsw: keys, even to their own values; the index keeps its settings without them.
+    meta = {k: v for k, v in (sentences.metadata or {}).items() if not k.startswith("hnsw:")}
     if before is None or quiet_generation(collection) != before or meta.get(TALLY) == tally:
         return
     sentences.modify(metadata={**meta, TALLY: tally})
