@@ -15,7 +15,9 @@ half they belong to, and the halves are scored apart:
   freer paraphrases (a quarter near-verbatim); read since;
 - ``-holdout3``: 220 sentences about 10 of the ``-dev``/``-test`` articles, new passages
   and sentences, same instructions as ``-holdout2``. Only scored, after the rules were
-  fixed, and never read row by row: it is the out-of-sample figure.
+  fixed, and never read row by row (but printed beside the others while rules were changed).
+- ``-holdout4``: 200 sentences about 10 dev articles, by a session that read neither ``qa/``,
+  ``textkit/`` nor this set, written after the rules of 2026-11-30; never read: the out-of-sample figure.
 
 >>> rows = [{"id": "a-dev", "kind": "faithful", "sentence": "Målet är 2500 kameror.",
 ...          "passage": "Målet är 2500 kameror nationellt.", "supported": True},
@@ -42,7 +44,7 @@ def load_set(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-HALVES = ("dev", "test", "holdout", "holdout2", "holdout3")
+HALVES = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4")
 
 
 def half(row: Mapping) -> str:

@@ -7,7 +7,8 @@ first written; the pair rule (qa/support PAIR_GAP and its budget) was tuned on `
 since: the clause-level negation, the name-order, neighbour-slot and pronoun rules and
 the closed word classes were written from their misses. ``-holdout3`` (10 of the dev/test
 articles, new sentences, same instructions as ``-holdout2``) was only scored, after the
-rules were fixed, and never read.
+rules were fixed, and never read. ``-holdout4`` (10 dev articles, by a session that read
+neither qa/, textkit/ nor this set, after the rules of 2026-11-30) has only been scored.
 The issue's goals (made-up removed >= 0.95, each kind >= 0.90, faithful kept >= 0.80) hold
 for four of the six kinds everywhere; the rest is gated at the measured level (floors only
 go up) and the unmet goals are a strict xfail, which turns red the day they are met.
@@ -28,6 +29,7 @@ FLOORS = {  # measured at this commit; raise them, never lower them
     "holdout": {"faithful kept": 0.80, "made-up removed": 0.91, "invented": 0.75, "swapped": 0.75},
     "holdout2": {"faithful kept": 0.50, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.85},
     "holdout3": {"faithful kept": 0.30, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.95},
+    "holdout4": {"faithful kept": 0.61, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
 }
 
 
