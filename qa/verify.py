@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.polarity import contradicts
+from qa.roles import roles_traded
 from qa.support import Window, check_translation, windows
 from qa.types import CITATION_MARKER
 from textkit.sentences import sentence_spans
@@ -45,7 +46,11 @@ class Verified:
 def support_for(sentence: str, passage_text: str) -> Window | None:
     """The passage sentence (with neighbours) that backs ``sentence``, or None."""
     for window in windows(sentence, passage_text):
-        if window.backs(sentence) and not contradicts(sentence, window.core):
+        if (
+            window.backs(sentence)
+            and not contradicts(sentence, window.core)
+            and not roles_traded(sentence, window.text)
+        ):
             return window
     return None
 

@@ -1,0 +1,42 @@
+"""Made-up sentences that give a role to the wrong one of two named things, and faithful ones that must stay.
+
+Every passage and sentence here was written for this test (invented, news-like); none is from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.verify import supported
+
+REPORT = "Bolaget ska senast den 1 mars redovisa för länsstyrelsen hur bullret ska minskas."
+LEASE = "Skogen ägs av kyrkan, som hyr ut den till jaktlaget i tio år."
+CREW = "Mekanikern hittade en spricka i propellern, och kaptenen beslutade att stanna i hamn."
+FEES = "Bussar ska betala 30 kronor per tur, medan cyklar och mopeder slipper avgift helt."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Länsstyrelsen ska senast den 1 mars redovisa för bolaget hur bullret ska minskas.", REPORT),
+        ("Skogen ägs av jaktlaget, som hyr ut den till kyrkan i tio år.", LEASE),
+        ("Kaptenen hittade en spricka i propellern, och mekanikern beslutade att stanna i hamn.", CREW),
+        ("Cyklar ska betala 30 kronor per tur, medan bussar slipper avgift helt.", FEES),
+    ],
+)
+def test_two_roles_traded_between_the_claims_words_are_removed(sentence, passage):
+    assert not supported(sentence, passage)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Bolaget ska redovisa för länsstyrelsen hur bullret ska minskas.", REPORT),
+        ("Skogen ägs av kyrkan, som hyr ut den till jaktlaget.", LEASE),
+        ("Mopeder och cyklar slipper avgift helt.", FEES),  # a list in another order
+        ("Bron stängdes av kommunen i mars.", "Kommunen stängde bron i mars."),  # a passive for an active
+        ("Enligt mekanikern fanns en spricka i propellern.", "Det fanns enligt mekanikern en spricka i propellern."),
+    ],
+)
+def test_the_same_roles_in_another_order_are_kept(sentence, passage):
+    assert supported(sentence, passage)
