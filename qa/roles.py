@@ -7,7 +7,9 @@ role to the other ("IVO ska redovisa för regionen" where the region reports to 
 
 from __future__ import annotations
 
-from textkit.figures import joined_numbers
+import re
+
+from textkit.figures import MONTHS, joined_numbers
 from textkit.text import TOKEN, content_words, fold, stem
 
 
@@ -92,3 +94,64 @@ def _listed(text: str) -> set[tuple[str, str]]:
             if all(k in JOINS for k in keys[i + 1 : j]):
                 pairs |= {(keys[i], keys[j]), (keys[j], keys[i])}
     return pairs
+
+
+# Words that size a figure rather than name what it counts: "40 procent av X", "22 miljoner kronor".
+_UNITS = "procent procentenheter tusen miljon miljoner miljard miljarder kronor kr euro dollar st stycken"
+UNITS = set(_UNITS.split())
+# Words that qualify a figure ("omkring 40 procent"), stemmed and folded as compared: the figure still counts.
+_HEDGES = "omkring ungefär cirka ca runt kring drygt knappt nästan närmare över under minst högst bara endast hela"
+HEDGES = {fold(stem(w)) for w in _HEDGES.split()}
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+PIECES = re.compile(rf"{FIGURE.pattern}(?![\w-])|\w+(?:-\w+)*|[^\w\s]")  # "5G-master" is a word
+YEAR = re.compile(r"(19|20)\d\d")
+
+
+def counted(text: str) -> dict[str, list[tuple[str, set[str]]]]:
+    """Each figure of the text (not a year or a day of a month) and, each time it stands, the word before it
+    and the words it counts: the content words after it, past its units and an "av", up to the first
+    little word or stop ("22 nya bilar", "40 procent av skrovet")."""
+    pieces, found = PIECES.findall(joined_numbers(text)), {}
+    for i, piece in enumerate(pieces):
+        after = pieces[i + 1].lower() if i + 1 < len(pieces) else ""
+        if not FIGURE.fullmatch(piece) or YEAR.fullmatch(piece) or after in MONTHS or after == "/":
+            continue
+        j = i + 1
+        while j < len(pieces) and pieces[j].lower() in UNITS:
+            j += 1
+        j += j < len(pieces) and pieces[j].lower() in ("av", "of")
+        words = set()
+        while j < len(pieces) and pieces[j][0].isalpha() and not _little(pieces[j]):
+            words.add(_key(pieces[j]))
+            j += 1
+        before = _key(pieces[i - 1]) if i and pieces[i - 1][0].isalpha() and not _little(pieces[i - 1]) else ""
+        found.setdefault(piece.replace(",", "."), []).append((before, words))
+    return found
+
+
+def _same_thing(ours: set[str], theirs: set[str]) -> bool:
+    return any(a in b or b in a for a in ours for b in theirs)
+
+
+def figure_moved(sentence: str, support: str) -> bool:
+    """A figure of the claim counts another thing than the same figure does in the support: "22 avgångar"
+    where the support has "22 personer" (and "fjorton avgångar"). Not a label: a figure after the same
+    noun in both ("årskurs 6", "vecka 38") names, it does not count, so what follows it is free.
+
+    >>> figure_moved("Kommunen har 22 bussar.", "Kommunen har 22 anställda och 40 bussar.")
+    True
+    >>> figure_moved("Kommunen har 22 nya anställda.", "Kommunen har 22 anställda och 40 bussar.")
+    False
+    """
+    theirs = counted(support)
+    for figure, things in counted(sentence).items():
+        for before, ours in things:
+            here = [t for b, t in theirs.get(figure, []) if t and not _label(before, b)]
+            if ours and here and not any(_same_thing(ours, t) for t in here):
+                return True
+    return False
+
+
+def _label(before: str, theirs: str) -> bool:
+    """The same word stands before the figure in claim and support, and it is no figure's hedge ("omkring")."""
+    return bool(before) and before == theirs and before not in HEDGES

@@ -40,3 +40,30 @@ def test_two_roles_traded_between_the_claims_words_are_removed(sentence, passage
 )
 def test_the_same_roles_in_another_order_are_kept(sentence, passage):
     assert supported(sentence, passage)
+
+
+DEPOT = "I depån står 18 bussar i trafik. Bolaget har 30 förare anställda för vintern."
+HULL = "I dag visas omkring 60 procent av vagnen i hallen. Resten av tåget står kvar i stallet."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Bolaget har 30 bussar i trafik.", DEPOT),  # 30 counts the drivers, 18 the buses
+        ("Omkring 60 procent av tåget står kvar i stallet.", HULL),  # 60 percent of the car is shown
+    ],
+)
+def test_a_figure_counting_another_thing_than_in_the_passage_is_removed(sentence, passage):
+    assert not supported(sentence, passage)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Bolaget har 30 nya förare anställda för vintern.", DEPOT.replace("30 förare", "30 nya förare")),
+        ("Omkring 60 procent av vagnen visas i hallen.", HULL),
+        ("Eleverna i årskurs 6 var 40.", "I årskurs 6 går 40 elever."),  # "årskurs 6" names, it does not count
+    ],
+)
+def test_a_figure_with_its_own_thing_is_kept(sentence, passage):
+    assert supported(sentence, passage)
