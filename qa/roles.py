@@ -155,3 +155,50 @@ def figure_moved(sentence: str, support: str) -> bool:
 def _label(before: str, theirs: str) -> bool:
     """The same word stands before the figure in claim and support, and it is no figure's hedge ("omkring")."""
     return bool(before) and before == theirs and before not in HEDGES
+
+
+# Verbs that report what someone says, thinks or warns of ("Polisen tror att ..."): their subject
+# vouches for the "att" clause, it does not do what that clause tells.
+_REPORTING = """tror trodde menar menade anser ansåg säger sade sa uppger uppgav hävdar hävdade befarar befarade
+misstänker misstänkte bedömer bedömde konstaterar konstaterade meddelar meddelade varnar varnade larmar larmade
+påpekar påpekade skriver skrev tycker tyckte berättar berättade hoppas hoppades vet visste"""
+REPORTING = set(_REPORTING.split())
+ATT_WITHIN = 3  # tokens after the verb: "larmade om att", "menar alltså att"
+
+
+def speaker_as_doer(sentence: str, support: str) -> bool:
+    """The claim makes the one who reports or believes something in the support ("Polisen tror att fler
+    områden har gått med") the doer of it ("Polisen har gått med"): the name stands before a verb in the
+    claim (or after a passive's "av"), and in the support only before a reporting verb with "att" after it or after a preposition
+    ("enligt polisen"). A claim that reports ("tror", "enligt") keeps the speaker's role.
+
+    >>> speaker_as_doer("Polisen har stängt vägen.", "Polisen tror att kommunen har stängt vägen.")
+    True
+    >>> speaker_as_doer("Polisen tror att vägen är stängd.", "Polisen tror att kommunen har stängt vägen.")
+    False
+    """
+    claim = [w.lower() for w in words_of(sentence)]
+    if REPORTING & set(claim) or "enligt" in claim:
+        return False
+    source = [w.lower() for w in words_of(support)]
+    speakers = {_key(w) for i, w in enumerate(source[:-1]) if _reports(source, i + 1) and not _little(w)}
+    for speaker in speakers:
+        places = [i for i, w in enumerate(source) if _key(w) == speaker]
+        only_speaks = all(_reports(source, i + 1) or (i and source[i - 1] in PREPOSITIONS) for i in places)
+        acts = any(_key(w) == speaker and _doer(claim, i) for i, w in enumerate(claim))
+        if only_speaks and acts:
+            return True
+    return False
+
+
+def _reports(words: list[str], i: int) -> bool:
+    return i < len(words) and words[i] in REPORTING and "att" in words[i + 1 : i + 1 + ATT_WITHIN]
+
+
+def _doer(words: list[str], i: int) -> bool:
+    """The word at ``i`` does what the clause tells: a passive's "av" before it, or as the subject, no
+    preposition before it and a verb, not a preposition, after it."""
+    before = words[i - 1] if i else ""
+    if before == "av":
+        return True
+    return before not in PREPOSITIONS and i + 1 < len(words) and words[i + 1] not in PREPOSITIONS

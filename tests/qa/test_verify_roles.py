@@ -67,3 +67,30 @@ def test_a_figure_counting_another_thing_than_in_the_passage_is_removed(sentence
 )
 def test_a_figure_with_its_own_thing_is_kept(sentence, passage):
     assert supported(sentence, passage)
+
+
+ALARM = "Vaktbolaget larmade om att dörrarna till lagret hade brutits upp. Polisen tror att tjuvarna kom med bil."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vaktbolaget hade brutit upp dörrarna till lagret.",  # it raised the alarm about it
+        "Dörrarna till lagret hade brutits upp av vaktbolaget.",
+        "Polisen kom med bil.",  # the police believe the thieves did
+    ],
+)
+def test_the_one_who_reports_is_not_made_the_doer(sentence):
+    assert not supported(sentence, ALARM)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Polisen tror att tjuvarna kom med bil.", ALARM),
+        ("Enligt polisen kom tjuvarna med bil.", ALARM),
+        ("Polisen spärrade av lagret.", ALARM + " Polisen spärrade av lagret under natten."),
+    ],
+)
+def test_the_one_who_reports_keeps_what_it_does_itself(sentence, passage):
+    assert supported(sentence, passage)
