@@ -202,3 +202,29 @@ def _doer(words: list[str], i: int) -> bool:
     if before == "av":
         return True
     return before not in PREPOSITIONS and i + 1 < len(words) and words[i + 1] not in PREPOSITIONS
+
+
+# Comparatives of amount: before a noun they say what grew or shrank ("färre inbrott i villor").
+AMOUNTS = {"fler", "färre", "mer", "mindre"}  # not "flera" (several): it compares nothing
+
+
+def amount_moved(sentence: str, support: str) -> bool:
+    """The claim says "fler"/"färre" of another thing than the support: "Villorna har blivit färre" where
+    the support has "färre inbrott i villor". The support's comparative stands before its noun; the claim
+    has the comparative and that noun nowhere.
+
+    >>> amount_moved("Bussarna har blivit färre.", "Det har blivit färre olyckor med bussar.")
+    True
+    >>> amount_moved("Olyckorna med bussar har blivit färre.", "Det har blivit färre olyckor med bussar.")
+    False
+    """
+    claim = [w.lower() for w in words_of(sentence)]
+    source = [w.lower() for w in words_of(support)]
+    said = {_key(w) for w in claim}
+    nouns: dict[str, list[str]] = {}
+    for word, noun in zip(source, source[1:]):
+        if word in AMOUNTS and word in claim and not _little(noun):
+            nouns.setdefault(word, []).append(_key(noun))
+    return any(
+        not any(noun in k or k in noun for noun in found for k in said if len(k) > 2) for found in nouns.values()
+    )
