@@ -59,7 +59,22 @@ def slots(text: str) -> set[tuple[str, str, str, str]]:
                     found.add(("after", _key(word), between, _key(words[j])))
                 if not _little(word) and not adverbial:
                     found.add(("before", _key(words[j]), between, _key(word)))
-    return found
+    return found | _inverted(words)
+
+
+# Adverbs that may open a Swedish main clause, after which the subject follows the verb (V2):
+# "Nu räknar förvaltningen med ..." says what "Förvaltningen räknar nu med ..." does.
+_FRONTED = "nu då sedan därför därmed ändå dessutom redan snart tidigare senare också även nyligen samtidigt därefter"
+FRONTED = set(_FRONTED.split())
+
+
+def _inverted(words: list[str]) -> set[tuple[str, str, str, str]]:
+    """The subject after the verb of a clause opened by an adverb (``FRONTED``), in the slot before the verb."""
+    return {
+        ("before", _key(verb), "", _key(subject))
+        for adverb, verb, subject in zip(words, words[1:], words[2:])
+        if adverb.lower() in FRONTED and not _little(verb) and not _little(subject)
+    }
 
 
 def roles_traded(sentence: str, support: str) -> bool:

@@ -102,3 +102,12 @@ THEFTS = "I år har det blivit betydligt färre stölder av cyklar i centrum."
 def test_fewer_of_another_thing_than_the_passage_compares_is_removed():
     assert not supported("Cyklar i centrum har blivit betydligt färre.", THEFTS)  # fewer thefts, not bikes
     assert supported("Stölderna av cyklar i centrum har blivit betydligt färre i år.", THEFTS)
+
+
+COUNCIL = "Nämnden sa nej till planen i maj, och nu räknar förvaltningen med att börja i höst."
+
+
+def test_a_subject_after_its_verb_trades_roles_too():
+    # "Nu räknar förvaltningen": the subject follows the verb after a fronted adverb.
+    assert not supported("Förvaltningen sa nej till planen i maj, och nämnden räknar nu med att börja i höst.", COUNCIL)
+    assert supported("Nämnden sa nej till planen i maj, och förvaltningen räknar nu med att börja i höst.", COUNCIL)
