@@ -150,7 +150,8 @@ def _same_thing(ours: set[str], theirs: set[str]) -> bool:
 
 def figure_moved(sentence: str, support: str) -> bool:
     """A figure of the claim counts another thing than the same figure does in the support: "22 avgångar"
-    where the support has "22 personer" (and "fjorton avgångar"). Not a label: a figure after the same
+    where the support has "22 personer" (and "fjorton avgångar"), or "120 000 doser vaccin" where the
+    support counts exactly that with another figure and "120 000 doser influensavaccin". Not a label: a figure after the same
     noun in both ("årskurs 6", "vecka 38") names, it does not count, so what follows it is free.
 
     >>> figure_moved("Kommunen har 22 bussar.", "Kommunen har 22 anställda och 40 bussar.")
@@ -158,11 +159,16 @@ def figure_moved(sentence: str, support: str) -> bool:
     >>> figure_moved("Kommunen har 22 nya anställda.", "Kommunen har 22 anställda och 40 bussar.")
     False
     """
-    theirs = counted(support)
-    for figure, things in counted(sentence).items():
+    theirs, mine = counted(support), counted(sentence)
+    for figure, things in mine.items():
+        # What another figure of the support counts, word for word ("95 000 doser vaccin").
+        others = [t for f, ts in theirs.items() if f not in mine for _, t in ts]
         for before, ours in things:
             here = [t for b, t in theirs.get(figure, []) if t and not _label(before, b)]
             if ours and here and not any(_same_thing(ours, t) for t in here):
+                return True
+            counts = [t for _, t in theirs.get(figure, []) if t]  # a label's words too: an exact match is no label
+            if ours and counts and ours not in counts and ours in others:
                 return True
     return False
 
