@@ -59,7 +59,7 @@ def slots(text: str) -> set[tuple[str, str, str, str]]:
                     found.add(("after", _key(word), between, _key(words[j])))
                 if not _little(word) and not adverbial:
                     found.add(("before", _key(words[j]), between, _key(word)))
-    return found | _inverted(words)
+    return found | _inverted(words) | _agents(words)
 
 
 # Adverbs that may open a Swedish main clause, after which the subject follows the verb (V2):
@@ -74,6 +74,16 @@ def _inverted(words: list[str]) -> set[tuple[str, str, str, str]]:
         ("before", _key(verb), "", _key(subject))
         for adverb, verb, subject in zip(words, words[1:], words[2:])
         if adverb.lower() in FRONTED and not _little(verb) and not _little(subject)
+    }
+
+
+def _agents(words: list[str]) -> set[tuple[str, str, str, str]]:
+    """A passive's doer ("redovisades av nämnden") in the slot before its verb, where an active sentence
+    has it ("nämnden redovisade"): the -s form with "av" after it."""
+    return {
+        ("before", _key(verb), "", _key(doer))
+        for verb, av, doer in zip(words, words[1:], words[2:])
+        if len(verb) > 4 and verb.endswith("s") and not verb.endswith("ss") and av.lower() == "av" and not _little(doer)
     }
 
 

@@ -118,3 +118,9 @@ def test_a_figure_given_what_another_figure_counts_word_for_word_is_removed():
     assert not supported("Förrådet har 300 liter olja till gräsklipparna.", store)  # 120 is the oil's
     assert supported("Förrådet har 300 liter dieselolja.", store)
     assert supported("Förrådet har 120 liter olja till gräsklipparna.", store)
+
+
+def test_a_passives_doer_trades_roles_with_the_actives_subject():
+    minutes = "Enligt en rapport som revisorerna lämnade till styrelsen i går var kassan tom."
+    assert not supported("Rapporten lämnades av styrelsen till revisorerna i går.", minutes)
+    assert supported("Rapporten lämnades av revisorerna till styrelsen i går.", minutes)
