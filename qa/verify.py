@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.polarity import contradicts
-from qa.roles import amount_moved, figure_moved, roles_traded, speaker_as_doer
+from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
 from qa.support import Window, check_translation, windows
 from qa.types import CITATION_MARKER
 from textkit.sentences import sentence_spans
@@ -53,6 +53,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not figure_moved(sentence, window.text)
             and not speaker_as_doer(sentence, window.text)
             and not amount_moved(sentence, window.text)
+            and not reflexive_dropped(sentence, window.text)
         ):
             return window
     return None

@@ -124,3 +124,9 @@ def test_a_passives_doer_trades_roles_with_the_actives_subject():
     minutes = "Enligt en rapport som revisorerna lämnade till styrelsen i går var kassan tom."
     assert not supported("Rapporten lämnades av styrelsen till revisorerna i går.", minutes)
     assert supported("Rapporten lämnades av revisorerna till styrelsen i går.", minutes)
+
+
+def test_a_reflexive_verb_is_not_turned_into_one_done_to_others():
+    course = "I höstas anmälde sig 40 elever till kursen, långt under skolans mål på 60 elever."
+    assert not supported("Skolan anmälde 60 elever till kursen.", course)  # the pupils signed up themselves
+    assert supported("I höstas anmälde sig 40 elever till kursen.", course)
