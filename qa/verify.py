@@ -6,7 +6,8 @@ there; every content word is there too (same stem, same root across word
 classes, or as a part of a compound), most of them in the supporting sentence
 itself; each name stands close to a word it is said together with; and the
 polarity agrees (no ``inte``/``minska`` the support does not share, see
-``qa.polarity``). Words picked from all over a passage do not make a claim.
+``qa.polarity``); and no word takes another's role there (a doer, a figure's counted thing,
+a speaker, see ``qa.roles``). Words picked from all over a passage do not make a claim.
 
 An English sentence about a Swedish passage (a translation) cannot be checked
 word by word: only its numbers, date words and names, plus at least one anchor

@@ -10,8 +10,9 @@ articles, new sentences, same instructions as ``-holdout2``) was only scored, af
 rules were fixed, and never read. ``-holdout4`` (10 dev articles, by a session that read
 neither qa/, textkit/ nor this set, after the rules of 2026-11-30) has only been scored.
 The issue's goals (made-up removed >= 0.95, each kind >= 0.90, faithful kept >= 0.80) hold
-for four of the six kinds everywhere; the rest is gated at the measured level (floors only
-go up) and the unmet goals are a strict xfail, which turns red the day they are met.
+for four of the six kinds everywhere, and on ``-holdout`` in full since the role rules
+(qa/roles.py); the rest is gated at the measured level (floors only go up) and the unmet
+goals are a strict xfail, which turns red the day they are met.
 Faithful kept is far lower on ``-holdout2`` and ``-holdout3``: word-based checks keep a
 close paraphrase, not a free one.
 """
@@ -24,10 +25,10 @@ from evals.verifier import DEFAULT_SET, HALVES, KINDS, load_set, scores
 
 GOAL_KINDS = ("opposite", "negation", "changed_number", "wrong_passage")
 FLOORS = {  # measured at this commit; raise them, never lower them
-    "dev": {"faithful kept": 0.89, "made-up removed": 0.94, "invented": 0.72, "swapped": 0.92},
-    "test": {"faithful kept": 0.87, "made-up removed": 0.91, "invented": 0.57, "swapped": 0.80},
-    "holdout": {"faithful kept": 0.80, "made-up removed": 0.91, "invented": 0.75, "swapped": 0.75},
-    "holdout2": {"faithful kept": 0.50, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.85},
+    "dev": {"faithful kept": 0.89, "made-up removed": 0.97, "invented": 0.81, "swapped": 1.0},
+    "test": {"faithful kept": 0.87, "made-up removed": 0.95, "invented": 0.85, "swapped": 0.86},
+    "holdout": {"faithful kept": 0.80, "made-up removed": 0.97, "invented": 0.90, "swapped": 0.95},
+    "holdout2": {"faithful kept": 0.50, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
     "holdout3": {"faithful kept": 0.30, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.95},
     "holdout4": {"faithful kept": 0.61, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
 }
@@ -48,10 +49,14 @@ def test_faithful_kept_and_made_up_removed(table, half):
     assert all(got[metric] >= floor for metric, floor in FLOORS[half].items()), got
 
 
-@pytest.mark.xfail(
+# Halves where the goals hold since the role rules (qa/roles.py); the others are a strict xfail.
+GOALS_MET = ("holdout",)
+NOT_MET = pytest.mark.xfail(
     strict=True, reason="not met yet: free paraphrases are dropped; some invented claims and swapped roles slip through"
 )
-@pytest.mark.parametrize("half", HALVES)
+
+
+@pytest.mark.parametrize("half", [pytest.param(h, marks=() if h in GOALS_MET else NOT_MET) for h in HALVES])
 def test_issue_goals(table, half):
     got = table[half]
     assert (
