@@ -268,7 +268,9 @@ REFLEXIVE = {"sig", "mig", "dig", "oss", "er"}  # "anmälde sig": the doer does 
 
 def reflexive_dropped(sentence: str, support: str) -> bool:
     """The support's verb is reflexive ("40 elever anmälde sig") and the claim uses it without the
-    pronoun, so with a doer and an object of its own ("Skolan anmälde 40 elever").
+    pronoun and with a doer of its own before it ("Skolan anmälde 40 elever"): a word the support
+    does not have next to that verb. A pronoun as the doer ("Hon skadade foten" for "Hon skadade sig i
+    foten") is the same one.
 
     >>> reflexive_dropped("Kommunen anmälde 40 elever.", "Då anmälde sig 40 elever.")
     True
@@ -277,6 +279,16 @@ def reflexive_dropped(sentence: str, support: str) -> bool:
     """
     claim, source = [w.lower() for w in words_of(sentence)], [w.lower() for w in words_of(support)]
     reflexive = {_key(w) for w, after in zip(source, source[1:]) if after in REFLEXIVE and not _little(w)}
-    bare = {_key(w) for i, w in enumerate(claim) if not REFLEXIVE & set(claim[i + 1 : i + 3])}
     plain = {_key(w) for i, w in enumerate(source) if not REFLEXIVE & set(source[i + 1 : i + 3])}
-    return bool(reflexive & bare - plain)
+    # Who does it in the support: the word before the verb, or the words after "sig" (V2: "anmälde sig 40 elever").
+    doers = {
+        _key(w)
+        for i, w in enumerate(source)
+        for j in (i + 1, i - 2, i - 3)
+        if 0 <= j < len(source) and _key(source[j]) in reflexive
+    }
+    return any(
+        _key(w) in reflexive - plain and not _little(claim[i - 1]) and _key(claim[i - 1]) not in doers
+        for i, w in enumerate(claim)
+        if i and not REFLEXIVE & set(claim[i + 1 : i + 3])
+    )

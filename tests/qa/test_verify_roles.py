@@ -130,3 +130,4 @@ def test_a_reflexive_verb_is_not_turned_into_one_done_to_others():
     course = "I höstas anmälde sig 40 elever till kursen, långt under skolans mål på 60 elever."
     assert not supported("Skolan anmälde 60 elever till kursen.", course)  # the pupils signed up themselves
     assert supported("I höstas anmälde sig 40 elever till kursen.", course)
+    assert supported("Hon skadade foten.", "Hon skadade sig i foten.")  # the same doer, a pronoun
