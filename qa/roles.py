@@ -12,7 +12,18 @@ from __future__ import annotations
 import re
 
 from textkit.figures import MONTHS, joined_numbers
-from textkit.text import TOKEN, content_words, fold, stem
+from textkit.text import CALENDAR_SV, TOKEN, content_words, fold, stem
+from textkit.wordclasses import (
+    AMOUNTS,
+    COORDINATORS,
+    FIGURE_HEDGES,
+    FRONTED,
+    PREPOSITIONS,
+    REFLEXIVE,
+    REPORTING,
+    TIME,
+    UNITS,
+)
 
 
 def _key(word: str) -> str:
@@ -23,13 +34,8 @@ def _little(word: str) -> bool:
     return not content_words(word)
 
 
-# Prepositions: a word right after one is an adverbial, which Swedish may put before the verb in any
-# sentence ("Enligt polisen har tjuvarna ...", "I flera skolor har ..."), so its place there names no role.
-_PREPOSITIONS = """i på av för till från med om under över efter enligt hos vid mot genom utan inom bland mellan kring
-runt sedan ur åt inför bakom framför in of by for to from with on at"""
-PREPOSITIONS = set(_PREPOSITIONS.split())
-
-
+# Time words and day and month names, as compared: a trade with one is an adverbial of time moved.
+WHEN = {_key(w) for w in TIME | set(CALENDAR_SV.split())}
 # What joins a list's last two members (a comma leaves no token); stemmed and folded, as compared.
 JOINS = {fold(stem(w)) for w in ("och", "eller", "samt", "and", "or")}
 
@@ -48,26 +54,26 @@ def words_of(text: str) -> list[str]:
 def slots(text: str) -> set[tuple[str, str, str, str]]:
     """(side, word, little words between, filler): the content word right after or before each word, with at
     most one little word between ("till" -> "kommunen", "betala" <- "bussar ska"). A word right after a
-    preposition (``PREPOSITIONS``) neither fills nor marks a slot: the verb may stand on either side of it."""
+    preposition (``PREPOSITIONS``) neither fills nor marks a slot: the verb may stand on either side of it;
+    nor does a word joining clauses (``COORDINATORS``): what follows one opens a new part, in any order."""
     words = words_of(text)
     found = set()
     for i, word in enumerate(words):
-        adverbial = i > 0 and words[i - 1].lower() in PREPOSITIONS
+        adverbial = i > 0 and words[i - 1].lower() in PREPOSITIONS or word.lower() in COORDINATORS
         for gap in (0, 1):
             j = i + 1 + gap
-            if j < len(words) and all(_little(w) for w in words[i + 1 : j]):
+            if j < len(words) and all(_little(w) and w.lower() not in COORDINATORS for w in words[i + 1 : j]):
                 between = " ".join(words[i + 1 : j])
-                if not _little(words[j]) and not adverbial:
+                if _fills(words[j]) and not adverbial:
                     found.add(("after", _key(word), between, _key(words[j])))
-                if not _little(word) and not adverbial:
+                if _fills(word) and not adverbial:
                     found.add(("before", _key(words[j]), between, _key(word)))
     return found | _inverted(words) | _agents(words)
 
 
-# Adverbs that may open a Swedish main clause, after which the subject follows the verb (V2):
-# "Nu räknar kommunen med ..." says what "Kommunen räknar nu med ..." does.
-_FRONTED = "nu då sedan därför därmed ändå dessutom redan snart tidigare senare också även nyligen samtidigt därefter"
-FRONTED = set(_FRONTED.split())
+def _fills(word: str) -> bool:
+    """A word that can fill a role: a content word, not a preposition ("före" is one) or a joining word."""
+    return not _little(word) and word.lower() not in PREPOSITIONS | COORDINATORS
 
 
 def _inverted(words: list[str]) -> set[tuple[str, str, str, str]]:
@@ -91,7 +97,7 @@ def _agents(words: list[str]) -> set[tuple[str, str, str, str]]:
 
 def roles_traded(sentence: str, support: str) -> bool:
     """Two words of the claim trade places: where the claim has one, the support has the other, and back.
-    Members of one list ("Malmö och Lund") may come in any order.
+    Members of one list ("Malmö och Lund") may come in any order, and so may a time ("förra året").
 
     >>> roles_traded("Skolan ska rapportera till kommunen.", "Kommunen ska rapportera till skolan.")
     True
@@ -109,7 +115,7 @@ def roles_traded(sentence: str, support: str) -> bool:
         if other != filler and (side, word, between, other) not in said
     }
     listed = _listed(sentence) | _listed(support)
-    return any((b, a) in moved and (a, b) not in listed for a, b in moved)
+    return any((b, a) in moved and (a, b) not in listed and not {a, b} & WHEN for a, b in moved)
 
 
 def _listed(text: str) -> set[tuple[str, str]]:
@@ -123,12 +129,7 @@ def _listed(text: str) -> set[tuple[str, str]]:
     return pairs
 
 
-# Words that size a figure rather than name what it counts: "30 procent av X", "5 miljoner kronor".
-_UNITS = "procent procentenheter tusen miljon miljoner miljard miljarder kronor kr euro dollar st stycken"
-UNITS = set(_UNITS.split())
-# Words that qualify a figure ("omkring 30 procent"), stemmed and folded as compared: the figure still counts.
-_HEDGES = "omkring ungefär cirka ca runt kring drygt knappt nästan närmare över under minst högst bara endast hela"
-HEDGES = {fold(stem(w)) for w in _HEDGES.split()}
+HEDGES = {fold(stem(w)) for w in FIGURE_HEDGES}  # stemmed and folded, as compared
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 PIECES = re.compile(rf"{FIGURE.pattern}(?![\w-])|\w+(?:-\w+)*|[^\w\s]")  # "3D-skrivare" is a word
 YEAR = re.compile(r"(19|20)\d\d")
@@ -190,12 +191,6 @@ def _label(before: str, theirs: str) -> bool:
     return bool(before) and before == theirs and before not in HEDGES
 
 
-# Verbs that report what someone says, thinks or warns of ("Vakten tror att ..."): their subject
-# vouches for the "att" clause, it does not do what that clause tells.
-_REPORTING = """tror trodde menar menade anser ansåg säger sade sa uppger uppgav hävdar hävdade befarar befarade
-misstänker misstänkte bedömer bedömde konstaterar konstaterade meddelar meddelade varnar varnade larmar larmade
-påpekar påpekade skriver skrev tycker tyckte berättar berättade hoppas hoppades vet visste"""
-REPORTING = set(_REPORTING.split())
 ATT_WITHIN = 3  # tokens after the verb: "larmade om att", "menar alltså att"
 
 
@@ -237,10 +232,6 @@ def _doer(words: list[str], i: int) -> bool:
     return before not in PREPOSITIONS and i + 1 < len(words) and words[i + 1] not in PREPOSITIONS
 
 
-# Comparatives of amount: before a noun they say what grew or shrank ("färre stölder av cyklar").
-AMOUNTS = {"fler", "färre", "mer", "mindre"}  # not "flera" (several): it compares nothing
-
-
 def amount_moved(sentence: str, support: str) -> bool:
     """The claim says "fler"/"färre" of another thing than the support: "Cyklarna har blivit färre" where
     the support has "färre stölder av cyklar". The support's comparative stands before its noun; the claim
@@ -261,9 +252,6 @@ def amount_moved(sentence: str, support: str) -> bool:
     return any(
         not any(noun in k or k in noun for noun in found for k in said if len(k) > 2) for found in nouns.values()
     )
-
-
-REFLEXIVE = {"sig", "mig", "dig", "oss", "er"}  # "anmälde sig": the doer does it to itself
 
 
 def reflexive_dropped(sentence: str, support: str) -> bool:

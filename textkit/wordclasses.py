@@ -1,0 +1,53 @@
+"""Closed Swedish (and some English) word classes that mark roles in a sentence: language, not facts.
+
+``qa.roles`` reads who does what from them: a preposition opens an adverbial, a fronted adverb puts the
+subject after the verb, a reporting verb's subject vouches for a clause, "fler"/"färre" compare the noun
+after them. Unfolded, lower-case.
+
+>>> {"på", "enligt"} <= PREPOSITIONS, "tror" in REPORTING, "fler" in AMOUNTS
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Prepositions: a word right after one is an adverbial, which Swedish may put before the verb in any
+# sentence ("Enligt polisen har tjuvarna ...", "I flera skolor har ..."), so its place there names no role.
+PREPOSITIONS = _words("""i på av för till från med om under över efter enligt hos vid mot genom utan inom bland mellan kring
+runt sedan ur åt inför före bakom framför in of by for to from with on at""")
+
+# Adverbs that may open a Swedish main clause, after which the subject follows the verb (V2):
+# "Nu räknar kommunen med ..." says what "Kommunen räknar nu med ..." does.
+FRONTED = _words(
+    "nu då sedan därför därmed ändå dessutom redan snart tidigare senare också även nyligen samtidigt därefter"
+)
+
+# Words that size a figure rather than name what it counts: "30 procent av X", "5 miljoner kronor".
+UNITS = _words("procent procentenheter tusen miljon miljoner miljard miljarder kronor kr euro dollar st stycken")
+
+# Words that qualify a figure ("omkring 30 procent"): the figure still counts.
+FIGURE_HEDGES = _words(
+    "omkring ungefär cirka ca runt kring drygt knappt nästan närmare över under minst högst bara endast hela"
+)
+
+# Verbs that report what someone says, thinks or warns of ("Vakten tror att ..."): their subject
+# vouches for the "att" clause, it does not do what that clause tells.
+REPORTING = _words("""tror trodde menar menade anser ansåg säger sade sa uppger uppgav hävdar hävdade befarar befarade
+misstänker misstänkte bedömer bedömde konstaterar konstaterade meddelar meddelade varnar varnade larmar larmade
+påpekar påpekade skriver skrev tycker tyckte berättar berättade hoppas hoppades vet visste""")
+
+# Comparatives of amount: before a noun they say what grew or shrank ("färre stölder av cyklar").
+AMOUNTS = {"fler", "färre", "mer", "mindre"}  # not "flera" (several): it compares nothing
+
+REFLEXIVE = {"sig", "mig", "dig", "oss", "er"}  # "anmälde sig": the doer does it to itself
+
+# Words that join clauses or list members: the word after one opens a new part, it fills no role there.
+COORDINATORS = {"och", "men", "samt", "eller", "medan", "and", "but", "or", "while"}
+# Words of time ("förra året", "på tisdagen"): an adverbial of time may stand before the verb or after it.
+TIME = _words("""år året åren vecka veckan veckor månad månaden månader dag dagen dagar kväll kvällen morgon morgonen
+natt natten helg helgen vår våren sommar sommaren höst hösten vinter vintern fjol förmiddag förmiddagen
+eftermiddag eftermiddagen""")
