@@ -18,6 +18,7 @@ from textkit.wordclasses import (
     COORDINATORS,
     FIGURE_HEDGES,
     FRONTED,
+    PERSONAL,
     PREPOSITIONS,
     REFLEXIVE,
     REPORTING,
@@ -220,7 +221,13 @@ def speaker_as_doer(sentence: str, support: str) -> bool:
 
 
 def _reports(words: list[str], i: int) -> bool:
-    return i < len(words) and words[i] in REPORTING and "att" in words[i + 1 : i + 1 + ATT_WITHIN]
+    """A reporting verb at ``i`` with "att" after it, whose clause is not told of the speaker itself
+    ("Rektorn berättar att hon började 1990": "hon" is the one who tells)."""
+    if i >= len(words) or words[i] not in REPORTING or "att" not in words[i + 1 : i + 1 + ATT_WITHIN]:
+        return False
+    following = words[i + 1 : i + 2 + ATT_WITHIN]
+    at = following.index("att")
+    return (following[at + 1] if at + 1 < len(following) else "") not in PERSONAL
 
 
 def _doer(words: list[str], i: int) -> bool:

@@ -40,6 +40,9 @@ REPORTING = _words("""tror trodde menar menade anser ansåg säger sade sa uppge
 misstänker misstänkte bedömer bedömde konstaterar konstaterade meddelar meddelade varnar varnade larmar larmade
 påpekar påpekade skriver skrev tycker tyckte berättar berättade hoppas hoppades vet visste""")
 
+# Personal pronouns a reported clause may open with to tell of the speaker: "Rektorn säger att hon ...".
+PERSONAL = _words("jag vi han hon de man")
+
 # Comparatives of amount: before a noun they say what grew or shrank ("färre stölder av cyklar").
 AMOUNTS = {"fler", "färre", "mer", "mindre"}  # not "flera" (several): it compares nothing
 
