@@ -56,14 +56,19 @@ def slots(text: str) -> set[tuple[str, str, str, str]]:
     """(side, word, little words between, filler): the content word right after or before each word, with at
     most one little word between ("till" -> "kommunen", "betala" <- "bussar ska"). A word right after a
     preposition (``PREPOSITIONS``) neither fills nor marks a slot: the verb may stand on either side of it;
-    nor does a word joining clauses (``COORDINATORS``): what follows one opens a new part, in any order."""
+    nor does a word joining clauses (``COORDINATORS``): what follows one opens a new part, in any order;
+    nor an adverb that may open a clause (``FRONTED``): "nu" stands first, after the verb or last alike."""
     words = words_of(text)
     found = set()
     for i, word in enumerate(words):
-        adverbial = i > 0 and words[i - 1].lower() in PREPOSITIONS or word.lower() in COORDINATORS
+        adverbial = i > 0 and words[i - 1].lower() in PREPOSITIONS or word.lower() in COORDINATORS | FRONTED
         for gap in (0, 1):
             j = i + 1 + gap
-            if j < len(words) and all(_little(w) and w.lower() not in COORDINATORS for w in words[i + 1 : j]):
+            if (
+                j < len(words)
+                and words[j].lower() not in FRONTED
+                and all(_little(w) and w.lower() not in COORDINATORS for w in words[i + 1 : j])
+            ):
                 between = " ".join(words[i + 1 : j])
                 if _fills(words[j]) and not adverbial:
                     found.add(("after", _key(word), between, _key(words[j])))
