@@ -1,4 +1,4 @@
-"""Figures in text: numbers however they are written, and the months dates name.
+"""Figures in text: numbers however they are written, the months dates name, and what each figure counts.
 
 A claim and its source must agree on every figure, but may write it differently:
 "2 500" and "2500", "3,5" and "3.5", "25 april" and "25/4", "2 mars 2025" and
@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
-from textkit.text import CALENDAR_EN, CALENDAR_SV
+from textkit.text import CALENDAR_EN, CALENDAR_SV, content_words, fold, stem
 from textkit.text import MONTHS as MONTH_NAMES
+from textkit.wordclasses import UNITS
 
 # Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
 NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
@@ -49,3 +50,53 @@ def numbers(text: str) -> set[str]:
 def joined_numbers(text: str) -> str:
     """ "2 500" as "2500", so a number is one token on both sides."""
     return NUMBER.sub(lambda m: re.sub(r"[ \u00a0]", "", m.group()), text)
+
+
+def key(word: str) -> str:
+    """A word as the role rules compare it: each part stemmed and folded."""
+    return " ".join(fold(stem(part)) for part in word.split())
+
+
+def little(word: str) -> bool:
+    return not content_words(word)
+
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+PIECES = re.compile(rf"{FIGURE.pattern}(?![\w-])|\w+(?:-\w+)*|[^\w\s]")  # "3D-skrivare" is a word
+YEAR = re.compile(r"(19|20)\d\d")
+
+
+def counted(text: str) -> dict[str, list[tuple[str, set[str]]]]:
+    """Each figure of the text (not a year or a day of a month) and, each time it stands, the word before it
+    and the words it counts: the content words after it, past its units and an "av", up to the first
+    little word or stop ("12 nya bilar", "30 procent av vagnen")."""
+    pieces, found = PIECES.findall(joined_numbers(text)), {}
+    for i, piece in enumerate(pieces):
+        after = pieces[i + 1].lower() if i + 1 < len(pieces) else ""
+        if not FIGURE.fullmatch(piece) or YEAR.fullmatch(piece) or after in MONTHS or after == "/":
+            continue
+        j = i + 1
+        while j < len(pieces) and pieces[j].lower() in UNITS:
+            j += 1
+        j += j < len(pieces) and pieces[j].lower() in ("av", "of")
+        words = set()
+        while j < len(pieces) and pieces[j][0].isalpha() and not little(pieces[j]):
+            words.add(key(pieces[j]))
+            j += 1
+        before = key(pieces[i - 1]) if i and pieces[i - 1][0].isalpha() and not little(pieces[i - 1]) else ""
+        found.setdefault(piece.replace(",", "."), []).append((before, words))
+    return found
+
+
+def partitives(text: str) -> set[str]:
+    """Figures with "av" right after them ("35 av bussarna"): each counts a part of a set named after it.
+
+    >>> sorted(partitives("35 av bussarna och 20 procent av resorna"))
+    ['35']
+    """
+    pieces = PIECES.findall(joined_numbers(text))
+    return {
+        p.replace(",", ".")
+        for p, after in zip(pieces, pieces[1:])
+        if FIGURE.fullmatch(p) and after.lower() in ("av", "of")
+    }

@@ -16,6 +16,7 @@ NURSES = (
     "Nu anställer regionen 30 sjuksköterskor från Spanien. De ska börja arbeta i september."
 )
 HOMES = "Nu bygger kommunen 200 nya bostäder i Västra hamnen."
+BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,10 @@ HOMES = "Nu bygger kommunen 200 nya bostäder i Västra hamnen."
 )
 def test_an_adverb_moved_from_first_place_is_kept(sentence, passage):
     assert supported(sentence, passage)
+
+
+def test_a_figure_counting_a_part_of_a_set_is_kept():
+    assert supported("35 av bussarna är elbussar.", BUSES)
 
 
 @pytest.mark.parametrize(
