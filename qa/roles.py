@@ -83,12 +83,27 @@ def _inverted(words: list[str]) -> set[tuple[str, str, str, str]]:
 
 def _agents(words: list[str]) -> set[tuple[str, str, str, str]]:
     """A passive's doer ("lämnades av styrelsen") in the slot before its verb, where an active sentence
-    has it ("styrelsen lämnade"): the -s form with "av" after it."""
+    has it ("styrelsen lämnade"): the -s form with "av" after it. Each content word of the doer's phrase,
+    as the active has its last one before the verb ("av den nya styrelsen", "av barn- och fritidsnämnden")."""
     return {
         ("before", _key(verb), "", _key(doer))
-        for verb, av, doer in zip(words, words[1:], words[2:])
-        if len(verb) > 4 and verb.endswith("s") and not verb.endswith("ss") and av.lower() == "av" and not _little(doer)
+        for i, (verb, av) in enumerate(zip(words, words[1:]))
+        if len(verb) > 4 and verb.endswith("s") and not verb.endswith("ss") and av.lower() == "av"
+        for doer in _phrase(words[i + 2 : i + 2 + PHRASE])
     }
+
+
+PHRASE = 4  # words of a noun phrase looked at: "den nya styrelsen", "barn- och fritidsnämnden"
+
+
+def _phrase(words: list[str]) -> list[str]:
+    """The content words of a noun phrase: past an article and across a joining word, up to a preposition."""
+    found = []
+    for word in words:
+        if word.lower() in PREPOSITIONS:
+            break
+        found += [word] if not _little(word) else []
+    return found
 
 
 def roles_traded(sentence: str, support: str) -> bool:

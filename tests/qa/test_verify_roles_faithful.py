@@ -11,6 +11,8 @@ import pytest
 
 from qa.verify import supported
 
+DECISION = "Beslutet om den nya skolan fattades av barn- och utbildningsnämnden på tisdagen."
+NEW_BOARD = "Beslutet fattades av den nya nämnden på tisdagen."
 NURSES = (
     "Sjukhuset i Västerby har fått färre sjuksköterskor de senaste två åren. "
     "Nu anställer regionen 30 sjuksköterskor från Spanien. De ska börja arbeta i september."
@@ -22,27 +24,29 @@ BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
 @pytest.mark.parametrize(
     ("sentence", "passage"),
     [
+        # The active for a passive whose doer is a phrase: an elided compound; an article and an adjective.
+        ("Barn- och utbildningsnämnden fattade beslutet om den nya skolan på tisdagen.", DECISION),
+        ("Den nya nämnden fattade beslutet på tisdagen.", NEW_BOARD),
+        # An adverb moved from first place: the subject then stands before the verb.
         ("Regionen anställer nu 30 sjuksköterskor från Spanien.", NURSES),
         ("Kommunen bygger nu 200 nya bostäder i Västra hamnen.", HOMES),
+        # A figure that counts a part of a set ("35 av bussarna") another figure counts.
+        ("35 av bussarna är elbussar.", BUSES),
     ],
 )
-def test_an_adverb_moved_from_first_place_is_kept(sentence, passage):
+def test_a_faithful_sentence_in_another_grammar_is_kept(sentence, passage):
     assert supported(sentence, passage)
-
-
-def test_a_figure_counting_a_part_of_a_set_is_kept():
-    assert supported("35 av bussarna är elbussar.", BUSES)
 
 
 @pytest.mark.parametrize(
     ("sentence", "passage"),
     [
-        ("Polisen tror att kommunen stänger badhuset.", "Polisen tror att kommunen stänger badhuset."),
         ("Polisen stänger badhuset.", "Polisen meddelar att kommunen stänger badhuset."),
         ("Bussarna har blivit färre.", "Det har blivit färre nya olyckor med bussar."),
         ("Kommunen har 35 bussar.", "Kommunen har 120 bussar och 35 förare."),
+        ("Skolan fattade beslutet på tisdagen.", "Beslutet fattades av den nya nämnden på tisdagen."),
     ],
 )
-def test_the_rules_still_read_a_role_given_to_another(sentence, passage):
-    # The first is kept (the same sentence); the others give a role, a figure or a comparative to another.
-    assert supported(sentence, passage) == (sentence == passage)
+def test_a_role_given_to_another_is_still_removed(sentence, passage):
+    # The speaker made the doer, a comparative and a figure moved to another noun, a doer made up.
+    assert not supported(sentence, passage)
