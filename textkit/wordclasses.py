@@ -38,7 +38,9 @@ FIGURE_HEDGES = _words(
 # vouches for the "att" clause, it does not do what that clause tells.
 REPORTING = _words("""tror trodde menar menade anser ansåg säger sade sa uppger uppgav hävdar hävdade befarar befarade
 misstänker misstänkte bedömer bedömde konstaterar konstaterade meddelar meddelade varnar varnade larmar larmade
-påpekar påpekade skriver skrev tycker tyckte berättar berättade hoppas hoppades vet visste""")
+påpekar påpekade skriver skrev tycker tyckte berättar berättade hoppas hoppades vet visste
+trott menat ansett sagt uppgett hävdat befarat bedömt konstaterat meddelat varnat larmat påpekat skrivit tyckt
+berättat hoppats vetat""")  # the supine too ("har meddelat att"); not "misstänkt", an adjective too
 
 # Personal pronouns a reported clause may open with to tell of the speaker: "Rektorn säger att hon ...".
 PERSONAL = _words("jag vi han hon de man")

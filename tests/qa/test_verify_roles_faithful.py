@@ -18,6 +18,7 @@ NURSES = (
     "Nu anställer regionen 30 sjuksköterskor från Spanien. De ska börja arbeta i september."
 )
 HOMES = "Nu bygger kommunen 200 nya bostäder i Västra hamnen."
+RESULTS = "Kommunen meddelar att provsvaren väntas på fredag."
 BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
 
 
@@ -30,6 +31,9 @@ BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
         # An adverb moved from first place: the subject then stands before the verb.
         ("Regionen anställer nu 30 sjuksköterskor från Spanien.", NURSES),
         ("Kommunen bygger nu 200 nya bostäder i Västra hamnen.", HOMES),
+        # A report in the perfect tense (the supine "meddelat").
+        ("Kommunen har meddelat att provsvaren väntas på fredag.", RESULTS),
+        ("Provsvaren väntas på fredag, har kommunen meddelat.", RESULTS),
         # A figure that counts a part of a set ("35 av bussarna") another figure counts.
         ("35 av bussarna är elbussar.", BUSES),
     ],
