@@ -18,11 +18,11 @@ from textkit.wordclasses import (
     COORDINATORS,
     FIGURE_HEDGES,
     FRONTED,
-    PERSONAL,
     PREPOSITIONS,
     REFLEXIVE,
     REPORTING,
     TIME,
+    tells_of,
 )
 
 # Time words and day and month names, as compared: a trade with one is an adverbial of time moved.
@@ -208,12 +208,12 @@ def speaker_as_doer(sentence: str, support: str) -> bool:
 
 def _reports(words: list[str], i: int) -> bool:
     """A reporting verb at ``i`` with "att" after it, whose clause is not told of the speaker itself
-    ("Rektorn berättar att hon började 1990": "hon" is the one who tells)."""
+    ("Rektorn berättar att hon började 1990", "Kommunen meddelar att den ...": the one who tells)."""
     if i >= len(words) or words[i] not in REPORTING or "att" not in words[i + 1 : i + 1 + ATT_WITHIN]:
         return False
     following = words[i + 1 : i + 2 + ATT_WITHIN]
     at = following.index("att")
-    return (following[at + 1] if at + 1 < len(following) else "") not in PERSONAL
+    return not tells_of(following[at + 1] if at + 1 < len(following) else "", words[i - 1] if i else "")
 
 
 def _doer(words: list[str], i: int) -> bool:

@@ -45,6 +45,19 @@ berättat hoppats vetat""")  # the supine too ("har meddelat att"); not "misstä
 # Personal pronouns a reported clause may open with to tell of the speaker: "Rektorn säger att hon ...".
 PERSONAL = _words("jag vi han hon de man")
 
+
+def tells_of(pronoun: str, speaker: str) -> bool:
+    """Whether a reported clause opened by ``pronoun`` may tell of ``speaker``: a personal pronoun, or
+    "den"/"det" for a noun in the definite form of its gender ("Kommunen meddelar att den ...", "Bolaget
+    uppger att det ...").
+
+    >>> tells_of("den", "kommunen"), tells_of("det", "bolaget"), tells_of("det", "kommunen")
+    (True, True, False)
+    """
+    ending = {"den": ("n",), "det": ("et",)}.get(pronoun, ())  # "kommunen", "bolaget": the definite ending
+    return pronoun in PERSONAL or speaker.endswith(ending)
+
+
 # Comparatives of amount: before a noun they say what grew or shrank ("färre stölder av cyklar").
 AMOUNTS = {"fler", "färre", "mer", "mindre"}  # not "flera" (several): it compares nothing
 

@@ -19,6 +19,8 @@ NURSES = (
 )
 HOMES = "Nu bygger kommunen 200 nya bostäder i Västra hamnen."
 RESULTS = "Kommunen meddelar att provsvaren väntas på fredag."
+BATH = "Kommunen meddelar att den stänger badhuset i Norrby under sommaren."
+OFFICE = "Bolaget uppger att det flyttar huvudkontoret till Lund nästa år."
 BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
 
 
@@ -34,6 +36,10 @@ BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
         # A report in the perfect tense (the supine "meddelat").
         ("Kommunen har meddelat att provsvaren väntas på fredag.", RESULTS),
         ("Provsvaren väntas på fredag, har kommunen meddelat.", RESULTS),
+        # A speaker that tells of its own act by "den"/"det".
+        ("Kommunen stänger badhuset i Norrby under sommaren.", BATH),
+        ("Badhuset i Norrby stängs av kommunen under sommaren.", BATH),
+        ("Bolaget flyttar huvudkontoret till Lund nästa år.", OFFICE),
         # A figure that counts a part of a set ("35 av bussarna") another figure counts.
         ("35 av bussarna är elbussar.", BUSES),
     ],
