@@ -227,8 +227,8 @@ def _doer(words: list[str], i: int) -> bool:
 
 def amount_moved(sentence: str, support: str) -> bool:
     """The claim says "fler"/"färre" of another thing than the support: "Cyklarna har blivit färre" where
-    the support has "färre stölder av cyklar". The support's comparative stands before its noun; the claim
-    has the comparative and that noun nowhere.
+    the support has "färre stölder av cyklar". The support's comparative stands before its phrase; the claim
+    has the comparative and none of that phrase's words ("färre nya fall": an adjective may stand between).
 
     >>> amount_moved("Bussarna har blivit färre.", "Det har blivit färre olyckor med bussar.")
     True
@@ -239,12 +239,24 @@ def amount_moved(sentence: str, support: str) -> bool:
     source = [w.lower() for w in words_of(support)]
     said = {_key(w) for w in claim}
     nouns: dict[str, list[str]] = {}
-    for word, noun in zip(source, source[1:]):
-        if word in AMOUNTS and word in claim and not _little(noun):
-            nouns.setdefault(word, []).append(_key(noun))
+    # What the comparative says of: the content words after it, an adjective too ("färre nya fall").
+    for i, word in enumerate(source):
+        phrase = _compared(source[i + 1 : i + 1 + PHRASE])
+        if word in AMOUNTS and word in claim and phrase:
+            nouns.setdefault(word, []).extend(_key(noun) for noun in phrase)
     return any(
         not any(noun in k or k in noun for noun in found for k in said if len(k) > 2) for found in nouns.values()
     )
+
+
+def _compared(words: list[str]) -> list[str]:
+    """The content words at the start of ``words``, up to the first little word."""
+    found = []
+    for word in words:
+        if _little(word):
+            break
+        found.append(word)
+    return found
 
 
 def reflexive_dropped(sentence: str, support: str) -> bool:

@@ -22,6 +22,7 @@ RESULTS = "Kommunen meddelar att provsvaren väntas på fredag."
 BATH = "Kommunen meddelar att den stänger badhuset i Norrby under sommaren."
 OFFICE = "Bolaget uppger att det flyttar huvudkontoret till Lund nästa år."
 BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
+CASES = "I veckan rapporterades färre nya fall av covid-19 i regionen."
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,8 @@ BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
         ("Bolaget flyttar huvudkontoret till Lund nästa år.", OFFICE),
         # A figure that counts a part of a set ("35 av bussarna") another figure counts.
         ("35 av bussarna är elbussar.", BUSES),
+        # A comparative with its adjective dropped ("färre fall" for "färre nya fall").
+        ("I veckan rapporterades färre fall av covid-19 i regionen.", CASES),
     ],
 )
 def test_a_faithful_sentence_in_another_grammar_is_kept(sentence, passage):
