@@ -1,6 +1,6 @@
 """Faithful sentences the role rules (qa/roles.py) must keep: each says what its passage says, in
 another grammar (a passive for an active, an adverb moved, a tense changed, a pronoun for the speaker,
-a part of a set counted, an adjective dropped).
+a part of a set counted, an adjective dropped, a short noun compared).
 
 Every passage and sentence here was written for this test (invented, news-like); none is from an article.
 """
@@ -23,6 +23,7 @@ BATH = "Kommunen meddelar att den stänger badhuset i Norrby under sommaren."
 OFFICE = "Bolaget uppger att det flyttar huvudkontoret till Lund nästa år."
 BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
 CASES = "I veckan rapporterades färre nya fall av covid-19 i regionen."
+POWER = "Hushållen i länet köpte mindre el under vintern än året innan."
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,8 @@ CASES = "I veckan rapporterades färre nya fall av covid-19 i regionen."
         ("35 av bussarna är elbussar.", BUSES),
         # A comparative with its adjective dropped ("färre fall" for "färre nya fall").
         ("I veckan rapporterades färre fall av covid-19 i regionen.", CASES),
+        # A comparative of a short noun ("mindre el"), with a time put first.
+        ("Under vintern köpte hushållen i länet mindre el än året innan.", POWER),
     ],
 )
 def test_a_faithful_sentence_in_another_grammar_is_kept(sentence, passage):
