@@ -18,7 +18,7 @@ import re
 
 from textkit.text import CALENDAR_EN, CALENDAR_SV, content_words, fold, stem
 from textkit.text import MONTHS as MONTH_NAMES
-from textkit.wordclasses import UNITS
+from textkit.wordclasses import PREPOSITIONS, UNITS
 
 # Thousands written with spaces ("2 500") are one number; decimals and clock times keep their separator.
 NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.]\d)|\d+(?:[.,:]\d+)*")
@@ -69,7 +69,7 @@ YEAR = re.compile(r"(19|20)\d\d")
 def counted(text: str) -> dict[str, list[tuple[str, set[str]]]]:
     """Each figure of the text (not a year or a day of a month) and, each time it stands, the word before it
     and the words it counts: the content words after it, past its units and an "av", up to the first
-    little word or stop ("12 nya bilar", "30 procent av vagnen")."""
+    little word, preposition or stop ("12 nya bilar", "30 procent av vagnen")."""
     pieces, found = PIECES.findall(joined_numbers(text)), {}
     for i, piece in enumerate(pieces):
         after = pieces[i + 1].lower() if i + 1 < len(pieces) else ""
@@ -80,7 +80,13 @@ def counted(text: str) -> dict[str, list[tuple[str, set[str]]]]:
             j += 1
         j += j < len(pieces) and pieces[j].lower() in ("av", "of")
         words = set()
-        while j < len(pieces) and pieces[j][0].isalpha() and not little(pieces[j]):
+        # Up to a preposition too, which opens an adverbial ("62 procent bland de äldre").
+        while (
+            j < len(pieces)
+            and pieces[j][0].isalpha()
+            and not little(pieces[j])
+            and pieces[j].lower() not in PREPOSITIONS
+        ):
             words.add(key(pieces[j]))
             j += 1
         before = key(pieces[i - 1]) if i and pieces[i - 1][0].isalpha() and not little(pieces[i - 1]) else ""

@@ -1,6 +1,6 @@
 """Faithful sentences the role rules (qa/roles.py) must keep: each says what its passage says, in
 another grammar (a passive for an active, an adverb moved, a tense changed, a pronoun for the speaker,
-a part of a set counted, an adjective dropped, a short noun compared).
+a part of a set counted, a figure before an adverbial, an adjective dropped, a short noun compared).
 
 Every passage and sentence here was written for this test (invented, news-like); none is from an article.
 """
@@ -22,6 +22,7 @@ RESULTS = "Kommunen meddelar att provsvaren väntas på fredag."
 BATH = "Kommunen meddelar att den stänger badhuset i Norrby under sommaren."
 OFFICE = "Bolaget uppger att det flyttar huvudkontoret till Lund nästa år."
 BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
+SHARE = "Andelen som vaccinerat sig mot influensa är 62 procent bland de äldre i regionen."
 CASES = "I veckan rapporterades färre nya fall av covid-19 i regionen."
 POWER = "Hushållen i länet köpte mindre el under vintern än året innan."
 
@@ -44,6 +45,8 @@ POWER = "Hushållen i länet köpte mindre el under vintern än året innan."
         ("Bolaget flyttar huvudkontoret till Lund nästa år.", OFFICE),
         # A figure that counts a part of a set ("35 av bussarna") another figure counts.
         ("35 av bussarna är elbussar.", BUSES),
+        # A figure with a preposition after it ("62 procent bland de äldre") counts nothing named there.
+        ("Bland de äldre i regionen har 62 procent vaccinerat sig mot influensa.", SHARE),
         # A comparative with its adjective dropped ("färre fall" for "färre nya fall").
         ("I veckan rapporterades färre fall av covid-19 i regionen.", CASES),
         # A comparative of a short noun ("mindre el"), with a time put first.
