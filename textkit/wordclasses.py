@@ -24,6 +24,7 @@ runt sedan ur åt inför före bakom framför in of by for to from with on at"""
 # "Nu räknar kommunen med ..." says what "Kommunen räknar nu med ..." does.
 FRONTED = _words(
     "nu då sedan därför därmed ändå dessutom redan snart tidigare senare också även nyligen samtidigt därefter"
+    " hittills fortfarande ännu numera"
 )
 
 # Words that size a figure rather than name what it counts: "30 procent av X", "5 miljoner kronor".

@@ -18,6 +18,7 @@ NURSES = (
     "Nu anställer regionen 30 sjuksköterskor från Spanien. De ska börja arbeta i september."
 )
 HOMES = "Nu bygger kommunen 200 nya bostäder i Västra hamnen."
+RUNNERS = "Hittills har 300 löpare anmält sig till loppet, som går av stapeln i maj."
 RESULTS = "Kommunen meddelar att provsvaren väntas på fredag."
 BATH = "Kommunen meddelar att den stänger badhuset i Norrby under sommaren."
 OFFICE = "Bolaget uppger att det flyttar huvudkontoret till Lund nästa år."
@@ -36,6 +37,7 @@ POWER = "Hushållen i länet köpte mindre el under vintern än året innan."
         # An adverb moved from first place: the subject then stands before the verb.
         ("Regionen anställer nu 30 sjuksköterskor från Spanien.", NURSES),
         ("Kommunen bygger nu 200 nya bostäder i Västra hamnen.", HOMES),
+        ("300 löpare har hittills anmält sig till loppet i maj.", RUNNERS),
         # A report in the perfect tense (the supine "meddelat").
         ("Kommunen har meddelat att provsvaren väntas på fredag.", RESULTS),
         ("Provsvaren väntas på fredag, har kommunen meddelat.", RESULTS),
