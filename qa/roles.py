@@ -62,7 +62,9 @@ def slots(text: str) -> set[tuple[str, str, str, str]]:
                 between = " ".join(words[i + 1 : j])
                 if _fills(words[j]) and not adverbial:
                     found.add(("after", _key(word), between, _key(words[j])))
-                if _fills(word) and not adverbial:
+                # A preposition's phrase may follow any word (the verb, its object, the subject of a clause
+                # that leaves the verb out: "och kvinnan till två år"), so the word before one holds no role.
+                if _fills(word) and not adverbial and words[j].lower() not in PREPOSITIONS:
                     found.add(("before", _key(words[j]), between, _key(word)))
     return found | _inverted(words) | _agents(words)
 

@@ -1,6 +1,7 @@
 """Faithful sentences the role rules (qa/roles.py) must keep: each says what its passage says, in
 another grammar (a passive for an active, an adverb moved, a tense changed, a pronoun for the speaker,
-a part of a set counted, a figure before an adverbial, an adjective dropped, a short noun compared).
+a part of a set counted, a figure before an adverbial, an adjective dropped, a short noun compared, a
+verb left out).
 
 Every passage and sentence here was written for this test (invented, news-like); none is from an article.
 """
@@ -26,6 +27,7 @@ BUSES = "Länstrafiken har 120 bussar, varav 35 elbussar."
 SHARE = "Andelen som vaccinerat sig mot influensa är 62 procent bland de äldre i regionen."
 CASES = "I veckan rapporterades färre nya fall av covid-19 i regionen."
 POWER = "Hushållen i länet köpte mindre el under vintern än året innan."
+SENTENCES = "Mannen dömdes till fyra års fängelse och kvinnan till två år."
 
 
 @pytest.mark.parametrize(
@@ -53,6 +55,8 @@ POWER = "Hushållen i länet köpte mindre el under vintern än året innan."
         ("I veckan rapporterades färre fall av covid-19 i regionen.", CASES),
         # A comparative of a short noun ("mindre el"), with a time put first.
         ("Under vintern köpte hushållen i länet mindre el än året innan.", POWER),
+        # Clauses in another order, the second leaving its verb out ("och mannen till fyra år").
+        ("Kvinnan dömdes till två års fängelse och mannen till fyra år.", SENTENCES),
     ],
 )
 def test_a_faithful_sentence_in_another_grammar_is_kept(sentence, passage):
@@ -66,8 +70,10 @@ def test_a_faithful_sentence_in_another_grammar_is_kept(sentence, passage):
         ("Bussarna har blivit färre.", "Det har blivit färre nya olyckor med bussar."),
         ("Kommunen har 35 bussar.", "Kommunen har 120 bussar och 35 förare."),
         ("Skolan fattade beslutet på tisdagen.", "Beslutet fattades av den nya nämnden på tisdagen."),
+        ("Kvinnan dömdes till fyra års fängelse och mannen till två år.", SENTENCES),
     ],
 )
 def test_a_role_given_to_another_is_still_removed(sentence, passage):
-    # The speaker made the doer, a comparative and a figure moved to another noun, a doer made up.
+    # The speaker made the doer, a comparative and a figure moved to another noun, a doer made up,
+    # two clauses' subjects traded.
     assert not supported(sentence, passage)
