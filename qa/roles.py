@@ -45,7 +45,8 @@ def words_of(text: str) -> list[str]:
 def slots(text: str) -> set[tuple[str, str, str, str]]:
     """(side, word, little words between, filler): the content word right after or before each word, with at
     most one little word between ("till" -> "kommunen", "betala" <- "bussar ska"). A word right after a
-    preposition (``PREPOSITIONS``) neither fills nor marks a slot: the verb may stand on either side of it;
+    preposition (``PREPOSITIONS``) neither fills nor marks a slot: the verb may stand on either side of it
+    (and the word before one fills none);
     nor does a word joining clauses (``COORDINATORS``): what follows one opens a new part, in any order;
     nor an adverb that may open a clause (``FRONTED``): "nu" stands first, after the verb or last alike."""
     words = words_of(text)
