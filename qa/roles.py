@@ -216,7 +216,7 @@ def _reports(words: list[str], i: int) -> bool:
         return False
     following = words[i + 1 : i + 2 + ATT_WITHIN]
     at = following.index("att")
-    return not tells_of(following[at + 1] if at + 1 < len(following) else "", words[i - 1] if i else "")
+    return not tells_of(words[i + 2 + at : i + 4 + at], words[i - 1] if i else "")
 
 
 def _doer(words: list[str], i: int) -> bool:

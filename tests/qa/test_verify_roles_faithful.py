@@ -67,6 +67,10 @@ def test_a_faithful_sentence_in_another_grammar_is_kept(sentence, passage):
     ("sentence", "passage"),
     [
         ("Polisen stänger badhuset.", "Polisen meddelar att kommunen stänger badhuset."),
+        # "den", "det", "de" as an article ("den nya vägen") tell nothing of the speaker.
+        ("Kommunen öppnar i maj.", "Kommunen meddelar att den nya vägen öppnar i maj."),
+        ("Bolaget flyttar till Lund.", "Bolaget uppger att det nya kontoret flyttar till Lund."),
+        ("Polisen har sålt bilarna.", "Polisen uppger att de stulna bilarna har sålts."),
         ("Bussarna har blivit färre.", "Det har blivit färre nya olyckor med bussar."),
         ("Kommunen har 35 bussar.", "Kommunen har 120 bussar och 35 förare."),
         ("Skolan fattade beslutet på tisdagen.", "Beslutet fattades av den nya nämnden på tisdagen."),
