@@ -211,12 +211,15 @@ def speaker_as_doer(sentence: str, support: str) -> bool:
 
 def _reports(words: list[str], i: int) -> bool:
     """A reporting verb at ``i`` with "att" after it, whose clause is not told of the speaker itself
-    ("Rektorn berättar att hon började 1990", "Kommunen meddelar att den ...": the one who tells)."""
+    ("Rektorn berättar att hon började 1990", "Kommunen meddelar att den ...": the one who tells). A
+    perfect tense's "har" may stand at ``i`` ("Polisen har meddelat att"), the speaker still before it."""
+    speaker = words[i - 1] if i else ""
+    i += i + 1 < len(words) and words[i] in ("har", "hade")
     if i >= len(words) or words[i] not in REPORTING or "att" not in words[i + 1 : i + 1 + ATT_WITHIN]:
         return False
     following = words[i + 1 : i + 2 + ATT_WITHIN]
     at = following.index("att")
-    return not tells_of(words[i + 2 + at : i + 4 + at], words[i - 1] if i else "")
+    return not tells_of(words[i + 2 + at : i + 4 + at], speaker)
 
 
 def _doer(words: list[str], i: int) -> bool:

@@ -67,6 +67,7 @@ def test_a_faithful_sentence_in_another_grammar_is_kept(sentence, passage):
     ("sentence", "passage"),
     [
         ("Polisen stänger badhuset.", "Polisen meddelar att kommunen stänger badhuset."),
+        ("Polisen stänger badhuset.", "Polisen har meddelat att kommunen stänger badhuset."),
         # "den", "det", "de" as an article ("den nya vägen") tell nothing of the speaker.
         ("Kommunen öppnar i maj.", "Kommunen meddelar att den nya vägen öppnar i maj."),
         ("Bolaget flyttar till Lund.", "Bolaget uppger att det nya kontoret flyttar till Lund."),
