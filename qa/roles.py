@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from textkit.figures import counted, joined_numbers, partitives
 from textkit.figures import key as _key
-from textkit.figures import little as _little
 from textkit.text import CALENDAR_SV, TOKEN, fold, stem
+from textkit.text import little as _little
 from textkit.wordclasses import (
     AMOUNTS,
     COORDINATORS,

@@ -20,6 +20,7 @@ from textkit.figures import joined_numbers, numbers
 from textkit.freewords import free_words
 from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
+from textkit.text import little as _little
 from textkit.verbs import lemma
 from textkit.wordshape import INFLECTION, compound_tail, inflected
 
@@ -242,11 +243,6 @@ SPEAKER = 4
 def _set_aside(tokens: list[str], at: int) -> bool:
     """The token at ``at`` is a passive's doer or a quote's speaker: its place in the sentence is free."""
     return at > 0 and tokens[at - 1] in AGENT or any(t in REPORTING for t in tokens[max(0, at - SPEAKER) : at])
-
-
-def _little(word: str) -> bool:
-    """A function word (preposition, article, pronoun): it marks a slot but names nothing."""
-    return not content_words(word)
 
 
 def _refers_back(sentence: str) -> bool:

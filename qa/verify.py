@@ -33,6 +33,8 @@ from qa.support import Window, check_translation, windows
 from qa.types import CITATION_MARKER
 from textkit.sentences import sentence_spans
 
+# A word of the claim in another's role there (qa/roles.py), each a check of its own.
+ROLES_TAKEN = (roles_traded, figure_moved, speaker_as_doer, amount_moved, reflexive_dropped)
 MARKER = re.compile(rf"\s*{CITATION_MARKER.pattern}")  # a marker with the space before it, to strip
 
 
@@ -50,11 +52,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
         if (
             window.backs(sentence)
             and not contradicts(sentence, window.core)
-            and not roles_traded(sentence, window.text)
-            and not figure_moved(sentence, window.text)
-            and not speaker_as_doer(sentence, window.text)
-            and not amount_moved(sentence, window.text)
-            and not reflexive_dropped(sentence, window.text)
+            and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window
     return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from textkit.text import CALENDAR_EN, CALENDAR_SV, content_words, fold, stem
+from textkit.text import CALENDAR_EN, CALENDAR_SV, fold, little, stem
 from textkit.text import MONTHS as MONTH_NAMES
 from textkit.wordclasses import PREPOSITIONS, UNITS
 
@@ -55,10 +55,6 @@ def joined_numbers(text: str) -> str:
 def key(word: str) -> str:
     """A word as the role rules compare it: each part stemmed and folded."""
     return " ".join(fold(stem(part)) for part in word.split())
-
-
-def little(word: str) -> bool:
-    return not content_words(word)
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")

@@ -216,6 +216,11 @@ def content_words(text: str) -> list[str]:
     )
 
 
+def little(word: str) -> bool:
+    """A function word (preposition, article, pronoun): it marks a slot but names nothing."""
+    return not content_words(word)
+
+
 def terms(text: str, lang: str = "sv") -> list[str]:
     """Content words stemmed in the text's language."""
     return list(dict.fromkeys(stem(w, lang) for w in content_words(text)))
