@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from textkit.figures import joined_numbers, numbers
+from textkit.figures import joined_numbers, number_forms, numbers
 from textkit.freewords import free_words
 from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
@@ -115,7 +115,8 @@ class Window:
     def positions(self, word: str, unfolded: str | None = None) -> list[int]:
         """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound
         there, or a word of its closed class (``ALIKE``), or a form of the same strong verb."""
-        w, alike = fold(stem(word)), next((group for group in ALIKE if fold(word) in group), set())
+        w = fold(stem(word))
+        alike = next((group for group in ALIKE if fold(word) in group), None) or number_forms(word)
         r, verb = root(w), lemma(unfolded or word)
         return [
             i

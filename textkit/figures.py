@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from textkit.text import CALENDAR_EN, CALENDAR_SV, fold, little, stem
+from textkit.text import CALENDAR_EN, CALENDAR_SV, detect_language, fold, little, stem
 from textkit.text import MONTHS as MONTH_NAMES
 from textkit.wordclasses import PREPOSITIONS, UNITS
 
@@ -35,6 +35,35 @@ MONTHS = {
 # Dates written with digits only: "2025-03-02" and "4/2" (day/month) name a month too.
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 DAY_MONTH = re.compile(r"\b\d{1,2}/(\d{1,2})\b")
+# Numbers written as words, Swedish and English, from two ("ett"/"one" are also the article). "sex"
+# is six only in Swedish, so it counts only where the text is Swedish (``spelled``).
+SPELLED = {
+    w: n
+    for words, n in [
+        ("två two", 2),
+        ("tre three", 3),
+        ("fyra four", 4),
+        ("fem five", 5),
+        ("sex six", 6),
+        ("sju seven", 7),
+        ("åtta eight", 8),
+        ("nio nine", 9),
+        ("tio ten", 10),
+        ("elva eleven", 11),
+        ("tolv twelve", 12),
+        ("tjugo twenty", 20),
+        ("trettio thirty", 30),
+        ("fyrtio forty", 40),
+        ("femtio fifty", 50),
+        ("sextio sixty", 60),
+        ("sjuttio seventy", 70),
+        ("åttio eighty", 80),
+        ("nittio ninety", 90),
+    ]
+    for w in words.split()
+}
+SPELLED_WORD = re.compile(rf"\b(?:{'|'.join(SPELLED)})\b", re.I)
+SPELLED_FOLDED = {fold(w): n for w, n in SPELLED.items()}  # the verifier compares folded tokens
 
 
 def numbers(text: str) -> set[str]:
@@ -44,7 +73,27 @@ def numbers(text: str) -> set[str]:
     for year, month, day in ISO_DATE.findall(text):
         found |= {year, f"month:{int(month)}", str(int(day))}
     found |= {f"month:{int(month)}" for month in DAY_MONTH.findall(text) if 1 <= int(month) <= 12}
-    return found
+    return found | spelled(text)
+
+
+def spelled(text: str) -> set[str]:
+    """Numbers written as words: "fyra år" holds 4, as "4 år" does."""
+    words = {w.lower() for w in SPELLED_WORD.findall(text)}
+    if "sex" in words and detect_language(text) != "sv":
+        words.discard("sex")
+    return {str(SPELLED[w]) for w in words}
+
+
+def number_forms(word: str) -> set[str]:
+    """The folded ways one number is written, if ``word`` is one: "4", "fyra", "four"; else set().
+
+    >>> sorted(number_forms("Åtta")), sorted(number_forms("8")), number_forms("fyrtiotal")
+    (['8', 'atta', 'eight'], ['8', 'atta', 'eight'], set())
+    """
+    value = int(word) if word.isdecimal() else SPELLED_FOLDED.get(fold(word))
+    if value not in SPELLED_FOLDED.values():
+        return set()
+    return {str(value)} | {w for w, n in SPELLED_FOLDED.items() if n == value}
 
 
 def joined_numbers(text: str) -> str:

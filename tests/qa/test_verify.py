@@ -155,3 +155,31 @@ def test_paraphrases_in_other_word_forms_are_kept(sentence):
 def test_a_cause_turned_round_is_removed():
     assert not supported("Hyrorna steg eftersom föreningen växte från 200 till 340 medlemmar.", CLUB)
     assert not supported("Årsmötet hålls den 4 maj klockan 18.00 i Folkets hus.", CLUB)
+
+
+FESTIVAL = "Festivalen pågick i fem dagar och samlade 10 band. Sex av dem kom från Norge."
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Festivalen pågick i 5 dagar.", "Festivalen samlade tio band.", "6 av banden kom från Norge."]
+)
+def test_a_number_written_as_a_word_or_in_digits_is_the_same_number(sentence):
+    assert supported(sentence, FESTIVAL)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Festivalen pågick i sex dagar.",
+        "Festivalen samlade elva band.",
+        "The festival lasted four days.",  # a translation: only its numbers, names and cognates are checked
+        "Seven of the bands came from Norway.",
+    ],
+)
+def test_a_number_written_as_a_word_must_match_too(sentence):
+    assert not supported(sentence, FESTIVAL)
+
+
+def test_sex_is_six_only_in_swedish():
+    assert numbers("Sex av dem kom från Norge.") == {"6"}
+    assert numbers("The report is about sex education in schools.") == set()
