@@ -17,7 +17,7 @@ def render(answer) -> str:
 
     if answer.error:
         return escaped_line(answer.error)
-    lines = [answer.answer]
+    lines = answer.answer.splitlines() or [""]  # an overview lists one article a line
     if answer.notice:
         lines.append(f"({answer.notice})")
     sources = answer.citations or answer.related

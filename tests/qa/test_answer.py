@@ -186,3 +186,12 @@ def test_python_m_qa_prints_a_title_with_terminal_escapes_as_text():
     shown = render(Answer(question="Hur?", answer="Text. [1]", lang="sv", citations=[cited]))
     assert "\x1b" not in shown and "\x07" not in shown and "Kameror\\x1b[2J\\x07 i\\nMalmö" in shown
     assert len(shown.splitlines()) == 5  # answer, blank, "Källor", the source, its quote
+
+
+def test_python_m_qa_prints_each_article_of_an_overview_on_a_line_of_its_own():
+    from qa.__main__ import render
+    from qa.types import Answer
+
+    overview = "Kameror i Malmö (Bladet, 2024-01-02): Kamerorna sätts upp. [1]\nNy skola (Bladet, 2023-05-06): Skolan öppnar. [2]"
+    shown = render(Answer(question="Vad handlar artiklarna om?", answer=overview, lang="sv"))
+    assert shown.splitlines() == overview.split("\n") and "\\n" not in shown
