@@ -26,6 +26,7 @@ import re
 
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
+from textkit.wordclasses import FRONTED, PREPOSITIONS
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
 ASKS = {
@@ -113,8 +114,23 @@ def _spans(kind: str, sentence: str) -> list[tuple[int, int]]:
         return [m.span() for m in DATE.finditer(sentence)]
     if kind == "place":
         return [m.span() for m in PLACE.finditer(sentence)]
-    found = [m.span() for m in NAME.finditer(sentence) if m.start() > 0 or " " in m.group()]
+    found = [_without_opener(m) for m in NAME.finditer(sentence) if m.start() > 0 or " " in m.group()]
     return [s for s in found if len(sentence[s[0] : s[1]].split()) >= 2] or found
+
+
+def _without_opener(match: re.Match) -> tuple[int, int]:
+    """A name's span without a capitalised preposition or adverb opening the sentence before it
+    ("På Ryhov", "Även Nässjö IK"): the capital is the sentence's, not the name's.
+
+    >>> short_answer("Vilken klubb väntar?", "Även Nässjö IK väntar på istider.")
+    'Nässjö IK'
+    >>> short_answer("Var ligger sjukhuset?", "På Ryhov finns länets största sjukhus.", kind="name")
+    'Ryhov'
+    """
+    first = match.group().split()[0]
+    if " " in match.group() and first.lower() in PREPOSITIONS | FRONTED:
+        return match.start() + len(first) + 1, match.end()
+    return match.span()
 
 
 def _closeness(question_stems: set[str], sentence: str, span: tuple[int, int]) -> float:
