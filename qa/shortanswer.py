@@ -16,6 +16,8 @@ question wins; a span the question already contains is no answer.
 'i Piteå'
 >>> short_answer("Hur mycket har ärendena ökat?", "Ärendena har ökat med 38 procent sedan i fjol.")
 '38 procent'
+>>> short_answer("Hur många kameror var målet innan?", "Målet att ha 1600 kameror i landet skruvades upp till 2500 kameror.")
+'1600 kameror'
 >>> short_answer("Varför stängde den?", "Den stängde på grund av brist på personal.")
 ''
 """
@@ -154,6 +156,7 @@ CHANGE_ASKED = re.compile(
     r"gone up|go up|risen|rose|fallen|fell|by how much)\b",
     re.I,
 )
+BEFORE_ASKED = re.compile(r"\b(innan|förut|från början|ursprungligen|before|previously|originally|at first)\b", re.I)
 MONEY_ASKED = re.compile(r"\b(kostar|kostade|kosta|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
 SHARE = re.compile(r"procent|%", re.I)
 MONEY = re.compile(r"\b(kronor|kr|euro|dollar)\b", re.I)
@@ -204,7 +207,9 @@ def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -
     unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", sentence[s[0] : s[1]]))  # noqa: E731
     # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
     before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
-    led_to = lambda s: 0.5 * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
+    # ... unless the question asks what it was before the change ("och innan?"): then the figure it left.
+    toward = -0.5 if BEFORE_ASKED.search(question) else 0.5
+    led_to = lambda s: toward * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
     fits = lambda s: _fits(kind, question, sentence, s)  # noqa: E731
     asked_roots = _roots(question_stems)
     scored = []
