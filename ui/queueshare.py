@@ -22,6 +22,8 @@ the joins it is holding or handing on, each released in a ``finally``: no count 
 (Counter(), {})
 >>> json_field(b'{"fn_index": 1}', "fn_index"), json_field(b"[1]", "fn_index"), json_field(b"{", "x")
 (1, None, None)
+>>> json_field(b"[" * 100_000, "x") is None
+True
 """
 
 from __future__ import annotations
@@ -120,6 +122,6 @@ def json_field(body: bytes, name: str):
     """``name`` of the JSON object ``body`` (None when it is not one)."""
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # a body nested deeper than Python's stack is no JSON object either
         return None
     return data.get(name) if isinstance(data, dict) else None

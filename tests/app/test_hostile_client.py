@@ -1,0 +1,39 @@
+"""A hostile HTTP client against the real app on 127.0.0.1: what test_security.py does not already try.
+
+The app runs as ``python app.py --port FREE`` on a copy of the seed store (test_security's
+``start_guarded_app``); every request here is raw HTTP, as no page would send it.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from test_security import start_guarded_app
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture(scope="module")
+def app(seed_settings, tmp_path_factory, request):
+    app, _ = start_guarded_app(seed_settings, tmp_path_factory.mktemp("hostile_client"))
+    request.addfinalizer(app.stop)
+    return app
+
+
+def new_log(app, before: int) -> str:
+    return app.log.read_text(encoding="utf-8", errors="replace")[before:]
+
+
+def log_size(app) -> int:
+    return len(app.log.read_text(encoding="utf-8", errors="replace"))
+
+
+@pytest.mark.parametrize("path", ["gradio_api/queue/join", "gradio_api/call/ask"])
+def test_a_body_nested_past_the_stack_is_a_bad_request_not_a_crash(app, path):
+    """The question share parsed it with Python's json, whose RecursionError went unhandled: a 500."""
+    before = log_size(app)
+    nested = "[" * 30_000 + "]" * 30_000
+    body = f'{{"fn_index": 2, "session_hash": "abc", "data": {nested}}}'.encode()
+    reply = httpx.post(f"{app.url}{path}", content=body, headers={"Content-Type": "application/json"}, timeout=10)
+    assert reply.status_code in (400, 422), (reply.status_code, reply.text[:200])
+    assert "Traceback" not in reply.text and "RecursionError" not in new_log(app, before)
