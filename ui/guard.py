@@ -5,6 +5,7 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 
 - Every request body is capped: refused with 413 by ``Content-Length`` before
   a byte is read, and by counting when the body is streamed without one.
+- Routes the page never calls answer 404 (``UNUSED_PREFIXES``).
 - File upload answers 404, unless the page offers it (``upload_bytes`` > 0): then only a
   same-origin ``POST`` to it (and the progress of such an upload) is let through, and only
   that route's body may reach ``upload_bytes`` (plus room for the multipart headers).
@@ -42,6 +43,10 @@ BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOGIN_PATHS = frozenset({"/login", "/login/"})
 # Gradio serves upload whether or not the page has a file input, and has no switch for it.
 CLOSED_PREFIXES = ("/gradio_api/upload",)
+# Gradio routes the page never calls, open whatever the page holds: dev/reload polls every 50 ms for
+# each open connection (1,500 of them took a CPU), process_recording takes a file from any origin
+# (and runs ffmpeg on it where installed), component_server answers an unknown id with a 500.
+UNUSED_PREFIXES = ("/gradio_api/dev/reload", "/gradio_api/process_recording", "/gradio_api/component_server")
 UPLOAD_PATH, UPLOAD_PROGRESS_PATH = "/gradio_api/upload", "/gradio_api/upload_progress"
 MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file itself
 # Addresses the backoff remembers; the least recently failed is forgotten first, so a client
@@ -95,6 +100,8 @@ class RequestGuard:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         path = scope.get("path", "")
+        if path.startswith(UNUSED_PREFIXES):
+            return await respond(send, 404, "Not Found")
         limit, upload = self.max_body_bytes, path.startswith(CLOSED_PREFIXES)
         if upload:
             if not self.upload_offered(scope, path):

@@ -28,6 +28,26 @@ def log_size(app) -> int:
     return len(app.log.read_text(encoding="utf-8", errors="replace"))
 
 
+def test_routes_the_page_never_calls_are_closed(app):
+    """dev/reload held a 50 ms polling loop per open connection (1,500 took a CPU), process_recording
+    echoed (or ran ffmpeg on) a file posted from any origin, component_server answered a 500."""
+    with httpx.stream("GET", f"{app.url}gradio_api/dev/reload", timeout=10) as reload:
+        reload_status = reload.status_code
+    recording = httpx.post(
+        f"{app.url}gradio_api/process_recording",
+        files={"video": ("a.mp4", b"x" * 1000, "video/mp4")},
+        headers={"Origin": "https://elsewhere.example"},
+        timeout=10,
+    )
+    component = httpx.post(
+        f"{app.url}gradio_api/component_server",
+        json={"session_hash": "x", "component_id": 99_999, "fn_name": "x", "data": None},
+        timeout=10,
+    )
+    assert (reload_status, recording.status_code, component.status_code) == (404, 404, 404)
+    assert b"x" * 100 not in recording.content
+
+
 @pytest.mark.parametrize("path", ["gradio_api/queue/join", "gradio_api/call/ask"])
 def test_a_body_nested_past_the_stack_is_a_bad_request_not_a_crash(app, path):
     """The question share parsed it with Python's json, whose RecursionError went unhandled: a 500."""
