@@ -6,18 +6,27 @@ The app runs as ``python app.py --port FREE`` on a copy of the seed store (test_
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import pytest
+from hostile import fn_of, run
 from test_security import start_guarded_app
 
 pytestmark = pytest.mark.timeout(120)
 
 
 @pytest.fixture(scope="module")
-def app(seed_settings, tmp_path_factory, request):
-    app, _ = start_guarded_app(seed_settings, tmp_path_factory.mktemp("hostile_client"))
+def served(seed_settings, tmp_path_factory, request):
+    """``(Service, Gradio cache dir)`` of the app."""
+    app, cache = start_guarded_app(seed_settings, tmp_path_factory.mktemp("hostile_client"))
     request.addfinalizer(app.stop)
-    return app
+    return app, cache
+
+
+@pytest.fixture
+def app(served):
+    return served[0]
 
 
 def new_log(app, before: int) -> str:
@@ -57,3 +66,16 @@ def test_a_body_nested_past_the_stack_is_a_bad_request_not_a_crash(app, path):
     reply = httpx.post(f"{app.url}{path}", content=body, headers={"Content-Type": "application/json"}, timeout=10)
     assert reply.status_code in (400, 422), (reply.status_code, reply.text[:200])
     assert "Traceback" not in reply.text and "RecursionError" not in new_log(app, before)
+
+
+def test_a_deep_link_writes_nothing(served):
+    """Each GET wrote the session's whole page (its chat, the article table, the choices) to a file
+    in Gradio's cache, kept an hour: a client varying its selection filled the disk a file per request."""
+    app, cache = served
+    session = uuid.uuid4().hex
+    assert run(app.url, fn_of(app.url, "date-from", "change"), [[], "2024", ""], session).status_code == 200
+    links = [
+        httpx.get(f"{app.url}gradio_api/deep_link", params={"session_hash": session}, timeout=10) for _ in range(3)
+    ]
+    assert [r.status_code for r in links] == [404] * 3
+    assert not list(cache.glob("deep_links/*"))
