@@ -14,6 +14,8 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
   wait early, so guessing gains nothing.
 - Questions get a share of the queue per chat and per client (``ui/queueshare``): one client
   cannot fill the queue and make everyone else wait.
+- Gradio's sessions get a share per client (``ui/sessions``): one client cannot fill the server's
+  memory with sessions, nor push other people's out.
 - A client is the TCP peer's address (``scope["client"]``): ``ui/launch`` tells uvicorn to
   take ``X-Forwarded-For`` only from the proxies the operator names (APP_TRUSTED_PROXIES).
 
@@ -96,11 +98,13 @@ class LoginBackoff:
 class RequestGuard:
     """The middleware; ``max_body_bytes`` caps every request body."""
 
-    def __init__(self, app, max_body_bytes: int, backoff=None, upload_bytes: int = 0, share=None):
+    def __init__(self, app, max_body_bytes: int, backoff=None, upload_bytes: int = 0, share=None, sessions=None):
         from ui.queueshare import QueueShare
+        from ui.sessions import SessionShare
 
         self.app, self.max_body_bytes, self.upload_bytes = app, max_body_bytes, upload_bytes
         self.backoff, self.share = backoff or LoginBackoff(), share or QueueShare()
+        self.sessions = sessions or SessionShare()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -121,6 +125,7 @@ class RequestGuard:
             body = await read_capped(receive, limit)
             if body is None:
                 return await respond(send, 413, too_large(limit))
+            scope, body = self.sessions.started(scope, path, body)
             if self.share.asks(scope, path, body):
                 return await self.question(scope, body, receive, send)
             receive = replay(body, receive)

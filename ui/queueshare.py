@@ -120,8 +120,14 @@ def asker(event) -> str | None:
 
 def json_field(body: bytes, name: str):
     """``name`` of the JSON object ``body`` (None when it is not one)."""
+    data = json_object(body)
+    return None if data is None else data.get(name)
+
+
+def json_object(body: bytes) -> dict | None:
+    """The JSON object ``body`` holds (None when it holds no object)."""
     try:
         data = json.loads(body)
     except (ValueError, RecursionError):  # a body nested deeper than Python's stack is no JSON object either
         return None
-    return data.get(name) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None

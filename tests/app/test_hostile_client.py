@@ -79,3 +79,26 @@ def test_a_deep_link_writes_nothing(served):
     ]
     assert [r.status_code for r in links] == [404] * 3
     assert not list(cache.glob("deep_links/*"))
+
+
+def test_a_client_naming_a_new_session_each_time_holds_little_memory(app):
+    """Gradio keeps every session a request names (10,000), each a copy of the whole page's config;
+    one client naming a new session_hash per request held 50 kB more with each. Now its own oldest go."""
+    import psutil
+
+    from ui.sessions import SESSIONS_PER_CLIENT
+
+    process = psutil.Process(app.proc.pid)
+    fn = fn_of(app.url, "confirm-remove-no", "click")  # the cheapest event: it hides a dialog
+
+    def fresh_sessions(count: int) -> None:
+        with httpx.Client(timeout=30) as client:
+            for _ in range(count):
+                body = {"data": [], "fn_index": fn, "session_hash": uuid.uuid4().hex, "event_data": None}
+                assert client.post(f"{app.url}gradio_api/run/predict", json=body).status_code == 200
+
+    fresh_sessions(2 * SESSIONS_PER_CLIENT)  # the share full, and Python's allocator warm
+    before = process.memory_info().rss
+    fresh_sessions(2_000)
+    grown_mb = (process.memory_info().rss - before) / 1_000_000
+    assert grown_mb < 30, f"{grown_mb:.0f} MB more after 2,000 sessions"
