@@ -62,6 +62,7 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
     from ui.queueshare import QueueShare
 
     upload_bytes = int(settings.max_file_mb * 1_000_000) if upload else 0
+    capped_request_heads()
     # Gradio builds uvicorn's Config without forwarded_allow_ips, so uvicorn reads this variable,
     # and by default trusts X-Forwarded-For from 127.0.0.1: any same-host client could name itself.
     os.environ["FORWARDED_ALLOW_IPS"] = settings.app_trusted_proxies
@@ -86,3 +87,15 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
         ssr_mode=False,
         show_error=False,
     )
+
+
+def capped_request_heads() -> None:
+    """Serve HTTP with uvicorn's h11 parser, which refuses a request line and headers over 16 kB.
+
+    Gradio builds uvicorn's Config with ``http="auto"``, which takes httptools when it is
+    installed, and httptools buffers a header of any size: one client's unending 300 MB header
+    held 565 MB of the server's memory. No body cap (``ui/guard``) sees a header.
+    """
+    from uvicorn.config import HTTP_PROTOCOLS
+
+    HTTP_PROTOCOLS["auto"] = HTTP_PROTOCOLS["h11"]
