@@ -230,7 +230,10 @@ def replay(body: bytes, receive):
 
 
 def too_large(limit: int) -> str:
-    return f"Request body too large (limit {limit} bytes)."
+    """In both languages: the body, a question perhaps, is refused unread, so its language is unknown."""
+    from ui.texts import both
+
+    return both("too_large", limit=limit)
 
 
 async def respond(send, status: int, detail: str, headers: list | None = None) -> None:

@@ -11,6 +11,7 @@ TEXTS = {
         "Något gick fel när frågan besvarades; försök igen.",
         "Something went wrong while answering; please try again.",
     ),
+    "too_large": ("Förfrågan är för stor (högst {limit} byte).", "Request body too large (limit {limit} bytes)."),
     "gone": (  # removed since they were chosen, or (in a forged request) never listed
         "{count} av de valda artiklarna är inte (längre) inlästa och citeras inte.",
         "{count} of the chosen articles are not (or no longer) loaded and are not cited.",

@@ -120,3 +120,15 @@ def test_a_request_head_without_end_is_cut_off(app):
         except OSError:  # the server closed the connection while the header was still coming
             reply = b""
     assert not reply.startswith(b"HTTP/1.1 200"), reply
+
+
+def test_a_question_too_large_to_read_is_refused_in_both_languages(app):
+    """The body cap's line was English only; a Swedish question over it got no Swedish word."""
+    from settings import Settings
+    from ui.texts import both
+
+    question = "Hur många poliskameror är målbilden nationellt? " * 200_000
+    body = {"data": [question, None, None], "fn_index": 2, "session_hash": uuid.uuid4().hex}
+    reply = httpx.post(f"{app.url}gradio_api/queue/join", json=body, timeout=30)
+    assert reply.status_code == 413 and "för stor" in reply.json()["detail"], reply.text
+    assert reply.json()["detail"] == both("too_large", limit=Settings().app_max_body_kb * 1024)
