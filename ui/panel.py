@@ -24,12 +24,12 @@ RAW = {"preprocess": False}
 def wire_feedback(gr, settings, chatbot, conversation, comment, thanks) -> None:
     """A thumbs up/down on an answer writes the server's record of that turn (``ui.feedback``)."""
     from qa.question import valid_text
-    from ui.feedback import record
+    from ui.feedback import SAVED, record
 
     def liked(exchanges, text, data: gr.LikeData):
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        saved = record(settings, exchanges, index, data.liked, text)
-        return saved, ("" if saved else valid_text(str(text or "")))  # sent back: must be valid UTF-8
+        said = record(settings, exchanges, index, data.liked, text)
+        return said, ("" if said == SAVED else valid_text(str(text or "")))  # sent back: must be valid UTF-8
 
     chatbot.like(liked, [conversation, comment], [thanks, comment], queue=False, **PRIVATE)
 

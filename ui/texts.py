@@ -12,6 +12,10 @@ TEXTS = {
         "Something went wrong while answering; please try again.",
     ),
     "too_large": ("Förfrågan är för stor (högst {limit} byte).", "Request body too large (limit {limit} bytes)."),
+    "rated_enough": (
+        "Högst {count} omdömen per svar sparas; de tidigare står kvar.",
+        "At most {count} ratings per answer are saved; the earlier ones stand.",
+    ),
     "gone": (  # removed since they were chosen, or (in a forged request) never listed
         "{count} av de valda artiklarna är inte (längre) inlästa och citeras inte.",
         "{count} of the chosen articles are not (or no longer) loaded and are not cited.",

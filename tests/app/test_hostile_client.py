@@ -10,7 +10,7 @@ import uuid
 
 import httpx
 import pytest
-from hostile import fn_of, run
+from hostile import fn_index, fn_of, join, run, wait_done
 from test_security import start_guarded_app
 
 pytestmark = pytest.mark.timeout(120)
@@ -132,3 +132,27 @@ def test_a_question_too_large_to_read_is_refused_in_both_languages(app):
     reply = httpx.post(f"{app.url}gradio_api/queue/join", json=body, timeout=30)
     assert reply.status_code == 413 and "för stor" in reply.json()["detail"], reply.text
     assert reply.json()["detail"] == both("too_large", limit=Settings().app_max_body_kb * 1024)
+
+
+def test_votes_on_one_answer_write_a_few_lines_not_one_each(served):
+    """The vote is an unqueued request a client can repeat at will; each wrote a line to
+    feedback.jsonl (500 took 0.9 MB in 1.3 s), a file that is never cut."""
+    from ui.feedback import VERDICTS_PER_ANSWER
+
+    app, cache = served
+    feedback = cache.parent / "data" / "feedback.jsonl"
+    session = uuid.uuid4().hex
+    question = ["Hur många poliskameror är målbilden nationellt?", None, None]
+    assert join(app.url, fn_index(app.url, "ask"), question, session).status_code == 200
+    assert wait_done(app.url, session)["success"]
+    fn, saved = fn_of(app.url, "chat", "like"), []
+    with httpx.Client(timeout=30) as client:
+        for i in range(40):  # the same vote 20 times, then 20 changes of mind
+            vote = {"index": 1, "value": "x", "liked": i < 20 or i % 2 == 0}
+            body = {"data": [None, "kommentar"], "fn_index": fn, "session_hash": session, "event_data": vote}
+            reply = client.post(f"{app.url}gradio_api/run/predict", json=body)
+            assert reply.status_code == 200, reply.text[:200]
+            saved.append(reply.json()["data"][0])
+    lines = feedback.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == VERDICTS_PER_ANSWER, len(lines)
+    assert saved[0].startswith("Tack") and "Högst" in saved[-1] and saved[-1].endswith("the earlier ones stand.")
