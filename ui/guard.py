@@ -47,13 +47,16 @@ LOGIN_PATHS = frozenset({"/login", "/login/"})
 CLOSED_PREFIXES = ("/gradio_api/upload",)
 # Gradio routes the page never calls, open whatever the page holds: dev/reload polls every 50 ms for
 # each open connection (1,500 of them took a CPU), process_recording takes a file from any origin
-# (and runs ffmpeg on it where installed), component_server answers an unknown id with a 500, and
-# deep_link writes the session's whole page (the article table too) to disk on every GET, kept an hour.
+# (and runs ffmpeg on it where installed), component_server answers an unknown id with a 500,
+# deep_link writes the session's whole page (the article table too) to disk on every GET, kept an
+# hour, and file= serves back Gradio's copy of an upload (an hour, if no event ever reads it).
 UNUSED_PREFIXES = (
     "/gradio_api/dev/reload",
     "/gradio_api/process_recording",
     "/gradio_api/component_server",
     "/gradio_api/deep_link",
+    "/gradio_api/file=",
+    "/gradio_api/file/",
 )
 UPLOAD_PATH, UPLOAD_PROGRESS_PATH = "/gradio_api/upload", "/gradio_api/upload_progress"
 MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file itself

@@ -156,3 +156,18 @@ def test_votes_on_one_answer_write_a_few_lines_not_one_each(served):
     lines = feedback.read_text(encoding="utf-8").splitlines()
     assert len(lines) == VERDICTS_PER_ANSWER, len(lines)
     assert saved[0].startswith("Tack") and "Högst" in saved[-1] and saved[-1].endswith("the earlier ones stand.")
+
+
+def test_an_upload_is_never_served_back(app):
+    """Gradio served its copy of an uploaded file to anyone with the path it answered the upload
+    with, until the page's event read it, and for an hour when no event came: a file host."""
+    upload = httpx.post(
+        f"{app.url}gradio_api/upload",
+        files={"files": ("bro.html", b"<p>Kiruna kommun bygger en ny bro.</p>", "text/html")},
+        timeout=10,
+    )
+    assert upload.status_code == 200, upload.text[:200]
+    path = upload.json()[0]
+    for url in (f"{app.url}gradio_api/file={path}", f"{app.url}gradio_api/file/{path.lstrip('/')}"):
+        served = httpx.get(url, timeout=10)
+        assert served.status_code == 404 and b"Kiruna" not in served.content, (url, served.status_code)
