@@ -20,6 +20,7 @@ import re
 
 from textkit.text import TOKEN, content_words, stem
 from textkit.verbs import HEDGES, PLAN, lemma, tense_pair
+from textkit.wordforms import change
 
 # A negation word anywhere in the clause; "ingen/inga" and "no/none" deny a quantity too.
 NEGATION = re.compile(
@@ -98,8 +99,10 @@ def negated(text: str) -> bool:
 
 
 def directions(text: str) -> set[str]:
-    """The sides of every direction axis the text takes ("up", "close", ...)."""
-    return {side for side, pattern in _SIDES.items() if pattern.search(text)}
+    """The sides of every direction axis the text takes ("up", "close", ...); a verb of change by its
+    forms too ("vuxit", "föll", see ``textkit.wordforms``), as the claim may say it with another verb."""
+    verbs = {change(word) for word in TOKEN.findall(text)} - {None}
+    return {side for side, pattern in _SIDES.items() if pattern.search(text)} | verbs
 
 
 def contradicts(sentence: str, support: str) -> bool:

@@ -22,6 +22,7 @@ from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.text import little as _little
 from textkit.verbs import lemma
+from textkit.wordforms import derived_base, kin
 from textkit.wordshape import INFLECTION, compound_tail, inflected
 
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
@@ -101,6 +102,7 @@ class Window:
         self.stems = [fold(stem(t)) for t in self.tokens]
         # A strong verb's form is looked up unfolded: "låg" (lay) is not "lag" (law), "sålt" not "salt".
         self.verbs = [lemma(t) for part in parts for t in TOKEN.findall(part)]
+        self.kins = [kin(t) for part in parts for t in TOKEN.findall(part)]  # direction, degree (wordforms)
         self.refers_back = [_refers_back(part) for part in parts]
         self.core_window = None if core == text else Window(core, core)
 
@@ -114,14 +116,18 @@ class Window:
 
     def positions(self, word: str, unfolded: str | None = None) -> list[int]:
         """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound
-        there, or a word of its closed class (``ALIKE``), or a form of the same strong verb."""
+        there, or a word of its closed class (``ALIKE``), or a form of the same strong verb, or a verb of
+        change of the same direction, a degree of the same adjective, the verb a noun is derived from."""
         w = fold(stem(word))
         alike = next((group for group in ALIKE if fold(word) in group), None) or number_forms(word)
-        r, verb = root(w), lemma(unfolded or word)
+        r, verb, word_kin, base = root(w), lemma(unfolded or word), kin(unfolded or word), derived_base(word)
+        base = base and root(fold(stem(base)))
         return [
             i
-            for i, (tok, s, tok_verb) in enumerate(zip(self.tokens, self.stems, self.verbs))
+            for i, (tok, s, tok_verb, tok_kin) in enumerate(zip(self.tokens, self.stems, self.verbs, self.kins))
             if s == w
+            or (word_kin is not None and tok_kin == word_kin)
+            or (base and root(s) == base)
             or tok in alike
             or root(s) == r
             or (len(w) >= MIN_PART and w in tok)

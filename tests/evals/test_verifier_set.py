@@ -25,9 +25,9 @@ from evals.verifier import DEFAULT_SET, HALVES, KINDS, load_set, scores
 
 GOAL_KINDS = ("opposite", "negation", "changed_number", "wrong_passage")
 FLOORS = {  # measured at this commit; raise them, never lower them
-    "dev": {"faithful kept": 0.89, "made-up removed": 0.97, "invented": 0.81, "swapped": 1.0},
+    "dev": {"faithful kept": 0.91, "made-up removed": 0.98, "invented": 0.90, "swapped": 1.0},
     "test": {"faithful kept": 0.89, "made-up removed": 0.95, "invented": 0.85, "swapped": 0.86},
-    "holdout": {"faithful kept": 0.80, "made-up removed": 0.97, "invented": 0.90, "swapped": 0.95},
+    "holdout": {"faithful kept": 0.83, "made-up removed": 0.97, "invented": 0.90, "swapped": 0.95},
     "holdout2": {"faithful kept": 0.50, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
     "holdout3": {"faithful kept": 0.30, "made-up removed": 0.97, "invented": 1.0, "swapped": 0.95},
     "holdout4": {"faithful kept": 0.61, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
@@ -49,8 +49,9 @@ def test_faithful_kept_and_made_up_removed(table, half):
     assert all(got[metric] >= floor for metric, floor in FLOORS[half].items()), got
 
 
-# Halves where the goals hold since the role rules (qa/roles.py); the others are a strict xfail.
-GOALS_MET = ("holdout",)
+# Halves where the goals hold: -holdout since the role rules (qa/roles.py), -dev since the word forms
+# (textkit/wordforms.py); the others are a strict xfail.
+GOALS_MET = ("dev", "holdout")
 NOT_MET = pytest.mark.xfail(
     strict=True, reason="not met yet: free paraphrases are dropped; some invented claims and swapped roles slip through"
 )
