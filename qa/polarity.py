@@ -10,6 +10,8 @@ are language tables (Swedish and English), not facts about any article.
 ['up']
 >>> sorted(directions("They decided to cut the budget and close two schools"))
 ['close', 'down']
+>>> directions("Priserna föll under de senaste åren"), directions("Priserna ligger under det nationella snittet")
+({'down'}, {'below'})
 >>> contradicts("Arbetslösheten minskade till 6 procent.", "Arbetslösheten ökade till 6 procent.")
 True
 """
@@ -88,6 +90,13 @@ EFFECT = re.compile(
     r"(?:fick|får)(?= (?:(?!(?:efter|för|innan|utan)\b)\w+ ){1,3}att\b)|therefore|led to|so that|caused)\b",
     re.I,
 )
+# "under" of time is "during", not "below": before a time word or a determiner of a span ("under de
+# senaste åren", "under samma period", "under helgen"). Not before a figure: "under 2000 besökare" is below.
+DURING = re.compile(
+    r"\bunder (?=(de (senaste|sista|första)|samma|hela|förra|nästa|årets|\w*(dagen|dagarna|natten|veckan|veckorna|"
+    r"perioden|året|åren|kvällen|helgen|kvartalet|månaden|månaderna|våren|sommaren|hösten|vintern|morgonen))\b)",
+    re.I,
+)
 _SIDES = {
     side: re.compile(rf"\b({pattern})", re.I) for (one, two) in DIRECTION_AXES.values() for side, pattern in (one, two)
 }
@@ -101,7 +110,7 @@ def negated(text: str) -> bool:
 def directions(text: str) -> set[str]:
     """The sides of every direction axis the text takes ("up", "close", ...); a verb of change by its
     forms too ("vuxit", "föll", see ``textkit.wordforms``), as the claim may say it with another verb."""
-    verbs = {change(word) for word in TOKEN.findall(text)} - {None}
+    verbs, text = {change(word) for word in TOKEN.findall(text)} - {None}, DURING.sub("", text)
     return {side for side, pattern in _SIDES.items() if pattern.search(text)} | verbs
 
 

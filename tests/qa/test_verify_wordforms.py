@@ -98,3 +98,20 @@ def test_a_derived_noun_does_not_let_the_whole_and_its_part_trade_places(sentenc
     assert supported("Av kostnaden betalar staten 30 miljoner kronor.", STATE)
     assert supported("Kostnaden för bygget beräknas till 84 miljoner kronor.", STATE)
     assert not supported(sentence, STATE)
+
+
+def test_under_of_time_is_during_not_below():
+    prices = "Priserna på timmer har sjunkit kraftigt de senaste åren."
+    assert supported("Priserna på timmer har fallit kraftigt under de senaste åren.", prices)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Andelen ligger under det nationella snittet.", "Andelen ligger över det nationella snittet."),
+        ("Under 2000 besökare kom till mässan.", "Över 2000 besökare kom till mässan."),
+        ("Räntan låg under 3 procent hela året.", "Räntan låg över 3 procent hela året."),
+    ],
+)
+def test_under_before_a_level_or_a_figure_is_still_below(sentence, passage):
+    assert not supported(sentence, passage)
