@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from textkit.figures import FIGURE, PIECES, YEAR, joined_numbers, key
+from textkit.figures import FIGURE, PIECES, YEAR, joined_numbers, key, number_forms
 from textkit.text import little
 from textkit.wordclasses import FIGURE_HEDGES as HEDGES
 from textkit.wordclasses import PREPOSITIONS, UNITS
@@ -33,7 +33,7 @@ def _joined_word(pieces: list[str], at: int) -> str | None:
     punctuation or another figure comes first."""
     for piece in pieces[at + 1 :]:
         low = piece.lower()
-        if _figure(piece) or not piece[0].isalnum():
+        if _figure(piece) or not piece[0].isalnum() or number_forms(piece):  # "fyra år": a figure too
             return None
         if low not in UNITS and low not in PREPOSITIONS and not little(piece):
             return key(piece)

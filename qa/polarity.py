@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from textkit.change import figure_change
 from textkit.text import TOKEN, content_words, stem
 from textkit.verbs import HEDGES, PLAN, lemma, tense_pair
 from textkit.wordforms import change
@@ -114,7 +115,7 @@ def directions(text: str) -> set[str]:
     return {side for side, pattern in _SIDES.items() if pattern.search(text)} | verbs
 
 
-def contradicts(sentence: str, support: str) -> bool:
+def contradicts(sentence: str, support: str, context: str = "") -> bool:
     """The sentence's polarity or direction disagrees with the supporting text.
 
     A negation in one and not the other, or a direction (up, close, ...) the
@@ -131,7 +132,8 @@ def contradicts(sentence: str, support: str) -> bool:
         return True
     if cause_reversed(sentence, support) or _cause_added(sentence, support):
         return True
-    said, backed = directions(sentence), directions(support)
+    # The way the claim's two figures go in the support (with its neighbours, ``context``) is a direction too.
+    said, backed = directions(sentence), directions(support) | {figure_change(sentence, context or support)}
     return any(side not in backed for side in said)
 
 

@@ -53,7 +53,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
     for window in windows(sentence, passage_text):
         if (
             window.backs(sentence)
-            and not contradicts(sentence, window.core)
+            and not contradicts(sentence, window.core, window.text)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window

@@ -1,8 +1,9 @@
 """Words of a claim that need no support of their own, because a paraphrase adds them without a new fact.
 
 Swedish language rules, not facts about any article: a focus adverb ("även"), "kommer att" for
-"ska", a month named where the support writes the same date in digits ("3 maj" for "3/5"), and
-"antalet"/"andelen" naming what a figure the support gives already is.
+"ska", a month named where the support writes the same date in digits ("3 maj" for "3/5"),
+"antalet"/"andelen" naming what a figure the support gives already is, and a verb of change whose
+direction the support's two figures give ("ökat från 61 till 86" on "86, jämfört med 61 i fjol").
 
 >>> sorted(free_words("Årsmötet hålls även den 3 maj.", "Årsmötet hålls den 3/5."))
 ['maj', 'även']
@@ -12,14 +13,18 @@ set()
 {'antalet'}
 >>> free_words("Antalet medlemmar är 340.", "Biljetten kostar 340 kronor och gäller för medlemmar.")
 set()
+>>> sorted(free_words("Vinsten var 12 miljoner förra året.", "Vinsten var 12 miljoner i fjol."))
+['förra', 'året']
 """
 
 from __future__ import annotations
 
 import re
 
+from textkit.change import COMPARED, figure_change
 from textkit.figures import ISO_DATE, MONTHS, joined_numbers
 from textkit.text import TOKEN, content_words, fold, stem
+from textkit.wordforms import change
 
 # Focus adverbs and linking words a paraphrase adds or drops without changing what is claimed. Not
 # "fortfarande" (still: says a state goes on, where the support may have it end) nor "främst"
@@ -29,6 +34,7 @@ COUNT = {"antal", "antalet"}  # "antalet X är N" says "N X"
 SHARE = {"andel", "andelen"}  # a share is a percentage
 PERCENT = re.compile(r"\d\s*(%|procent)", re.I)
 COUNTED_WITHIN = 3  # tokens after the figure: "340 nya medlemmar"
+LAST_YEAR = {"året", "år", "aret", "ar"}  # after "förra"; folded too, as the support's tokens are
 DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 
 
@@ -41,7 +47,17 @@ def free_words(sentence: str, support: str) -> set[str]:
     free |= _dated_months(tokens, support)
     if PERCENT.search(sentence):
         free |= words & SHARE
-    return free | _counts(tokens, support)
+    side = figure_change(sentence, support)
+    free |= {w for w in words if side and (change(w) == side or w in COMPARED)}  # "jämfört med 118"
+    return free | _counts(tokens, support) | _last_year(tokens, support)
+
+
+def _last_year(tokens: list[str], support: str) -> set[str]:
+    """ "förra året" where the support says "i fjol", and "i fjol" where it says "förra året": one time."""
+    said = [fold(t) for t in TOKEN.findall(support.lower())]
+    fjol, forra = "fjol" in said, any(a == "forra" and b in LAST_YEAR for a, b in zip(said, said[1:]))
+    pairs = {(a, b) for a, b in zip(tokens, tokens[1:]) if a == "förra" and b in LAST_YEAR}
+    return ({w for pair in pairs for w in pair} if fjol else set()) | ({"fjol"} & set(tokens) if forra else set())
 
 
 def _dated_months(tokens: list[str], support: str) -> set[str]:

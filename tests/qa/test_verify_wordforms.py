@@ -115,3 +115,43 @@ def test_under_of_time_is_during_not_below():
 )
 def test_under_before_a_level_or_a_figure_is_still_below(sentence, passage):
     assert not supported(sentence, passage)
+
+
+FIBRE = "I dag har 86 procent av hushållen fiber, jämfört med 61 procent för fyra år sedan."
+RESULT = "Rörelseresultatet föll till 42 miljoner kronor från 118 miljoner kronor samma period i fjol."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Andelen hushåll med fiber har ökat från 61 till 86 procent på fyra år.", FIBRE),
+        ("Rörelseresultatet minskade till 42 miljoner kronor, jämfört med 118 miljoner kronor förra året.", RESULT),
+    ],
+)
+def test_a_verb_of_change_may_be_told_by_the_two_figures_in_order(sentence, passage):
+    assert supported(sentence, passage)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Andelen hushåll med fiber har minskat från 86 till 61 procent.", FIBRE),  # the order turned round
+        ("Andelen hushåll med fiber har ökat från 86 till 61 procent.", FIBRE),
+        ("Andelen hushåll med fiber har minskat från 61 till 86 procent.", FIBRE),  # the figures go up
+        ("Rörelseresultatet ökade till 118 miljoner kronor, jämfört med 42 miljoner kronor förra året.", RESULT),
+        # Two figures with nothing that makes one the earlier: a list, a goal.
+        ("Antalet skolor har ökat från 61 till 86.", "I kommunen finns 61 förskolor och 86 skolor."),
+        ("Andelen med fiber har ökat från 61 till 86 procent.", "I dag har 61 procent fiber. Målet är 86 procent."),
+        # The earlier figure counts another thing than the later one.
+        ("Antalet har ökat från 61 till 86.", "I fjol hade 61 anställda bil. Nu har 86 elever cykel."),
+    ],
+)
+def test_figures_out_of_order_or_of_other_things_tell_no_change(sentence, passage):
+    assert not supported(sentence, passage)
+
+
+def test_last_year_is_one_time_however_it_is_said():
+    assert supported("Vinsten var 12 miljoner kronor förra året.", "Vinsten var 12 miljoner kronor i fjol.")
+    assert supported("Vinsten var 12 miljoner kronor i fjol.", "Vinsten var 12 miljoner kronor förra året.")
+    assert not supported("Vinsten var 12 miljoner kronor förra veckan.", "Vinsten var 12 miljoner kronor i fjol.")
+    assert not supported("Vinsten var 12 miljoner kronor förra året.", "Vinsten var 12 miljoner kronor i år.")
