@@ -18,6 +18,7 @@ from functools import cached_property
 
 from textkit.figures import joined_numbers, number_forms, numbers
 from textkit.freewords import free_words
+from textkit.quotes import speaker
 from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.text import little as _little
@@ -36,23 +37,8 @@ NEAR = 10  # tokens: a name farther than this from every other word of the claim
 PAIR_GAP = 10
 # A sentence that opens with one of these continues the one before ("Den låg kvar på sjön i två timmar"):
 # a claim may join its words with the thing named there. Folded: "där" and "då" are "dar", "da".
-REFERS_BACK = {
-    "den",
-    "det",
-    "de",
-    "dessa",
-    "denna",
-    "detta",
-    "han",
-    "hon",
-    "dar",
-    "da",
-    "it",
-    "they",
-    "he",
-    "she",
-    "this",
-}
+_REFERS_BACK = "den det de dessa denna detta han hon dar da it they he she this"
+REFERS_BACK = set(_REFERS_BACK.split())
 
 # Closed classes of words that say the same thing (language, not corpus): hedges, totals, reporting
 # verbs. Folded, as the window's tokens are; so not "sa" ("said"), which "så" folds to.
@@ -105,6 +91,7 @@ class Window:
         self.kins = [kin(t) for part in parts for t in TOKEN.findall(part)]  # direction, degree (wordforms)
         self.refers_back = [_refers_back(part) for part in parts]
         self.core_window = None if core == text else Window(core, core)
+        self.speaker: Window | None = None  # who says the core, when it is in a quote (``textkit.quotes``)
 
     @cached_property
     def roots(self) -> set[str]:
@@ -168,13 +155,19 @@ class Window:
         if not all(self.covers(w) for w in words):
             return False
         core = self.core_window or self
-        if words and sum(core.covers(w) for w in words) < CORE_SHARE * len(words):
+        # A quote's speaker is named once, at the end of the quote: the core says what the speaker's words say.
+        in_core = [core.covers(w) or self._speaker_only(w, core) for w in words]
+        if words and sum(in_core) < CORE_SHARE * len(words):
             return False
         units = name_units(sentence)
         if not all(self._named_together(unit, words) for unit in units) or self._names_reversed(sentence, units):
             return False
-        said = self._claimed(joined_numbers(sentence))
+        said = [w for w in self._claimed(joined_numbers(sentence)) if not self._speaker_only(w, core)]
         return self._pairs_apart(said) <= (len(said) - 2) // 4 and not self._slot_taken(sentence)
+
+    def _speaker_only(self, word: str, core: Window) -> bool:
+        """The word names the quote's speaker, not in the core: it stands where the quote ends, apart."""
+        return bool(self.speaker and self.speaker.covers(word)) and not core.covers(word)
 
     def _claimed(self, sentence: str) -> list[str]:
         """The content words this window must hold: not those a paraphrase adds freely (``free_words``)."""
@@ -272,6 +265,9 @@ def windows(sentence: str, passage_text: str) -> list[Window]:
         Window(_with_antecedent(texts, i), " ".join(texts[max(0, i - 1) : i + 2]), texts[max(0, i - 1) : i + 2])
         for i in range(len(texts))
     ]
+    for window, (start, _) in zip(found, spans):
+        said_by = speaker(passage_text, start)
+        window.speaker = Window(said_by, said_by) if said_by else None
     words = set(content_words(sentence))
     return sorted(found, key=lambda w: -len(words & set(content_words(w.core))))
 

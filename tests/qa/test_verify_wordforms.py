@@ -155,3 +155,28 @@ def test_last_year_is_one_time_however_it_is_said():
     assert supported("Vinsten var 12 miljoner kronor i fjol.", "Vinsten var 12 miljoner kronor förra året.")
     assert not supported("Vinsten var 12 miljoner kronor förra veckan.", "Vinsten var 12 miljoner kronor i fjol.")
     assert not supported("Vinsten var 12 miljoner kronor förra året.", "Vinsten var 12 miljoner kronor i år.")
+
+
+QUOTES = (
+    "Kommunen har beslutat att stänga badhuset.\n\n"
+    "– Vi stänger badhuset i november. Renoveringen tar ett år, säger Eva Lind, kommunalråd i Ekby.\n\n"
+    "– Vi vill hålla det öppet hela vintern, säger oppositionsrådet Per Ek."
+)
+
+
+def test_a_quotes_speaker_named_at_its_end_says_each_of_its_sentences():
+    assert supported("Enligt kommunalrådet Eva Lind stänger kommunen badhuset i november.", QUOTES)
+    assert supported("Badhuset stängs i november, enligt kommunalrådet Eva Lind.", QUOTES)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enligt oppositionsrådet Per Ek stänger kommunen badhuset i november.",  # another paragraph's speaker
+        "Enligt Per Ek stänger de badhuset i november.",
+        "Enligt oppositionsrådet Per Ek tar renoveringen ett år.",
+        "Enligt kommunalrådet Eva Lind vill kommunen hålla badhuset öppet hela vintern.",  # a quote she did not say
+    ],
+)
+def test_a_speaker_is_not_lent_to_another_quote(sentence):
+    assert not supported(sentence, QUOTES)
