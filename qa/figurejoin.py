@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from textkit.figures import FIGURE, PIECES, YEAR, joined_numbers, key, number_forms
 from textkit.text import little
+from textkit.wordclasses import COORDINATORS, PREPOSITIONS, UNITS
 from textkit.wordclasses import FIGURE_HEDGES as HEDGES
-from textkit.wordclasses import PREPOSITIONS, UNITS
 
 STOPS = set(".!?")  # a sentence ends: what follows belongs to no figure before it
 PART = "varav"  # "kostade 84 miljoner, varav 30 ...": the figure after it is a part of the one before
@@ -33,7 +33,8 @@ def _joined_word(pieces: list[str], at: int) -> str | None:
     punctuation or another figure comes first."""
     for piece in pieces[at + 1 :]:
         low = piece.lower()
-        if _figure(piece) or not piece[0].isalnum() or number_forms(piece):  # "fyra år": a figure too
+        # "fyra år" is a figure too; after "och" a new list member starts, another figure's ("och en förlust på 41").
+        if _figure(piece) or not piece[0].isalnum() or number_forms(piece) or low in COORDINATORS:
             return None
         if low not in UNITS and low not in PREPOSITIONS and not little(piece):
             return key(piece)

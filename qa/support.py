@@ -23,7 +23,7 @@ from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.text import little as _little
 from textkit.verbs import lemma
-from textkit.wordforms import derived_base, kin
+from textkit.wordforms import derived_base, kin, verb_of_noun
 from textkit.wordshape import INFLECTION, compound_tail, inflected
 
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
@@ -108,7 +108,7 @@ class Window:
         w = fold(stem(word))
         alike = next((group for group in ALIKE if fold(word) in group), None) or number_forms(word)
         r, verb, word_kin, base = root(w), lemma(unfolded or word), kin(unfolded or word), derived_base(word)
-        base = base and root(fold(stem(base)))
+        base, act = base and root(fold(stem(base))), verb_of_noun(unfolded or word)
         return [
             i
             for i, (tok, s, tok_verb, tok_kin) in enumerate(zip(self.tokens, self.stems, self.verbs, self.kins))
@@ -122,6 +122,7 @@ class Window:
             or (len(tok) > 1 and w.startswith(tok) and inflected(tok, w[len(tok) :]) and not _little(tok))
             or (len(w) > 1 and s.endswith(w) and len(s) - len(w) >= MIN_PART and compound_tail(s[: -len(w)], w))
             or (verb is not None and tok_verb == verb)
+            or (act is not None and tok_verb == act)
         ]
 
     def covers(self, word: str, depth: int = 0) -> bool:

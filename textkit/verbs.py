@@ -29,10 +29,30 @@ def _lemmas() -> dict[str, str]:
     return {form: group.split()[0] for group in STRONG_VERBS.split("|") for form in group.split()}
 
 
+# Particles and prefixes a verb takes in front, conjugating as the verb alone: "uppgick", "omsatte", "bidrog".
+PREFIXES = "upp ut in av an om till fram över under be bi för med mot"
+
+
+def _split(word: str) -> tuple[str, str]:
+    """(prefix, strong verb form) of a prefixed form ("upp", "gick"), or ("", word)."""
+    word = word.lower()
+    for prefix in PREFIXES.split():
+        if word.startswith(prefix) and word[len(prefix) :] in _lemmas() and len(word) > len(prefix) + 1:
+            return prefix, word[len(prefix) :]
+    return "", word
+
+
 def lemma(word: str) -> str | None:
-    """The infinitive of a strong or irregular verb form, else None. Not folded: "låg" is a verb, "lag" (law)
-    is not, nor "salt" (for "sålt"), "bara" (only, for "bära") or "galler" (for "gäller")."""
-    return _lemmas().get(word.lower())
+    """The infinitive of a strong or irregular verb form, a prefixed one too ("omsatte": "omsätta"), else None.
+    Not folded: "låg" is a verb, "lag" (law) is not, nor "salt" (for "sålt"), "bara" (only, for "bära") or
+    "galler" (for "gäller").
+
+    >>> lemma("omsatte"), lemma("uppgår"), lemma("bidrog"), lemma("undantag")
+    ('omsätta', 'uppgå', 'bidra', None)
+    """
+    prefix, form = _split(word)
+    found = _lemmas().get(form)
+    return prefix + found if found else None
 
 
 # Past forms of the verbs above (preterite, supine, past passive): "sålde", "har sålt".
@@ -65,7 +85,7 @@ def tense_pair(said: str, other: str) -> tuple[bool, bool] | None:
     """
     said, other = said.lower(), other.lower()
     if lemma(said) is not None and lemma(said) == lemma(other):
-        return said in STRONG_PAST, other in STRONG_PAST
+        return _split(said)[1] in STRONG_PAST, _split(other)[1] in STRONG_PAST
     stem = next((i for i, (a, b) in enumerate(zip(said, other)) if a != b), min(len(said), len(other)))
     endings = (said[stem:], other[stem:])
     if stem < 3 or not all(e in NOW_ENDINGS | PAST_ENDINGS for e in endings):

@@ -12,6 +12,8 @@ from it ("kostnaden" for "kostade"). Snowball's stemmer sees none of these as on
 (False, None, None, None)
 >>> derived_base("kostnaden"), derived_base("anmälan"), derived_base("månad"), derived_base("planen")
 ('kost', 'anmäl', None, None)
+>>> verb_of_noun("omsättningen"), verb_of_noun("uppgången"), verb_of_noun("ökningen"), verb_of_noun("tidning")
+('omsätta', 'uppgå', None, None)
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ REGULAR_DEGREE = re.compile(r"(\w{4,}?)(?:are|ast|aste)")
 # inflections; the base must keep a syllable of its own (not "månad", "planen").
 DERIVED = re.compile(r"(\w{3,}?[^aeiouyåäö])(nad|naden|nader|naderna|an)")
 BASE_VOWEL = re.compile(r"[aeiouyåäö]")
+# A noun of action from a strong verb: stem + -ning ("omsättning", from "omsätta"), or -ng after a
+# long vowel's verb ("uppgång", from "uppgå"), with inflections.
+ACTION = re.compile(r"(\w+?)(?:ning|ng)(?:en|ar|arna)?")
 
 
 def change(word: str) -> str | None:
@@ -73,3 +78,9 @@ def derived_base(word: str) -> str | None:
     """The verb stem a -nad or -an noun is derived from ("kostnaden" -> "kost"), else None."""
     found = DERIVED.fullmatch(word.lower())
     return found.group(1) if found and BASE_VOWEL.search(found.group(1)) else None
+
+
+def verb_of_noun(word: str) -> str | None:
+    """The strong verb a noun of action names the act of ("omsättningen": "omsätta"), else None."""
+    found = ACTION.fullmatch(word.lower())
+    return found and (lemma(found.group(1) + "a") or lemma(found.group(1)))

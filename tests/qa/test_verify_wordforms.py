@@ -180,3 +180,24 @@ def test_a_quotes_speaker_named_at_its_end_says_each_of_its_sentences():
 )
 def test_a_speaker_is_not_lent_to_another_quote(sentence):
     assert not supported(sentence, QUOTES)
+
+
+SALES = "I fjol omsatte bolaget 6,8 miljoner kronor och gick med 41 miljoner kronor i förlust."
+
+
+def test_a_prefixed_strong_verb_and_its_noun_of_action_are_one_verb():
+    assert supported("Förra året hade bolaget en omsättning på 6,8 miljoner kronor.", SALES)
+    assert supported("Förra året hade bolaget en omsättning på 6,8 miljoner kronor och en förlust på 41.", SALES)
+    assert supported("Antalet resor uppgick till 3 400 i maj.", "Antalet resor uppgår till 3 400 i maj.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I fjol avsatte bolaget 6,8 miljoner kronor.",  # another prefix is another verb
+        "Förra året hade bolaget en avsättning på 6,8 miljoner kronor.",
+        "Förra året hade bolaget en uppgång på 6,8 miljoner kronor.",  # another verb's noun of action
+    ],
+)
+def test_another_prefix_or_verb_is_not_the_same_verb(sentence):
+    assert not supported(sentence, SALES)
