@@ -248,9 +248,13 @@ def _set_aside(tokens: list[str], at: int) -> bool:
 
 def _refers_back(sentence: str) -> bool:
     """The sentence opens with a pronoun standing for something named before ("Den låg kvar",
-    "Där bor 300 personer"), not with a determiner ("Den äldre båten sjönk")."""
-    first, second = ([fold(t) for t in TOKEN.findall(sentence)[:2]] + ["", ""])[:2]
-    return first in REFERS_BACK and _little(second)
+    "Där bor 300 personer"), not with a determiner ("Den äldre båten sjönk").
+
+    >>> _refers_back("Det är dubbelt så många."), _refers_back("Den äldre båten sjönk.")
+    (True, False)
+    """
+    first, second = ([t.lower() for t in TOKEN.findall(sentence)[:2]] + ["", ""])[:2]
+    return fold(first) in REFERS_BACK and _little(second)  # unfolded: "är" is a little word, "ar" is not
 
 
 def _with_antecedent(texts: list[str], i: int) -> str:

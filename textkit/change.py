@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
-from textkit.figures import FIGURE, PIECES, YEAR, counted, joined_numbers
+from textkit.figures import FIGURE, PIECES, YEAR, counted, joined_numbers, number_forms
+from textkit.text import little
+from textkit.wordclasses import TIME
 
 # Words that mark the figure after them as the earlier one, in the claim and in the support.
 SINCE = {"från", "mot"}
@@ -112,3 +114,24 @@ def figure_change(sentence: str, support: str) -> str | None:
     if all(things) and not things[0] & things[1]:
         return None
     return "up" if diff > 0 else "down"
+
+
+# "dubbelt så många som för tre år sedan" says "har fördubblats på tre år": a comparison with an earlier time.
+DOUBLED = re.compile(r"\bdubbelt så\b(?:\s+\w+){0,3}?\s+som\s+((?:\S+\s*){0,6})", re.I)
+
+
+def doubled_since(support: str) -> bool:
+    """The support says something is twice what it was at an earlier time (``EARLIER``, a year), with
+    nothing but words of time between "som" and it: not "som i Lund för tre år sedan".
+
+    >>> doubled_since("Det är dubbelt så många som för tre år sedan."), doubled_since("Det är dubbelt så många som i Lund.")
+    (True, False)
+    >>> doubled_since("Det är dubbelt så många som i Lund för tre år sedan.")
+    False
+    """
+    for found in DOUBLED.finditer(support):
+        words = [w.strip(".,").lower() for w in found.group(1).split()]
+        at = next((i for i, w in enumerate(words) if w in EARLIER or YEAR.fullmatch(w)), None)
+        if at is not None and all(little(w) or number_forms(w) or w in TIME for w in words[:at]):
+            return True
+    return False

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from textkit.change import COMPARED, figure_change
+from textkit.change import COMPARED, doubled_since, figure_change
 from textkit.figures import ISO_DATE, MONTHS, joined_numbers
 from textkit.text import TOKEN, content_words, fold, stem
 from textkit.wordforms import change
@@ -34,6 +34,7 @@ COUNT = {"antal", "antalet"}  # "antalet X är N" says "N X"
 SHARE = {"andel", "andelen"}  # a share is a percentage
 PERCENT = re.compile(r"\d\s*(%|procent)", re.I)
 COUNTED_WITHIN = 3  # tokens after the figure: "340 nya medlemmar"
+DOUBLING = "fördubbl"  # "har fördubblats", "fördubblingen": twice what it was (``doubled_since``)
 LAST_YEAR = {"året", "år", "aret", "ar"}  # after "förra"; folded too, as the support's tokens are
 DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 
@@ -49,6 +50,7 @@ def free_words(sentence: str, support: str) -> set[str]:
         free |= words & SHARE
     side = figure_change(sentence, support)
     free |= {w for w in words if side and (change(w) == side or w in COMPARED)}  # "jämfört med 118"
+    free |= {w for w in words if w.startswith(DOUBLING) and doubled_since(support)}
     return free | _counts(tokens, support) | _last_year(tokens, support)
 
 

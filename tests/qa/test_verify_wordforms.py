@@ -201,3 +201,26 @@ def test_a_prefixed_strong_verb_and_its_noun_of_action_are_one_verb():
 )
 def test_another_prefix_or_verb_is_not_the_same_verb(sentence):
     assert not supported(sentence, SALES)
+
+
+QUEUE_NOW = "I dag står 240 barn i kö till förskolan. Det är dubbelt så många som för tre år sedan."
+
+
+def test_twice_as_many_as_an_earlier_time_is_a_doubling():
+    assert supported("Antalet barn i kö till förskolan har fördubblats på tre år, till 240.", QUEUE_NOW)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Antalet barn i kö har fördubblats.", "I dag står 240 barn i kö. Det är dubbelt så många som i Lund."),
+        (
+            "Antalet barn i kö har fördubblats på tre år.",
+            "I dag står 240 barn i kö. Det är dubbelt så många som i Lund för tre år sedan.",
+        ),
+        ("Antalet barn i kö till förskolan har fördubblats på fem år.", QUEUE_NOW),  # another span of time
+        ("Antalet barn i kö till förskolan har halverats på tre år.", QUEUE_NOW),  # the other way
+    ],
+)
+def test_twice_as_many_as_another_thing_is_no_doubling(sentence, passage):
+    assert not supported(sentence, passage)
