@@ -84,6 +84,8 @@ CLAUSE_BREAK = re.compile(
 # A word that makes what follows the cause of what comes before ("X eftersom Y"), or, leading the
 # sentence, of the clause after it ("Eftersom Y, X").
 CAUSE = re.compile(r"\b(eftersom|därför att|på grund av|tack vare|till följd av|beror på|because|since|due to)\b", re.I)
+# "Orsaken till X är Y" says "X beror på Y": read so, the cause stands after "beror på" on both sides.
+REASON = re.compile(r"\b(?:orsaken|anledningen) till (?:att )?(?P<effect>[^.,;]+?) (?:är|var) (?:att )?", re.I)
 # A word that makes what follows the effect of what comes before: "X, vilket gjorde att Y", "X fick Y att
 # stiga", "X ledde till Y", "X, så att Y", "X; därför Y".
 EFFECT = re.compile(
@@ -127,10 +129,13 @@ def contradicts(sentence: str, support: str, context: str = "") -> bool:
     True
     >>> contradicts("Fler bussar sätts in.", "Trafikbolaget sätter in fler bussar.")
     False
+    >>> contradicts("Bristen beror på förseningen.", "Orsaken till bristen är förseningen.")
+    False
     """
     if _negation_differs(sentence, support) or tense_differs(sentence, support):
         return True
-    if cause_reversed(sentence, support) or _cause_added(sentence, support):
+    cause, source = REASON.sub(r"\g<effect> beror på ", sentence), REASON.sub(r"\g<effect> beror på ", support)
+    if cause_reversed(cause, source) or _cause_added(cause, source):
         return True
     # The way the claim's two figures go in the support (with its neighbours, ``context``) is a direction too.
     said, backed = directions(sentence), directions(support) | {figure_change(sentence, context or support)}

@@ -47,6 +47,7 @@ ALIKE = [
     {"omkring", "ungefar", "cirka", "ca", "runt", "kring"},
     {"totalt", "sammanlagt", "sammantaget"},
     {"klockan", "kl"},
+    {"beror", "orsaken", "anledningen"},  # "X beror på Y" = "Orsaken till X är Y" (qa.polarity REASON)
     REPORTING,
 ]
 

@@ -224,3 +224,23 @@ def test_twice_as_many_as_an_earlier_time_is_a_doubling():
 )
 def test_twice_as_many_as_another_thing_is_no_doubling(sentence, passage):
     assert not supported(sentence, passage)
+
+
+REASON = "Orsaken till förseningen är enligt bolaget bristen på förare i länet."
+
+
+def test_the_reason_for_x_is_y_says_x_depends_on_y():
+    assert supported("Förseningen beror på bristen på förare i länet.", REASON)
+    assert supported("Orsaken till förseningen är bristen på förare.", "Förseningen beror på bristen på förare.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Bristen på förare beror på förseningen.", REASON),  # cause and effect turned round
+        ("Orsaken till bristen på förare är förseningen.", "Förseningen beror på bristen på förare."),
+        ("Förseningen beror på bristen på förare.", "Förseningen och bristen på förare oroar bolaget."),  # no cause
+    ],
+)
+def test_a_reason_turned_round_or_added_is_removed(sentence, passage):
+    assert not supported(sentence, passage)
