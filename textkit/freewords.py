@@ -15,6 +15,8 @@ set()
 set()
 >>> sorted(free_words("Vinsten var 12 miljoner förra året.", "Vinsten var 12 miljoner i fjol."))
 ['förra', 'året']
+>>> free_words("Siffrorna kommer från SCB.", "Nya siffror från SCB visar det."), free_words("Tåget kommer från Ed.", "Tåget går från Ed.")
+({'kommer'}, set())
 """
 
 from __future__ import annotations
@@ -51,7 +53,19 @@ def free_words(sentence: str, support: str) -> set[str]:
     side = figure_change(sentence, support)
     free |= {w for w in words if side and (change(w) == side or w in COMPARED)}  # "jämfört med 118"
     free |= {w for w in words if w.startswith(DOUBLING) and doubled_since(support)}
-    return free | _counts(tokens, support) | _last_year(tokens, support)
+    return free | _counts(tokens, support) | _last_year(tokens, support) | _origin(tokens, support)
+
+
+def _origin(tokens: list[str], support: str) -> set[str]:
+    """ "Siffrorna kommer från SCB" where the support has "siffror från SCB": the verb adds no fact. Only
+    with the same noun right before "från" there, not a verb ("Tåget går från Malmö" is not "kommer")."""
+    held = [fold(stem(t)) for t in TOKEN.findall(support.lower())]
+    sources = {(a, b) for a, f, b in zip(held, held[1:], held[2:]) if f == "fran"}
+    return {
+        "kommer"
+        for noun, verb, f, name in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+        if verb == "kommer" and f == "från" and (fold(stem(noun)), fold(stem(name))) in sources
+    }
 
 
 def _last_year(tokens: list[str], support: str) -> set[str]:

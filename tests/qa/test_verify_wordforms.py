@@ -244,3 +244,21 @@ def test_the_reason_for_x_is_y_says_x_depends_on_y():
 )
 def test_a_reason_turned_round_or_added_is_removed(sentence, passage):
     assert not supported(sentence, passage)
+
+
+FIGURES_FROM = "Enligt nya siffror från Trafikverket minskade olyckorna med 12 procent. Tåget går från Ed klockan 7."
+
+
+def test_figures_that_come_from_a_source_are_figures_from_it():
+    assert supported("Siffrorna kommer från Trafikverket.", FIGURES_FROM)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tåget kommer från Ed klockan 7.",  # "går från" is leaving, not coming
+        "Olyckorna kommer från Trafikverket.",  # the figures came from there, not the accidents
+    ],
+)
+def test_coming_from_needs_the_same_thing_from_the_same_place(sentence):
+    assert not supported(sentence, FIGURES_FROM)
