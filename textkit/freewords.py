@@ -15,6 +15,8 @@ set()
 set()
 >>> sorted(free_words("Vinsten var 12 miljoner förra året.", "Vinsten var 12 miljoner i fjol."))
 ['förra', 'året']
+>>> free_words("Den lägre marginalen oroar.", "Marginalen sjönk. Det oroar."), free_words("Den lägre marginalen oroar.", "Marginalen steg. Det oroar.")
+({'lägre'}, set())
 >>> free_words("Siffrorna kommer från SCB.", "Nya siffror från SCB visar det."), free_words("Tåget kommer från Ed.", "Tåget går från Ed.")
 ({'kommer'}, set())
 """
@@ -26,7 +28,7 @@ import re
 from textkit.change import COMPARED, doubled_since, figure_change
 from textkit.figures import ISO_DATE, MONTHS, joined_numbers
 from textkit.text import TOKEN, content_words, fold, stem
-from textkit.wordforms import change
+from textkit.wordforms import COMPARATIVE_SIDE, change
 
 # Focus adverbs and linking words a paraphrase adds or drops without changing what is claimed. Not
 # "fortfarande" (still: says a state goes on, where the support may have it end) nor "främst"
@@ -53,7 +55,28 @@ def free_words(sentence: str, support: str) -> set[str]:
     side = figure_change(sentence, support)
     free |= {w for w in words if side and (change(w) == side or w in COMPARED)}  # "jämfört med 118"
     free |= {w for w in words if w.startswith(DOUBLING) and doubled_since(support)}
-    return free | _counts(tokens, support) | _last_year(tokens, support) | _origin(tokens, support)
+    return (
+        free
+        | _counts(tokens, support)
+        | _last_year(tokens, support)
+        | _origin(tokens, support)
+        | _went(tokens, support)
+    )
+
+
+def _went(tokens: list[str], support: str) -> set[str]:
+    """ "den lägre marginalen" where the support has "marginalen sjönk" (or "sjönk marginalen", "marginalen
+    har sjunkit"): a comparative before a noun whose own verb of change there goes the same way."""
+    pieces = [p.lower() for p in re.findall(r"\w+|[^\w\s]", support)]
+    found = set()
+    for word, noun in zip(tokens, tokens[1:]):
+        side, key = COMPARATIVE_SIDE.get(word), fold(stem(noun))
+        for k in (k for k, p in enumerate(pieces) if side and fold(stem(p)) == key):
+            verbs = (
+                pieces[k - 1 : k] + pieces[k + 1 : k + 2] + pieces[k + 2 : k + 3] * (pieces[k + 1 : k + 2] == ["har"])
+            )
+            found |= {word} if any(change(v) == side for v in verbs) else set()
+    return found
 
 
 def _origin(tokens: list[str], support: str) -> set[str]:

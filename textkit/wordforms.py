@@ -48,6 +48,9 @@ REGULAR_DEGREE = re.compile(r"(\w{4,}?)(?:are|ast|aste)")
 # A noun derived from a verb by -nad ("kostnad" from "kosta") or -an ("anmälan" from "anmäla"), with its
 # inflections; the base must keep a syllable of its own (not "månad", "planen").
 DERIVED = re.compile(r"(\w{3,}?[^aeiouyåäö])(nad|naden|nader|naderna|an)")
+# Comparatives that tell which way a thing went: "den lägre marginalen" is the margin that fell.
+COMPARATIVE_SIDE = {"högre": "up", "större": "up", "längre": "up", "fler": "up"}
+COMPARATIVE_SIDE |= {"lägre": "down", "mindre": "down", "kortare": "down", "färre": "down"}
 BASE_VOWEL = re.compile(r"[aeiouyåäö]")
 # A noun of action from a strong verb: stem + -ning ("omsättning", from "omsätta"), or -ng after a
 # long vowel's verb ("uppgång", from "uppgå"), with inflections.

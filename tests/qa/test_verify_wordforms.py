@@ -262,3 +262,25 @@ def test_figures_that_come_from_a_source_are_figures_from_it():
 )
 def test_coming_from_needs_the_same_thing_from_the_same_place(sentence):
     assert not supported(sentence, FIGURES_FROM)
+
+
+MARGIN = (
+    "Bruttomarginalen sjönk till 52 procent och försäljningen steg. Enligt bolaget beror det främst på att "
+    "kedjan fick rea ut stora lager av möbler efter en regnig sommar."
+)
+WHY = "Enligt bolaget beror den {} främst på att kedjan fick rea ut stora lager av möbler efter en regnig sommar."
+
+
+def test_a_comparative_before_a_noun_is_the_way_that_noun_went():
+    assert supported(WHY.format("lägre bruttomarginalen"), MARGIN)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        WHY.format("högre bruttomarginalen"),  # the other way
+        WHY.format("lägre försäljningen"),  # another noun's way
+    ],
+)
+def test_a_comparative_against_its_nouns_way_is_removed(sentence):
+    assert not supported(sentence, MARGIN)
