@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from textkit.figures import FIGURE, PIECES, YEAR, joined_numbers, key, number_forms
+from textkit.figures import PIECES, counted_figure, joined_numbers, key, number_forms
 from textkit.text import little
 from textkit.wordclasses import COORDINATORS, PREPOSITIONS, UNITS
 from textkit.wordclasses import FIGURE_HEDGES as HEDGES
@@ -24,17 +24,13 @@ STOPS = set(".!?")  # a sentence ends: what follows belongs to no figure before 
 PART = "varav"  # "kostade 84 miljoner, varav 30 ...": the figure after it is a part of the one before
 
 
-def _figure(piece: str) -> bool:
-    return bool(FIGURE.fullmatch(piece)) and not YEAR.fullmatch(piece)
-
-
 def _joined_word(pieces: list[str], at: int) -> str | None:
     """The first content word after the figure at ``at``, past its units and prepositions; None when
     punctuation or another figure comes first."""
     for piece in pieces[at + 1 :]:
         low = piece.lower()
         # "fyra år" is a figure too; after "och" a new list member starts, another figure's ("och en förlust på 41").
-        if _figure(piece) or not piece[0].isalnum() or number_forms(piece) or low in COORDINATORS:
+        if counted_figure(piece) or not piece[0].isalnum() or number_forms(piece) or low in COORDINATORS:
             return None
         if low not in UNITS and low not in PREPOSITIONS and not little(piece):
             return key(piece)
@@ -58,7 +54,7 @@ def _crossed(pieces: list[str], at: int, word: str) -> bool | None:
             return None
         if piece[0].isalpha() and key(piece) == word:
             return between
-        between = between or (_figure(piece) and piece != pieces[at])
+        between = between or (counted_figure(piece) and piece != pieces[at])
     return None
 
 
@@ -67,7 +63,7 @@ def _governing(pieces: list[str], at: int) -> str | None:
     ("kosta 30", "beräknas till 30"); None when punctuation or another figure comes first."""
     for piece in reversed(pieces[:at]):
         low = piece.lower()
-        if _figure(piece) or not piece[0].isalnum():
+        if counted_figure(piece) or not piece[0].isalnum():
             return None
         if low not in UNITS | PREPOSITIONS | HEDGES and not little(piece):
             return key(piece)
@@ -85,7 +81,7 @@ def whole_for_part(sentence: str, support: str) -> bool:
     """
     claim, source = PIECES.findall(joined_numbers(sentence)), PIECES.findall(joined_numbers(support))
     for i, piece in enumerate(claim):
-        word = _governing(claim, i) if _figure(piece) else None
+        word = _governing(claim, i) if counted_figure(piece) else None
         for j, p in enumerate(source):
             if not word or p.replace(",", ".") != piece.replace(",", ".") or PART not in _lower(source[j - 2 : j]):
                 continue
@@ -106,7 +102,7 @@ def figure_crossed(sentence: str, support: str) -> bool:
     the support has both in one sentence: the support's "varav 96 ... gick till X" part, not its whole."""
     claim, source = PIECES.findall(joined_numbers(sentence)), PIECES.findall(joined_numbers(support))
     for i, piece in enumerate(claim):
-        if not _figure(piece):
+        if not counted_figure(piece):
             continue
         places = [j for j, p in enumerate(source) if p.replace(",", ".") == piece.replace(",", ".")]
         for word in (_joined_word(claim, i), _word_before(claim, i)):

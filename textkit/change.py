@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from textkit.figures import FIGURE, PIECES, YEAR, counted, joined_numbers, number_forms
+from textkit.figures import FIGURE, PIECES, YEAR, counted, counted_figure, joined_numbers, number_forms
+from textkit.sentences import sentence_spans
 from textkit.text import little
 from textkit.wordclasses import TIME
 
@@ -47,15 +48,11 @@ def _figure_between(pieces: list[str]) -> bool:
     return any(FIGURE.fullmatch(p) for p in pieces)
 
 
-def _figure(piece: str) -> bool:
-    return bool(FIGURE.fullmatch(piece)) and not YEAR.fullmatch(piece)
-
-
 def claimed(sentence: str) -> tuple[str, str, float] | None:
     """(earlier figure, later figure, later minus earlier) the claim states, or None."""
     pieces = PIECES.findall(joined_numbers(sentence))
-    early = [i for i, p in enumerate(pieces) if _figure(p) and _marked(pieces, i, SINCE | COMPARED)]
-    late = [i for i, p in enumerate(pieces) if _figure(p) and pieces[i - 1].lower() == "till"]
+    early = [i for i, p in enumerate(pieces) if counted_figure(p) and _marked(pieces, i, SINCE | COMPARED)]
+    late = [i for i, p in enumerate(pieces) if counted_figure(p) and pieces[i - 1].lower() == "till"]
     if len(early) != 1 or len(late) != 1:
         return None
     a, b = early[0], late[0]
@@ -66,9 +63,9 @@ def _spans(text: str) -> list[tuple[str, list[str]]]:
     """Each figure of the text with the words around it: back to the figure before it and on to the next
     one, within its sentence (a year is no bound: it dates the figure beside it)."""
     found = []
-    for part in re.split(r"(?<=[.!?])\s+", text):
-        pieces = PIECES.findall(joined_numbers(part))
-        at = [i for i, p in enumerate(pieces) if _figure(p)]
+    for start, end in sentence_spans(text) or [(0, len(text))]:
+        pieces = PIECES.findall(joined_numbers(text[start:end]))
+        at = [i for i, p in enumerate(pieces) if counted_figure(p)]
         for k, i in enumerate(at):
             lo, hi = at[k - 1] + 1 if k else 0, at[k + 1] if k + 1 < len(at) else len(pieces)
             found.append((pieces[i].replace(",", "."), pieces[lo:i] + pieces[i:hi]))
@@ -79,7 +76,7 @@ def _earlier(span: list[str], spans: list[tuple[str, list[str]]], later: str) ->
     """The figure of ``span`` is marked as the earlier one: by a word before it or beside it, or by a year
     that the ``later`` figure's span comes after."""
     low = [p.lower() for p in span]
-    at = next(i for i, p in enumerate(span) if _figure(p))
+    at = next(i for i, p in enumerate(span) if counted_figure(p))
     if _marked(span, at, SINCE | COMPARED) or set(low) & EARLIER:
         return True
     years = [int(p) for p in span if YEAR.fullmatch(p)]

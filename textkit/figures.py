@@ -111,6 +111,11 @@ PIECES = re.compile(rf"{FIGURE.pattern}(?![\w-])|\w+(?:-\w+)*|[^\w\s]")  # "3D-s
 YEAR = re.compile(r"(19|20)\d\d")
 
 
+def counted_figure(piece: str) -> bool:
+    """A figure that counts or measures, not a year ("2022")."""
+    return bool(FIGURE.fullmatch(piece)) and not YEAR.fullmatch(piece)
+
+
 def counted(text: str) -> dict[str, list[tuple[str, set[str]]]]:
     """Each figure of the text (not a year or a day of a month) and, each time it stands, the word before it
     and the words it counts: the content words after it, past its units and an "av", up to the first
