@@ -23,6 +23,7 @@ from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.text import little as _little
 from textkit.verbs import lemma
+from textkit.wordclasses import REFERS_BACK
 from textkit.wordforms import derived_base, kin, verb_of_noun
 from textkit.wordshape import INFLECTION, compound_tail, inflected
 
@@ -35,10 +36,7 @@ NEAR = 10  # tokens: a name farther than this from every other word of the claim
 # sentence lie at most PAIR_GAP tokens apart there, or in one sentence in the same order; one pair
 # in four may break (a paraphrase reorders a little).
 PAIR_GAP = 10
-# A sentence that opens with one of these continues the one before ("Den låg kvar på sjön i två timmar"):
-# a claim may join its words with the thing named there. Folded: "där" and "då" are "dar", "da".
-_REFERS_BACK = "den det de dessa denna detta han hon dar da it they he she this"
-REFERS_BACK = set(_REFERS_BACK.split())
+PART_GAP = 3  # tokens: a compound written apart keeps its parts close ("fall av sjukdom", "plats på förskolan")
 
 # Closed classes of words that say the same thing (language, not corpus): hedges, totals, reporting
 # verbs. Folded, as the window's tokens are; so not "sa" ("said"), which "så" folds to.
@@ -82,8 +80,7 @@ class Window:
 
     def __init__(self, core: str, text: str, parts: list[str] | None = None):
         self.core, self.text = core, text
-        parts = parts or [text]
-        parts = [joined_numbers(part) for part in parts]
+        parts = [joined_numbers(part) for part in parts or [text]]
         self.tokens = [fold(t) for part in parts for t in TOKEN.findall(part)]
         self.sentence_of = [k for k, part in enumerate(parts) for _ in TOKEN.findall(part)]
         self.stems = [fold(stem(t)) for t in self.tokens]
@@ -214,8 +211,18 @@ class Window:
 
     def _pairs_apart(self, words: list[str]) -> int:
         """How many consecutive word pairs of the claim stand far apart (or not at all) here."""
-        where = [self.positions(w) for w in words]
+        where = [self.positions(w) or self._part_positions(fold(w)) for w in words]
         return sum(not any(self._together(i, j) for i in a for j in b) for a, b in zip(where, where[1:]))
+
+    def _part_positions(self, word: str) -> list[int]:
+        """Where a compound's parts stand together in the core, written apart ("fall av sjukdom")."""
+        if self.core_window and not self.core_window.covers(word):
+            return []
+        for split in range(MIN_PART - 1, len(word) - MIN_PART + 2):
+            head = self.positions(word[:split]) or self.positions(word[:split].rstrip("s"))  # a linking -s
+            if close := [i for i in head for j in self.positions(word[split:]) if abs(i - j) <= PART_GAP]:
+                return close
+        return []
 
     def _together(self, i: int, j: int) -> bool:
         """Close by, or in one sentence in the claim's order (a long subject ahead of its verb)."""

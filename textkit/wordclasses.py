@@ -79,3 +79,7 @@ COORDINATORS = {"och", "men", "samt", "eller", "medan", "and", "but", "or", "whi
 TIME = _words("""år året åren vecka veckan veckor månad månaden månader dag dagen dagar kväll kvällen morgon morgonen
 natt natten helg helgen vår våren sommar sommaren höst hösten vinter vintern fjol förmiddag förmiddagen
 eftermiddag eftermiddagen""")
+
+# A sentence that opens with one of these continues the one before ("Den låg kvar på sjön i två timmar"):
+# a claim may join its words with the thing named there. Folded: "där" and "då" are "dar", "da".
+REFERS_BACK = _words("den det de dessa denna detta han hon dar da it they he she this")

@@ -284,3 +284,16 @@ def test_a_comparative_before_a_noun_is_the_way_that_noun_went():
 )
 def test_a_comparative_against_its_nouns_way_is_removed(sentence):
     assert not supported(sentence, MARGIN)
+
+
+CASES = "Inga fall av sjukdom har kopplats till osten. Däremot har två fall av stöld kopplats till butiken i Ekby."
+
+
+def test_a_compound_written_apart_stands_where_its_parts_stand_together():
+    assert supported(
+        "Hittills har inga sjukdomsfall kopplats till osten.", "Hittills har inga fall av sjukdom kopplats till osten."
+    )
+
+
+def test_a_compounds_parts_far_apart_do_not_stand_for_it():
+    assert not supported("Två sjukdomsfall har kopplats till butiken i Ekby.", CASES)
