@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.chunk import MAX_CHARS, MAX_SENTENCES, chunk_text
+from ingest.clean import parse_article
 from textkit.sentences import sentence_spans
 
 pytestmark = pytest.mark.fast
@@ -37,6 +38,15 @@ def test_an_over_long_sentence_is_cut_at_spaces_into_passages_that_fit_and_nothi
     passages = chunk_text(text)
     assert len(passages) == 2 and all(p.end - p.start <= MAX_CHARS for p in passages)
     assert " ".join(text[p.start : p.end] for p in passages) == text
+
+
+def test_a_megabyte_sentence_in_a_file_is_cleaned_and_cut_into_passages_that_fit():
+    """The text stages alone; tests/reliability/test_bad_files.py embeds a smaller one (embedding 1 MB takes ~100 s)."""
+    article = parse_article("2024-01-02\n\nRubrik\n\n" + "ord " * 250_000 + ".", "huge")
+    passages = chunk_text(article.text)
+    assert article.title == "Rubrik" and len(article.text) == 1_000_001
+    assert len(passages) > 1_000 and all(p.end - p.start <= MAX_CHARS for p in passages)
+    assert " ".join(article.text[p.start : p.end] for p in passages) == article.text
 
 
 def test_empty_text_has_no_passages_and_a_lone_heading_is_kept():
