@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -66,9 +66,22 @@ class Row:
     shape_ok: np.ndarray  # has the shape asked for and counts what was asked (qa/narrower.py)
     overlap: np.ndarray  # max(overlap, context): what the gate compares
     sentences: list[str]
+    # The gate and threshold grids score the same ranking and the same quotes thousands of times.
+    _seen: dict = field(default_factory=dict, repr=False, compare=False)
 
     def holds(self, text: str) -> bool:
-        return all(re.search(f, text, re.I) for f in self.facts)
+        if text not in self._seen:
+            self._seen[text] = all(re.search(f, text, re.I) for f in self.facts)
+        return self._seen[text]
+
+    def ranked(self, weights: np.ndarray, min_overlap: float) -> tuple[np.ndarray, list[int]]:
+        """(score, the indices of the candidates passing the shape and overlap gates, best first)."""
+        key = (weights.tobytes(), min_overlap)
+        if key not in self._seen:
+            score = self.parts @ weights - self.penalty if len(self.sentences) else np.zeros(0)
+            order = np.argsort(-score, kind="stable")
+            self._seen[key] = score, [i for i in order if self.shape_ok[i] and self.overlap[i] >= min_overlap]
+        return self._seen[key]
 
 
 def rule_rows(engine, questions) -> list[Row]:
@@ -124,8 +137,7 @@ def outcome(row: Row, weights: np.ndarray, min_overlap: float, threshold: float)
     """(refused, passed) of one question under these parameters, as ``qa.rules.choose`` would answer."""
     from qa.rules import MARGIN
 
-    score = row.parts @ weights - row.penalty if len(row.sentences) else np.zeros(0)
-    order = [i for i in np.argsort(-score, kind="stable") if row.shape_ok[i] and row.overlap[i] >= min_overlap]
+    score, order = row.ranked(weights, min_overlap)
     if not order or score[order[0]] < threshold:
         return True, not row.answerable
     floor = max(threshold, score[order[0]] - MARGIN)
