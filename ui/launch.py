@@ -59,10 +59,11 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
     from starlette.middleware import Middleware
 
     from ui.guard import LoginBackoff, RequestGuard
+    from ui.heads import serve_http
     from ui.queueshare import QueueShare
 
     upload_bytes = int(settings.max_file_mb * 1_000_000) if upload else 0
-    capped_request_heads()
+    serve_http(settings)  # h11, with a deadline for a request's head (ui/heads.py)
     # Gradio builds uvicorn's Config without forwarded_allow_ips, so uvicorn reads this variable,
     # and by default trusts X-Forwarded-For from 127.0.0.1: any same-host client could name itself.
     os.environ["FORWARDED_ALLOW_IPS"] = settings.app_trusted_proxies
@@ -87,15 +88,3 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
         ssr_mode=False,
         show_error=False,
     )
-
-
-def capped_request_heads() -> None:
-    """Serve HTTP with uvicorn's h11 parser, which refuses a request line and headers over 16 kB.
-
-    Gradio builds uvicorn's Config with ``http="auto"``, which takes httptools when it is
-    installed, and httptools buffers a header of any size: one client's unending 300 MB header
-    held 565 MB of the server's memory. No body cap (``ui/guard``) sees a header.
-    """
-    from uvicorn.config import HTTP_PROTOCOLS
-
-    HTTP_PROTOCOLS["auto"] = HTTP_PROTOCOLS["h11"]

@@ -14,12 +14,15 @@ from hostile import fn_index, fn_of, join, run, wait_done
 from test_security import start_guarded_app
 
 pytestmark = pytest.mark.timeout(120)
+HEAD_S = 3  # APP_REQUEST_HEAD_S here (10 s by default)
 
 
 @pytest.fixture(scope="module")
 def served(seed_settings, tmp_path_factory, request):
     """``(Service, Gradio cache dir)`` of the app."""
-    app, cache = start_guarded_app(seed_settings, tmp_path_factory.mktemp("hostile_client"))
+    app, cache = start_guarded_app(
+        seed_settings, tmp_path_factory.mktemp("hostile_client"), APP_REQUEST_HEAD_S=str(HEAD_S)
+    )
     request.addfinalizer(app.stop)
     return app, cache
 
@@ -120,6 +123,41 @@ def test_a_request_head_without_end_is_cut_off(app):
         except OSError:  # the server closed the connection while the header was still coming
             reply = b""
     assert not reply.startswith(b"HTTP/1.1 200"), reply
+
+
+def test_a_request_head_never_finished_gets_one_line_and_is_closed(app):
+    """uvicorn kept a connection whose head never ended (500 such were all open 15 s later),
+    and restarted its timer at every byte: now the head has a deadline from the connection's start."""
+    import socket
+    import time
+    from urllib.parse import urlsplit
+
+    address = urlsplit(app.url)
+    stalled = [socket.create_connection((address.hostname, address.port), timeout=30) for _ in range(50)]
+    for raw in stalled:
+        raw.sendall(f"GET / HTTP/1.1\r\nHost: {address.netloc}\r\n".encode())
+    silent = socket.create_connection((address.hostname, address.port), timeout=30)  # a browser's spare one
+    trickled = socket.create_connection((address.hostname, address.port), timeout=30)
+    meanwhile = httpx.get(f"{app.url}config", timeout=10)
+    try:
+        for byte in b"GET / HTTP/1.1\r\nX-Slow: " + b"a" * 100:  # a byte every 0.1 s, never the end
+            trickled.sendall(bytes([byte]))
+            time.sleep(0.1)
+    except OSError:  # the server closed it while it was still coming
+        pass
+    replies = [read_to_end(raw) for raw in [*stalled, trickled]]
+    assert meanwhile.status_code == 200 and read_to_end(silent) == b""
+    assert all(r.startswith(b"HTTP/1.1 408") and r.rstrip().endswith(b"did not arrive in time.") for r in replies[:-1])
+    assert b"200 OK" not in replies[-1]
+
+
+def read_to_end(raw) -> bytes:
+    """What the server sent until it closed the connection (at most 30 s)."""
+    data = b""
+    with raw:
+        while chunk := raw.recv(65536):
+            data += chunk
+    return data
 
 
 def test_a_question_too_large_to_read_is_refused_in_both_languages(app):
