@@ -95,6 +95,7 @@ class Settings(BaseSettings):
     app_max_body_kb: int = Field(64, ge=8)  # any request body; a question is at most a few kB
     app_queue_size: int = Field(64, ge=1)  # waiting requests beyond this are turned away
     app_request_head_s: float = Field(10.0, gt=0)  # a request line and headers not in by then: 408, closed
+    app_connections_per_client: int = Field(256, ge=8)  # open at once from one address (not a trusted proxy)
     # Questions of one client address in the queue at once; its further ones wait their turn. Below
     # APP_CONCURRENCY, so a flood from one address leaves a worker free for everyone else.
     app_questions_per_client: int = Field(3, ge=1)

@@ -15,13 +15,17 @@ from test_security import start_guarded_app
 
 pytestmark = pytest.mark.timeout(120)
 HEAD_S = 3  # APP_REQUEST_HEAD_S here (10 s by default)
+PER_CLIENT = 80  # APP_CONNECTIONS_PER_CLIENT here (256 by default)
 
 
 @pytest.fixture(scope="module")
 def served(seed_settings, tmp_path_factory, request):
     """``(Service, Gradio cache dir)`` of the app."""
     app, cache = start_guarded_app(
-        seed_settings, tmp_path_factory.mktemp("hostile_client"), APP_REQUEST_HEAD_S=str(HEAD_S)
+        seed_settings,
+        tmp_path_factory.mktemp("hostile_client"),
+        APP_REQUEST_HEAD_S=str(HEAD_S),
+        APP_CONNECTIONS_PER_CLIENT=str(PER_CLIENT),
     )
     request.addfinalizer(app.stop)
     return app, cache
@@ -149,6 +153,22 @@ def test_a_request_head_never_finished_gets_one_line_and_is_closed(app):
     assert meanwhile.status_code == 200 and read_to_end(silent) == b""
     assert all(r.startswith(b"HTTP/1.1 408") and r.rstrip().endswith(b"did not arrive in time.") for r in replies[:-1])
     assert b"200 OK" not in replies[-1]
+
+
+def test_one_address_holding_too_many_connections_is_turned_away_at_once(app):
+    """With only the deadline, a client opening connections faster than they expire could use up the
+    server's file handles; past its share an address is told so in one line and closed."""
+    import socket
+    from urllib.parse import urlsplit
+
+    address = urlsplit(app.url)
+    held = [socket.create_connection((address.hostname, address.port), timeout=30) for _ in range(PER_CLIENT + 20)]
+    replies = [read_to_end(raw) for raw in held]  # the ones within the share close silently at the deadline
+    assert set(replies[: PER_CLIENT - 5]) == {b""}
+    assert all(
+        r.startswith(b"HTTP/1.1 503") and r.rstrip().endswith(b"from your address.") for r in replies[PER_CLIENT:]
+    )
+    assert httpx.get(f"{app.url}config", timeout=10).status_code == 200  # their connections gone, served again
 
 
 def read_to_end(raw) -> bytes:
