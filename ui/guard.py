@@ -5,7 +5,9 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
 
 - Every request body is capped: refused with 413 by ``Content-Length`` before
   a byte is read, and by counting when the body is streamed without one.
-- Routes the page never calls answer 404 (``UNUSED_PREFIXES``).
+- Routes the page never calls answer 404 (``UNUSED_PREFIXES``), and so do an event the page does
+  not have and a stream the queue does not hold (``ui/events``), which Gradio answered with a 500
+  or a reply broken off midway.
 - File upload answers 404, unless the page offers it (``upload_bytes`` > 0): then only a
   same-origin ``POST`` to it (and the progress of such an upload) is let through, and only
   that route's body may reach ``upload_bytes`` (plus room for the multipart headers).
@@ -40,6 +42,8 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+
+from ui.events import EVENT_PATHS, NOTHING_WAITING, UNKNOWN_EVENT, is_stream, stream_missing, unknown_event
 
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOGIN_PATHS = frozenset({"/login", "/login/"})
@@ -128,10 +132,14 @@ class RequestGuard:
             body = await read_capped(receive, limit)
             if body is None:
                 return await respond(send, 413, too_large(limit))
+            if path in EVENT_PATHS and unknown_event(scope["app"].get_blocks(), body):
+                return await respond(send, 404, UNKNOWN_EVENT)
             scope, body = self.sessions.started(scope, path, body)
             if self.share.asks(scope, path, body):
                 return await self.question(scope, body, receive, send)
             receive = replay(body, receive)
+        elif is_stream(path) and stream_missing(scope["app"].get_blocks(), path, scope.get("query_string", b"")):
+            return await respond(send, 404, NOTHING_WAITING)
         if path in LOGIN_PATHS and scope.get("method") == "POST":
             return await self.login(scope, receive, send)
         return await self.app(scope, receive, send)

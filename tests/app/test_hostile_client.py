@@ -75,6 +75,26 @@ def test_a_body_nested_past_the_stack_is_a_bad_request_not_a_crash(app, path):
     assert "Traceback" not in reply.text and "RecursionError" not in new_log(app, before)
 
 
+def test_an_event_or_a_stream_the_page_does_not_have_gets_one_line_and_no_traceback(app):
+    """Gradio answered these with a 500 (KeyError, FnIndexInferError) or with a 200 it broke off by
+    raising a 404 inside the stream, each a traceback in the server's log."""
+    before = log_size(app)
+    replies = [
+        join(app.url, 99_999, []),
+        httpx.post(f"{app.url}gradio_api/run/predict", json={"data": []}, timeout=10),
+        httpx.get(f"{app.url}gradio_api/queue/data", params={"session_hash": uuid.uuid4().hex}, timeout=10),
+        httpx.get(f"{app.url}gradio_api/call/ask/{uuid.uuid4().hex}", timeout=10),
+    ]
+    assert [r.status_code for r in replies] == [404] * 4
+    lines = [r.json()["detail"] for r in replies]
+    assert all("/" in line and "\n" not in line for line in lines), lines  # one line, Swedish / English
+    session = uuid.uuid4().hex  # a real question and its stream still pass
+    question = ["Hur många poliskameror är målbilden nationellt?", None, None]
+    assert join(app.url, fn_index(app.url, "ask"), question, session).status_code == 200
+    assert wait_done(app.url, session)["success"]
+    assert "Traceback" not in new_log(app, before)
+
+
 def test_a_deep_link_writes_nothing(served):
     """Each GET wrote the session's whole page (its chat, the article table, the choices) to a file
     in Gradio's cache, kept an hour: a client varying its selection filled the disk a file per request."""
