@@ -7,6 +7,10 @@ not hold (``/queue/data?session_hash=...``, ``/call/ask/<event_id>``) got a 200 
 broke off by raising a 404 inside it. ``ui/guard`` refuses those first, with one line. A stream is
 looked up exactly as Gradio's own first check does, so the page's streams pass as before.
 
+A join while Gradio's queue holds ``APP_QUEUE_SIZE`` events got Gradio's 503, for which the page
+shows its own English line ("This application is currently busy"); any other status shows the
+reply's ``detail``. So a full queue is answered here with 429 and a line in both languages.
+
 >>> class Blocks:
 ...     fns = {0: "ask", 1: "vote"}
 ...     class _queue:
@@ -35,6 +39,15 @@ EVENT_PATHS = (JOIN_PATH, RUN_PATH)
 STREAM_PATH, CALL_PREFIX = "/gradio_api/queue/data", "/gradio_api/call/"
 UNKNOWN_EVENT = "Sidan har ingen sådan händelse. / The page has no such event."
 NOTHING_WAITING = "Här väntar inget svar. / No answer is waiting here."
+QUEUE_FULL = (
+    "Många frågor väntar just nu; försök igen om en stund. / Many questions are waiting; try again in a moment."
+)
+
+
+def queue_full(blocks) -> bool:
+    """Gradio's queue holds as many waiting events as it takes (its own test, made before it)."""
+    queue = blocks._queue
+    return queue.max_size is not None and len(queue) >= queue.max_size
 
 
 def unknown_event(blocks, body: bytes) -> bool:

@@ -43,7 +43,17 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from ui.events import EVENT_PATHS, NOTHING_WAITING, UNKNOWN_EVENT, is_stream, stream_missing, unknown_event
+from ui.events import (
+    EVENT_PATHS,
+    NOTHING_WAITING,
+    QUEUE_FULL,
+    UNKNOWN_EVENT,
+    is_stream,
+    queue_full,
+    stream_missing,
+    unknown_event,
+)
+from ui.queueshare import JOIN_PATH
 
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOGIN_PATHS = frozenset({"/login", "/login/"})
@@ -134,6 +144,8 @@ class RequestGuard:
                 return await respond(send, 413, too_large(limit))
             if path in EVENT_PATHS and unknown_event(scope["app"].get_blocks(), body):
                 return await respond(send, 404, UNKNOWN_EVENT)
+            if path == JOIN_PATH and queue_full(scope["app"].get_blocks()):
+                return await respond(send, 429, QUEUE_FULL)
             scope, body = self.sessions.started(scope, path, body)
             if self.share.asks(scope, path, body):
                 return await self.question(scope, body, receive, send)
@@ -159,6 +171,8 @@ class RequestGuard:
             return await respond(send, 429, BUSY)
         gone = asyncio.ensure_future(receive())  # the body is read: the next message is the client leaving
         async with self.share.turn(blocks, chat, client, gone) as admitted:
+            if admitted and queue_full(blocks):  # it filled while this question waited its turn
+                return await respond(send, 429, QUEUE_FULL)
             if admitted:
                 return await self.app(scope, replay(body, receive), send)
 

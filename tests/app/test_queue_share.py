@@ -94,3 +94,28 @@ def test_a_chat_has_two_questions_at_most_and_is_never_locked_out(app):
     for question in ["Vem är moderator för #Trygghetnu?", "Och när hålls den?", LONG, QUESTION, QUESTION]:
         ask(people, url, question, session)  # one after another, as a page asks: never refused
     assert "2500" in str(ask(people, url, QUESTION, session)[1]["output"])
+
+
+@pytest.fixture(scope="module")
+def small_queue(seed_settings, tmp_path_factory, request):
+    """The app with one worker and room for two waiting questions."""
+    app, _ = start_guarded_app(
+        seed_settings, tmp_path_factory.mktemp("small_queue"), APP_CONCURRENCY="1", APP_QUEUE_SIZE="2"
+    )
+    request.addfinalizer(app.stop)
+    return app
+
+
+def test_a_full_queue_is_said_in_both_languages_not_in_gradios_english(small_queue):
+    """Gradio turns a join away from a full queue with 503, for which the page shows its own line,
+    in English only ("This application is currently busy"); any other status shows our line."""
+    from ui.events import QUEUE_FULL
+
+    joins = flood(small_queue.url, 3)  # one answered, two waiting: the queue is full
+    time.sleep(0.5)
+    body = {"data": [QUESTION, None, None], "fn_index": fn_index(small_queue.url, "ask"), "session_hash": "x" * 11}
+    refused = client_at("127.0.0.2").post(f"{small_queue.url}{JOIN}", json=body)
+    for connection in joins:
+        connection.close()
+    assert refused.status_code == 429 and refused.json()["detail"] == QUEUE_FULL, refused.text
+    assert QUEUE_FULL.count(" / ") == 1 and "\n" not in QUEUE_FULL
