@@ -19,6 +19,8 @@ set()
 ({'lägre'}, set())
 >>> free_words("Siffrorna kommer från SCB.", "Nya siffror från SCB visar det."), free_words("Tåget kommer från Ed.", "Tåget går från Ed.")
 ({'kommer'}, set())
+>>> sorted(free_words("Uppgifterna kommer från SCB.", "Priserna steg, visar SCB.")), free_words("Uppgifterna kommer från SCB.", "Det säger SCB.")
+(['kommer', 'uppgifterna'], set())
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ FOCUS = {"aven", "samt", "bland", "annat", "dessutom"}
 COUNT = {"antal", "antalet"}  # "antalet X är N" says "N X"
 SHARE = {"andel", "andelen"}  # a share is a percentage
 PERCENT = re.compile(r"\d\s*(%|procent)", re.I)
+# Words for data a source gives, and the words that cite a source right before its name (stemmed, folded).
+DATA = {fold(stem(w)) for w in ("uppgifterna", "siffrorna", "statistiken", "informationen", "data")}
+CITING = {fold(stem(w)) for w in ("enligt", "visar")}
 COUNTED_WITHIN = 3  # tokens after the figure: "340 nya medlemmar"
 DOUBLING = "fördubbl"  # "har fördubblats", "fördubblingen": twice what it was (``doubled_since``)
 LAST_YEAR = {"året", "år", "aret", "ar"}  # after "förra"; folded too, as the support's tokens are
@@ -81,14 +86,19 @@ def _went(tokens: list[str], support: str) -> set[str]:
 
 def _origin(tokens: list[str], support: str) -> set[str]:
     """ "Siffrorna kommer från SCB" where the support has "siffror från SCB": the verb adds no fact. Only
-    with the same noun right before "från" there, not a verb ("Tåget går från Malmö" is not "kommer")."""
+    with the same noun right before "från" there, not a verb ("Tåget går från Malmö" is not "kommer").
+    A word for data ("uppgifterna") coming from a source the support cites ("visar SCB", "enligt SCB",
+    "SCB:s siffror visar") is free with its verb: it only says where the facts are from."""
     held = [fold(stem(t)) for t in TOKEN.findall(support.lower())]
     sources = {(a, b) for a, f, b in zip(held, held[1:], held[2:]) if f == "fran"}
-    return {
-        "kommer"
-        for noun, verb, f, name in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
-        if verb == "kommer" and f == "från" and (fold(stem(noun)), fold(stem(name))) in sources
-    }
+    cited = {b for a, b in zip(held, held[1:]) if a in CITING}
+    found = set()
+    for noun, verb, f, name in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
+        if verb == "kommer" and f == "från":
+            source = fold(stem(name))
+            found |= {"kommer"} if (fold(stem(noun)), source) in sources else set()
+            found |= {noun, "kommer"} if fold(stem(noun)) in DATA and source in cited else set()
+    return found
 
 
 def _last_year(tokens: list[str], support: str) -> set[str]:

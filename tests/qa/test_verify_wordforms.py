@@ -253,6 +253,15 @@ def test_figures_that_come_from_a_source_are_figures_from_it():
     assert supported("Siffrorna kommer från Trafikverket.", FIGURES_FROM)
 
 
+CITED = "Väntetiden på akuten var i snitt 4 timmar och 12 minuter, visar regionens egen uppföljning."
+
+
+def test_data_that_comes_from_a_cited_source_is_what_the_source_shows():
+    assert supported("Uppgifterna kommer från regionens egen uppföljning.", CITED)
+    assert not supported("Uppgifterna kommer från polisens egen uppföljning.", CITED)
+    assert not supported("Väntetiden kommer från regionens egen uppföljning.", CITED)  # not a word for data
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
