@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from qa.compounds import head_positions
 from textkit.figures import joined_numbers, number_forms, numbers
 from textkit.freewords import free_words
 from textkit.quotes import speaker
@@ -211,7 +212,7 @@ class Window:
 
     def _pairs_apart(self, words: list[str]) -> int:
         """How many consecutive word pairs of the claim stand far apart (or not at all) here."""
-        where = [self.positions(w) or self._part_positions(fold(w)) for w in words]
+        where = [self.positions(w) or self._part_positions(fold(w)) or head_positions(self, fold(w)) for w in words]
         return sum(not any(self._together(i, j) for i in a for j in b) for a, b in zip(where, where[1:]))
 
     def _part_positions(self, word: str) -> list[int]:
@@ -235,7 +236,9 @@ class Window:
         """A name must stand near another word of the claim, or it is someone else's role."""
         unit_words = {w.lower() for w in unit}
         partners = [w for w in words if w not in unit_words]
-        where = self.positions(unit[-1])
+        where = self.positions(unit[-1]) or head_positions(
+            self, fold(unit[-1])
+        )  # a name in a compound: "Willys-butiker"
         if not where:
             return False
         if not partners:
