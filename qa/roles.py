@@ -22,6 +22,7 @@ from textkit.wordclasses import (
     REFLEXIVE,
     REPORTING,
     TIME,
+    reflexive_after,
     tells_of,
 )
 
@@ -281,7 +282,7 @@ def reflexive_dropped(sentence: str, support: str) -> bool:
     False
     """
     claim, source = [w.lower() for w in words_of(sentence)], [w.lower() for w in words_of(support)]
-    reflexive = {_key(w) for w, after in zip(source, source[1:]) if after in REFLEXIVE and not _little(w)}
+    reflexive = {_key(w) for k, w in enumerate(source) if reflexive_after(source, k) and not _little(w)}
     plain = {_key(w) for i, w in enumerate(source) if not REFLEXIVE & set(source[i + 1 : i + 3])}
     # Who does it in the support: the word before the verb, or the words after "sig" (V2: "anmälde sig 40 elever").
     doers = {

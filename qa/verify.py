@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.figurejoin import figure_crossed, whole_for_part
+from qa.objects import object_filled
 from qa.polarity import contradicts
 from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
 from qa.support import Window, check_translation, windows
@@ -36,7 +37,7 @@ from textkit.sentences import sentence_spans
 
 # A word of the claim in another's role there (qa/roles.py, qa/figurejoin.py), each a check of its own.
 ROLES_TAKEN = (roles_traded, figure_moved, speaker_as_doer, amount_moved, reflexive_dropped)
-ROLES_TAKEN += (figure_crossed, whole_for_part)
+ROLES_TAKEN += (figure_crossed, whole_for_part, object_filled)
 MARKER = re.compile(rf"\s*{CITATION_MARKER.pattern}")  # a marker with the space before it, to strip
 
 

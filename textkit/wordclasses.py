@@ -72,6 +72,23 @@ ARTICLES = _words("den det de")
 AMOUNTS = {"fler", "färre", "mer", "mindre"}  # not "flera" (several): it compares nothing
 
 REFLEXIVE = {"sig", "mig", "dig", "oss", "er"}  # "anmälde sig": the doer does it to itself
+# A first or second person pronoun is reflexive only with its own subject by the verb ("vi anmälde oss");
+# else it is an object ("säkerheten kostar oss": costs us). "sig" is always reflexive.
+SUBJECT_OF = {"mig": "jag", "dig": "du", "oss": "vi", "er": "ni"}
+SUBJECT_BEFORE = 3  # tokens before the verb: "vi har redan anmält oss"
+
+
+def reflexive_after(words: list[str], k: int) -> bool:
+    """The word after ``words[k]`` (a verb) is a reflexive pronoun, not an object.
+
+    >>> reflexive_after(["de", "anmälde", "sig"], 1), reflexive_after(["vi", "anmälde", "oss"], 1)
+    (True, True)
+    >>> reflexive_after(["säkerheten", "kostar", "oss", "mer"], 1), reflexive_after(["de", "anmälde", "er"], 1)
+    (False, False)
+    """
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return after == "sig" or SUBJECT_OF.get(after, "-") in words[max(0, k - SUBJECT_BEFORE) : k]
+
 
 # Words that join clauses or list members: the word after one opens a new part, it fills no role there.
 COORDINATORS = {"och", "men", "samt", "eller", "medan", "and", "but", "or", "while"}

@@ -42,3 +42,30 @@ def test_a_compound_stands_where_its_head_stands(sentence, passage):
 )
 def test_a_compound_of_parts_said_apart_is_not_kept(sentence, passage):
     assert not supported(sentence, passage)
+
+
+DIESEL = "– Dieseln kostar oss tre gånger så mycket som i fjol, och kunderna får betala, säger åkeriets vd Nils Berg."
+ENTRY = "– Vi anmälde oss till tävlingen redan i mars, säger lagkaptenen Eva Lind."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enligt vd:n Nils Berg kostar dieseln tre gånger så mycket som i fjol.",  # "oss" an object: costs us
+        "Nils Berg säger att dieseln kostar tre gånger så mycket som i fjol.",
+    ],
+)
+def test_a_quotes_object_pronoun_may_be_dropped(sentence):
+    assert supported(sentence, DIESEL)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Enligt Nils Berg kostar dieseln kunderna tre gånger så mycket som i fjol.", DIESEL),  # not "oss"
+        ("Dieseln kostar kunderna tre gånger så mycket som i fjol.", DIESEL),
+        ("Eva Lind anmälde laget till tävlingen redan i mars.", ENTRY),  # "vi anmälde oss": reflexive
+    ],
+)
+def test_an_object_pronoun_filled_or_a_reflexive_dropped_is_removed(sentence, passage):
+    assert not supported(sentence, passage)
