@@ -17,6 +17,7 @@ import re
 from functools import cached_property
 
 from qa.compounds import head_positions
+from textkit.alike import ALIKE, REPORTING
 from textkit.figures import joined_numbers, number_forms, numbers
 from textkit.freewords import free_words
 from textkit.quotes import speaker
@@ -38,17 +39,6 @@ NEAR = 10  # tokens: a name farther than this from every other word of the claim
 # in four may break (a paraphrase reorders a little).
 PAIR_GAP = 10
 PART_GAP = 3  # tokens: a compound written apart keeps its parts close ("fall av sjukdom", "plats på förskolan")
-
-# Closed classes of words that say the same thing (language, not corpus): hedges, totals, reporting
-# verbs. Folded, as the window's tokens are; so not "sa" ("said"), which "så" folds to.
-REPORTING = {"sager", "sade", "menar", "anser", "tycker", "uppger", "berattar", "enligt", "says", "said", "according"}
-ALIKE = [
-    {"omkring", "ungefar", "cirka", "ca", "runt", "kring"},
-    {"totalt", "sammanlagt", "sammantaget"},
-    {"klockan", "kl"},
-    {"beror", "orsaken", "anledningen"},  # "X beror på Y" = "Orsaken till X är Y" (qa.polarity REASON)
-    REPORTING,
-]
 
 
 def root(word_stem: str) -> str:

@@ -69,3 +69,22 @@ def test_a_quotes_object_pronoun_may_be_dropped(sentence):
 )
 def test_an_object_pronoun_filled_or_a_reflexive_dropped_is_removed(sentence, passage):
     assert not supported(sentence, passage)
+
+
+HEARING = "Köerna har vuxit, och väntetiden till hörselvården är nu över en månad längre än vad lagen tillåter."
+
+
+def test_more_than_is_over():
+    assert supported("Väntetiden till hörselvården är nu mer än en månad längre än vad lagen tillåter.", HEARING)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Väntetiden till hörselvården är nu mindre än en månad längre än vad lagen tillåter.",  # the other bound
+        "Väntetiden till hörselvården är nu under en månad längre än vad lagen tillåter.",
+        "Väntetiden till hörselvården är nu mer än en månad kortare än vad lagen tillåter.",
+    ],
+)
+def test_more_than_does_not_turn_the_bound_or_the_way(sentence):
+    assert not supported(sentence, HEARING)
