@@ -10,7 +10,22 @@ True
 
 from __future__ import annotations
 
-REPORTING = {"sager", "sade", "menar", "anser", "tycker", "uppger", "berattar", "enligt", "says", "said", "according"}
+# Verbs that report what someone says: "beskriver året som tufft" reports a quote as "säger" does.
+REPORTING = {
+    "sager",
+    "sade",
+    "menar",
+    "anser",
+    "tycker",
+    "uppger",
+    "berattar",
+    "beskriver",
+    "beskrev",
+    "enligt",
+    "says",
+    "said",
+    "according",
+}
 ALIKE = [
     {"omkring", "ungefar", "cirka", "ca", "runt", "kring"},
     {"totalt", "sammanlagt", "sammantaget"},

@@ -88,3 +88,25 @@ def test_more_than_is_over():
 )
 def test_more_than_does_not_turn_the_bound_or_the_way(sentence):
     assert not supported(sentence, HEARING)
+
+
+BREWERY = "Bryggeriet i Ystad gick med vinst i år. – Det har varit ett tufft år, men nu går det bättre, säger vd:n Maria Holm."
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Maria Holm beskriver året som tufft.", "Vd:n Maria Holm beskrev året som tufft."]
+)
+def test_describing_is_reporting_a_quote(sentence):
+    assert supported(sentence, BREWERY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maria Holm beskriver året som lugnt.",
+        "Maria Holm beskriver bryggeriet som olönsamt.",
+        "Per Ek beskriver året som tufft.",
+    ],
+)
+def test_describing_adds_no_word_of_its_own(sentence):
+    assert not supported(sentence, BREWERY)
