@@ -21,6 +21,8 @@ set()
 ({'kommer'}, set())
 >>> sorted(free_words("Uppgifterna kommer från SCB.", "Priserna steg, visar SCB.")), free_words("Uppgifterna kommer från SCB.", "Det säger SCB.")
 (['kommer', 'uppgifterna'], set())
+>>> free_words("Parken beräknas ge 25 GWh.", "Parken ska ge 25 GWh."), free_words("Parken beräknas ge 25 GWh.", "Parken gav 25 GWh.")
+({'beräknas'}, set())
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 from textkit.change import COMPARED, doubled_since, figure_change
 from textkit.figures import ISO_DATE, MONTHS, joined_numbers
 from textkit.text import TOKEN, content_words, fold, stem
+from textkit.verbs import PLAN
 from textkit.wordforms import COMPARATIVE_SIDE, change
 
 # Focus adverbs and linking words a paraphrase adds or drops without changing what is claimed. Not
@@ -45,6 +48,10 @@ CITING = {fold(stem(w)) for w in ("enligt", "visar")}
 COUNTED_WITHIN = 3  # tokens after the figure: "340 nya medlemmar"
 DOUBLING = "fördubbl"  # "har fördubblats", "fördubblingen": twice what it was (``doubled_since``)
 LAST_YEAR = {"året", "år", "aret", "ar"}  # after "förra"; folded too, as the support's tokens are
+# Passive verbs of forecast ("parken beräknas producera"): on a support that plans the same ("ska", "enligt
+# planen"), they say it is a plan, no more. Not on a support without a plan word: that would make a done
+# thing or a plain fact a forecast (qa.polarity's tense check has the rest).
+FORECAST = {"beräknas", "väntas", "förväntas", "planeras", "bedöms"}
 DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 
 
@@ -60,6 +67,7 @@ def free_words(sentence: str, support: str) -> set[str]:
     side = figure_change(sentence, support)
     free |= {w for w in words if side and (change(w) == side or w in COMPARED)}  # "jämfört med 118"
     free |= {w for w in words if w.startswith(DOUBLING) and doubled_since(support)}
+    free |= words & FORECAST if PLAN - {"kommer"} & {t.lower() for t in TOKEN.findall(support)} else set()
     return (
         free
         | _counts(tokens, support)

@@ -110,3 +110,30 @@ def test_describing_is_reporting_a_quote(sentence):
 )
 def test_describing_adds_no_word_of_its_own(sentence):
     assert not supported(sentence, BREWERY)
+
+
+PLANNED = "Enligt bolaget ska solparken producera 30 gigawattimmar el per år. Bygget startar i maj."
+DONE = "Solparken producerade 30 gigawattimmar el i fjol. Nu ska den byggas ut."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Solparken beräknas producera 30 gigawattimmar el per år.",
+        "Solparken väntas producera 30 gigawattimmar el per år.",
+    ],
+)
+def test_a_forecast_verb_tells_a_plan(sentence):
+    assert supported(sentence, PLANNED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Solparken väntas producera 40 gigawattimmar el per år.", PLANNED),
+        ("Solparken beräknas producera 30 gigawattimmar el.", DONE),  # a thing done told as a forecast
+        ("Solparken beräknas producera 30 gigawattimmar el.", "Solparken producerade 30 gigawattimmar el i fjol."),
+    ],
+)
+def test_a_forecast_verb_makes_nothing_done_a_plan(sentence, passage):
+    assert not supported(sentence, passage)
