@@ -17,6 +17,7 @@ import re
 from functools import cached_property
 
 from qa.compounds import head_positions
+from qa.figureback import FIGURE_BACK
 from textkit.alike import ALIKE, REPORTING
 from textkit.figures import joined_numbers, number_forms, numbers
 from textkit.freewords import free_words
@@ -253,9 +254,13 @@ def _refers_back(sentence: str) -> bool:
 
     >>> _refers_back("Det är dubbelt så många."), _refers_back("Den äldre båten sjönk.")
     (True, False)
+    >>> _refers_back("Året innan var siffran 262."), _refers_back("Året innan sjönk 262 båtar.")
+    (True, False)
     """
-    first, second = ([t.lower() for t in TOKEN.findall(sentence)[:2]] + ["", ""])[:2]
-    return fold(first) in REFERS_BACK and _little(second)  # unfolded: "är" is a little word, "ar" is not
+    words = [t.lower() for t in TOKEN.findall(sentence)]
+    first, second = (words[:2] + ["", ""])[:2]
+    # "Året innan var siffran 262": a word for the figure stands for the thing the sentence before counts.
+    return fold(first) in REFERS_BACK and _little(second) or bool(FIGURE_BACK & set(words))
 
 
 def _with_antecedent(texts: list[str], i: int) -> str:

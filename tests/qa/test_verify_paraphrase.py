@@ -137,3 +137,31 @@ def test_a_forecast_verb_tells_a_plan(sentence):
 )
 def test_a_forecast_verb_makes_nothing_done_a_plan(sentence, passage):
     assert not supported(sentence, passage)
+
+
+QUEUE = "Vid årsskiftet stod 410 personer i bostadskö i Ljusdal. Ett år tidigare var siffran 350."
+FLATS = "I mars hade kommunen 120 lediga lägenheter. Motsvarande siffra i fjol var 80."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Ett år tidigare stod 350 personer i bostadskö i Ljusdal.", QUEUE),  # "siffran" is the queue's count
+        ("I fjol hade kommunen 80 lediga lägenheter.", FLATS),
+        ("I mars hade kommunen 120 lediga lägenheter.", FLATS),
+    ],
+)
+def test_the_figure_word_stands_for_the_count_before(sentence, passage):
+    assert supported(sentence, passage)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Ett år tidigare stod 410 personer i bostadskö i Ljusdal.", QUEUE),  # the other time's figure
+        ("I fjol hade kommunen 120 lediga lägenheter.", FLATS),
+        ("Ett år tidigare stod 350 familjer i bostadskö i Ljusdal.", QUEUE),
+    ],
+)
+def test_a_figure_keeps_its_own_time(sentence, passage):
+    assert not supported(sentence, passage)
