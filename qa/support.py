@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from qa.comparison import compared
 from qa.compounds import head_positions
 from qa.figureback import FIGURE_BACK
 from textkit.alike import ALIKE, REPORTING
@@ -218,7 +219,7 @@ class Window:
 
     def _together(self, i: int, j: int) -> bool:
         """Close by, or in one sentence in the claim's order (a long subject ahead of its verb)."""
-        if abs(i - j) <= PAIR_GAP or (i < j and self.sentence_of[i] == self.sentence_of[j]):
+        if abs(i - j) <= PAIR_GAP or (i < j and self.sentence_of[i] == self.sentence_of[j]) or compared(self, i, j):
             return True
         later = max(self.sentence_of[i], self.sentence_of[j])
         return abs(self.sentence_of[i] - self.sentence_of[j]) == 1 and self.refers_back[later]

@@ -165,3 +165,26 @@ def test_the_figure_word_stands_for_the_count_before(sentence, passage):
 )
 def test_a_figure_keeps_its_own_time(sentence, passage):
     assert not supported(sentence, passage)
+
+
+BIKES = (
+    "Mellan januari och september i år anmäldes 54 cykelstölder i hela Kungälvs kommun, jämfört med 71 under"
+    " samma period i fjol. Enligt polisen har fler cyklister börjat använda bättre lås, och kommunen har satt upp"
+    " nya cykelställ vid resecentrum. Samtidigt hittade polisen 30 stulna cyklar i ett förråd."
+)
+
+
+def test_the_compared_figure_takes_the_verb_and_noun_of_the_comparison():
+    assert supported("Under samma period i fjol anmäldes 71 cykelstölder.", BIKES)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under samma period i fjol hittade polisen 71 cyklar.",  # another sentence's verb
+        "Under samma period i fjol satte kommunen upp 71 cykelställ.",
+        "Under samma period i fjol anmäldes 30 cykelstölder.",
+    ],
+)
+def test_the_compared_figure_takes_no_other_sentences_words(sentence):
+    assert not supported(sentence, BIKES)
