@@ -28,7 +28,7 @@ from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, 
 from textkit.text import little as _little
 from textkit.verbs import lemma
 from textkit.wordclasses import REFERS_BACK
-from textkit.wordforms import derived_base, kin, verb_of_noun
+from textkit.wordforms import derived_base, kin, verb_of_noun, weak_past_base
 from textkit.wordshape import INFLECTION, compound_tail, inflected
 
 # Derivational endings: "ökningen" and "ökade" share the root "ök"; "beslutet" and "besluta" "beslut".
@@ -98,7 +98,8 @@ class Window:
         change of the same direction, a degree of the same adjective, the verb a noun is derived from."""
         w = fold(stem(word))
         alike = next((group for group in ALIKE if fold(word) in group), None) or number_forms(word)
-        r, verb, word_kin, base = root(w), lemma(unfolded or word), kin(unfolded or word), derived_base(word)
+        r, verb, word_kin = root(w), lemma(unfolded or word), kin(unfolded or word)
+        base = derived_base(word) or weak_past_base(unfolded or word)  # "kostnaden": "kost"; "körde": "kör"
         base, act = base and root(fold(stem(base))), verb_of_noun(unfolded or word)
         return [
             i

@@ -12,6 +12,8 @@ from it ("kostnaden" for "kostade"). Snowball's stemmer sees none of these as on
 (False, None, None, None)
 >>> derived_base("kostnaden"), derived_base("anmälan"), derived_base("månad"), derived_base("planen")
 ('kost', 'anmäl', None, None)
+>>> weak_past_base("körde"), weak_past_base("hördes"), weak_past_base("borde"), weak_past_base("sålde")
+('kör', 'hör', None, None)
 >>> verb_of_noun("omsättningen"), verb_of_noun("uppgången"), verb_of_noun("ökningen"), verb_of_noun("tidning")
 ('omsätta', 'uppgå', None, None)
 """
@@ -51,6 +53,11 @@ DERIVED = re.compile(r"(\w{3,}?[^aeiouyåäö])(nad|naden|nader|naderna|an)")
 # Comparatives that tell which way a thing went: "den lägre marginalen" is the margin that fell.
 COMPARATIVE_SIDE = {"högre": "up", "större": "up", "längre": "up", "fler": "up"}
 COMPARATIVE_SIDE |= {"lägre": "down", "mindre": "down", "kortare": "down", "färre": "down"}
+# The past of a weak verb whose stem ends in a vowel and -r or -l ("körde", "hördes", "ställde"): Snowball
+# keeps its "d" ("körd"), so it meets no other form of the verb ("kör"). Not the modal "borde" (should),
+# which is no past of "bo" (live).
+WEAK_PAST = re.compile(r"(\w*[aeiouyåäö][rl])des?")
+NOT_WEAK_PAST = {"borde"}
 BASE_VOWEL = re.compile(r"[aeiouyåäö]")
 # A noun of action from a strong verb: stem + -ning ("omsättning", from "omsätta"), or -ng after a
 # long vowel's verb ("uppgång", from "uppgå"), with inflections.
@@ -87,3 +94,10 @@ def verb_of_noun(word: str) -> str | None:
     """The strong verb a noun of action names the act of ("omsättningen": "omsätta"), else None."""
     found = ACTION.fullmatch(word.lower())
     return found and (lemma(found.group(1) + "a") or lemma(found.group(1)))
+
+
+def weak_past_base(word: str) -> str | None:
+    """The present stem of a weak verb's past in -rde/-lde ("körde" -> "kör"), else None."""
+    found = WEAK_PAST.fullmatch(word.lower())
+    # A strong verb's past ("sålde", of "sälja") has its own table (``textkit.verbs``), not a stem in -l.
+    return found.group(1) if found and word.lower() not in NOT_WEAK_PAST and not lemma(word) else None

@@ -188,3 +188,21 @@ def test_the_compared_figure_takes_the_verb_and_noun_of_the_comparison():
 )
 def test_the_compared_figure_takes_no_other_sentences_words(sentence):
     assert not supported(sentence, BIKES)
+
+
+NEIGHBOURS = "Familjen bor sedan i fjol i Kiruna, och grannarna hör musiken från festlokalen varje kväll."
+
+
+def test_a_weak_verbs_past_in_rde_is_the_verb():
+    assert supported("Grannarna hörde musiken från festlokalen varje kväll.", NEIGHBOURS)  # "hör"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Familjen borde bo i Kiruna.",  # the modal "borde" is no past of "bo"
+        "Grannarna störde musiken från festlokalen varje kväll.",  # another verb in -rde
+    ],
+)
+def test_an_rde_word_is_not_any_verb_in_r(sentence):
+    assert not supported(sentence, NEIGHBOURS)
