@@ -34,4 +34,6 @@ ALIKE = [
     REPORTING,
     # "mer än en månad" says "över en månad": both a bound from below ("under" is the other way).
     {"mer", "over"},
+    # "jobba" is everyday Swedish for "arbeta", in each form.
+    {"arbeta", "arbetar", "arbetade", "arbetat", "jobba", "jobbar", "jobbade", "jobbat"},
 ]

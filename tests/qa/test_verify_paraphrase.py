@@ -206,3 +206,23 @@ def test_a_weak_verbs_past_in_rde_is_the_verb():
 )
 def test_an_rde_word_is_not_any_verb_in_r(sentence):
     assert not supported(sentence, NEIGHBOURS)
+
+
+REMOTE = (
+    "– Fler familjer har flyttat hit just för att de kan jobba hemifrån, säger Eva Berg, samordnare i Dorotea kommun."
+)
+
+
+def test_jobba_is_arbeta():
+    assert supported("Eva Berg säger att fler familjer har flyttat hit för att de kan arbeta hemifrån.", REMOTE)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eva Berg säger att fler familjer har flyttat hit för att de inte kan arbeta hemifrån.",
+        "Eva Berg säger att fler familjer har flyttat hit för att de kan arbeta på kontoret.",
+    ],
+)
+def test_arbeta_for_jobba_adds_no_place_nor_negation(sentence):
+    assert not supported(sentence, REMOTE)
