@@ -10,16 +10,42 @@ article first, each with its article's date.
 ['Kön har 512 barn.', 'Kön har 340 barn.']
 >>> [c.sentence for c in disagreeing("Hur många barn står i kö?", [a, b], [a], 0.8)]
 ['Kön har 512 barn.']
+
+Both already quoted, the older first: the newer moves first (and so gives the short answer).
+
+>>> [c.sentence for c in disagreeing("Hur många barn står i kö?", [a, b], [b, a], 0.8)]
+['Kön har 512 barn.', 'Kön har 340 barn.']
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from qa.shortanswer import question_kind, short_answer
-from textkit.text import fold
+from qa.shortanswer import QUALIFIERS, question_kind, short_answer
+from textkit.text import NUMBER_WORDS, TOKEN, fold
 
 DISAGREEING_KINDS = ("number", "date")
+NOT_A_UNIT = re.compile(rf"^(?:{QUALIFIERS}|{NUMBER_WORDS}|\w{{1,3}})$", re.I)  # "mer", "sex", "och", "per"
+
+
+def _units(value: str) -> set[str]:
+    """The words a figure counts in: "personer" of "4 300 personer"; none of "cirka 20"."""
+    return {w for w in TOKEN.findall(value) if w.isalpha() and not NOT_A_UNIT.match(w)}
+
+
+def _disagree(kind: str, a: str, b: str) -> bool:
+    """Two values of the same measure that differ: "4 300 personer" and "5 600 personer", not "98 procent"
+    and "72 timmar" (two figures of one sentence's subject, not two answers).
+
+    >>> _disagree("number", "4 300 personer varit", "5 600 personer"), _disagree("number", "98 procent", "minst 72 timmar")
+    (True, False)
+    >>> _disagree("number", "22 år", "30 år"), _disagree("date", "i november", "januari 2026")
+    (True, True)
+    """
+    if not a or not b or a == b:
+        return False
+    return kind == "date" or _units(a) == _units(b) or bool(_units(a) & _units(b))
 
 
 def _doc(cand) -> str:
@@ -35,6 +61,9 @@ def disagreeing(question: str, found: list, chosen: list, threshold: float) -> l
     kind = question_kind(question)
     if not chosen or kind not in DISAGREEING_KINDS:
         return chosen
+    values = {_doc(c): v for c in reversed(chosen) if (v := fold(short_answer(question, c.sentence, kind)))}
+    if any(_disagree(kind, a, b) for a in values.values() for b in values.values()):
+        return sorted(chosen, key=_date, reverse=True)  # the quotes already disagree: newest first, stable
     value = fold(short_answer(question, chosen[0].sentence, kind))
     docs = {_doc(c) for c in chosen}
     others = sorted((c for c in found if c.score >= threshold and _doc(c) not in docs), key=lambda c: -c.score)
