@@ -27,7 +27,7 @@ from textkit.sentences import sentence_spans
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.text import little as _little
 from textkit.verbs import lemma
-from textkit.wordclasses import REFERS_BACK
+from textkit.wordclasses import REFERS_BACK, pronoun_inside
 from textkit.wordforms import derived_base, kin, verb_of_noun, weak_past_base
 from textkit.wordshape import INFLECTION, compound_tail, inflected
 
@@ -262,7 +262,8 @@ def _refers_back(sentence: str) -> bool:
     words = [t.lower() for t in TOKEN.findall(sentence)]
     first, second = (words[:2] + ["", ""])[:2]
     # "Året innan var siffran 262": a word for the figure stands for the thing the sentence before counts.
-    return fold(first) in REFERS_BACK and _little(second) or bool(FIGURE_BACK & set(words))
+    back = fold(first) in REFERS_BACK and _little(second) or pronoun_inside(words, _little)
+    return back or bool(FIGURE_BACK & set(words))
 
 
 def _with_antecedent(texts: list[str], i: int) -> str:

@@ -100,3 +100,20 @@ eftermiddag eftermiddagen""")
 # A sentence that opens with one of these continues the one before ("Den låg kvar på sjön i två timmar"):
 # a claim may join its words with the thing named there. Folded: "där" and "då" are "dar", "da".
 REFERS_BACK = _words("den det de dessa denna detta han hon dar da it they he she this")
+# After an opening adverbial Swedish puts the subject behind the verb ("Utan stödet hade den blivit dyrare"):
+# a personal pronoun there stands for something named before, as at the start. Not "det" (often a dummy
+# subject: "I dag finns det ..."), nor "de"/"den" before the word they determine ("de minst lönsamma").
+INVERTED_BACK = _words("den han hon")
+
+
+def pronoun_inside(words: list[str], little) -> bool:
+    """A subject pronoun after the verb, followed by a function word ("hade den enligt ...") but not "som"
+    ("den som köpt", which points ahead). ``little`` tells a function word (``textkit.text.little``).
+
+    >>> from textkit.text import little
+    >>> pronoun_inside("utan stödet hade den enligt kommunen blivit".split(), little)
+    True
+    >>> pronoun_inside("nu ska den nya hallen byggas".split(), little), pronoun_inside("kunder som den som".split(), little)
+    (False, False)
+    """
+    return any(w in INVERTED_BACK and after != "som" and little(after) for w, after in zip(words[2:], words[3:] + [""]))

@@ -226,3 +226,18 @@ def test_jobba_is_arbeta():
 )
 def test_arbeta_for_jobba_adds_no_place_nor_negation(sentence):
     assert not supported(sentence, REMOTE)
+
+
+RENT = (
+    "Hyran i föreningen har i regel legat på 4 200 kronor i månaden. "
+    "Utan bidraget från staten hade den enligt styrelsen blivit dubbelt så hög."
+)
+
+
+def test_a_pronoun_behind_the_verb_refers_back():
+    # "hade den": the subject after the verb is the rent named in the sentence before.
+    assert supported("Enligt styrelsen hade hyran varit dubbelt så hög utan bidraget från staten.", RENT)
+
+
+def test_a_pronoun_behind_the_verb_lends_no_other_word():
+    assert not supported("Enligt styrelsen hade hyran varit dubbelt så hög utan bidraget från kommunen.", RENT)
