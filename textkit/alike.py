@@ -36,4 +36,8 @@ ALIKE = [
     {"mer", "over"},
     # "jobba" is everyday Swedish for "arbeta", in each form.
     {"arbeta", "arbetar", "arbetade", "arbetat", "jobba", "jobbar", "jobbade", "jobbat"},
+    # "X saknar Y" says "X är utan Y": the verb of lacking is the preposition of lacking, in each form.
+    {"sakna", "saknar", "saknade", "saknat", "saknas", "saknades", "utan"},
+    # "finns fortfarande" (still) says "finns kvar" (left): a state that goes on.
+    {"fortfarande", "kvar"},
 ]

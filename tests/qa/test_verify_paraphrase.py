@@ -241,3 +241,22 @@ def test_a_pronoun_behind_the_verb_refers_back():
 
 def test_a_pronoun_behind_the_verb_lends_no_other_word():
     assert not supported("Enligt styrelsen hade hyran varit dubbelt så hög utan bidraget från kommunen.", RENT)
+
+
+VILLAGES = "Ombyggnaden av hamnen är klar. Kvar finns några byar utan mobiltäckning, de flesta i norra delen av länet."
+
+
+def test_sakna_is_utan_and_fortfarande_is_kvar():
+    assert supported("Några byar saknar fortfarande mobiltäckning, de flesta i norra delen av länet.", VILLAGES)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Några byar saknar fortfarande elnät, de flesta i norra delen av länet.",
+        "Några byar saknar fortfarande mobiltäckning, de flesta i södra delen av länet.",
+        "Några byar har fortfarande inte mobiltäckning.",
+    ],
+)
+def test_sakna_for_utan_lends_no_other_word(sentence):
+    assert not supported(sentence, VILLAGES)
