@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from textkit.change import figure_change
+from textkit.contrast import contrasted
 from textkit.text import TOKEN, content_words, stem
 from textkit.verbs import HEDGES, PLAN, lemma, tense_pair
 from textkit.wordforms import change
@@ -148,7 +149,7 @@ def clauses(text: str) -> list[str]:
     >>> clauses("Butiken har öppet dygnet runt, men kassan är stängd om ingen personal finns.")
     ['Butiken har öppet dygnet runt', 'kassan är stängd om ingen personal finns.']
     """
-    return [part.strip() for part in CLAUSE_BREAK.split(text) if part and part.strip()]
+    return [cut for part in CLAUSE_BREAK.split(text) if part and part.strip() for cut in contrasted(part.strip())]
 
 
 def _negation_differs(sentence: str, support: str) -> bool:

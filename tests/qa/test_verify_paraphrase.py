@@ -260,3 +260,18 @@ def test_sakna_is_utan_and_fortfarande_is_kvar():
 )
 def test_sakna_for_utan_lends_no_other_word(sentence):
     assert not supported(sentence, VILLAGES)
+
+
+WATER = "Provet visade bakterier i ledningarna. Boende i Ekby uppmanas att inte dricka kranvattnet utan koka det först."
+
+
+def test_inte_x_utan_y_affirms_y():
+    # "inte dricka ... utan koka": the boiling is asked for; only the drinking is denied.
+    assert supported("Boende i Ekby uppmanas att koka vattnet först.", WATER)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Boende i Ekby uppmanas att dricka kranvattnet.", "Boende i Ekby kan dricka kranvattnet."]
+)
+def test_inte_x_utan_y_still_denies_x(sentence):
+    assert not supported(sentence, WATER)
