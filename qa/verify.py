@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qa.agelabel import age_crossed
 from qa.figureback import figure_back_crossed
 from qa.figurejoin import figure_crossed, whole_for_part
 from qa.objects import object_filled
@@ -38,7 +39,7 @@ from textkit.sentences import sentence_spans
 
 # A word of the claim in another's role there (qa/roles.py, qa/figurejoin.py), each a check of its own.
 ROLES_TAKEN = (roles_traded, figure_moved, speaker_as_doer, amount_moved, reflexive_dropped)
-ROLES_TAKEN += (figure_crossed, whole_for_part, object_filled, figure_back_crossed)
+ROLES_TAKEN += (figure_crossed, whole_for_part, object_filled, figure_back_crossed, age_crossed)
 MARKER = re.compile(rf"\s*{CITATION_MARKER.pattern}")  # a marker with the space before it, to strip
 
 
