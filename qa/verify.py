@@ -6,7 +6,7 @@ there; every content word is there too (same stem, same root across word
 classes, or as a part of a compound), most of them in the supporting sentence
 itself; each name stands close to a word it is said together with; and the
 polarity agrees (no ``inte``/``minska`` the support does not share, see
-``qa.polarity``); and no word takes another's role there (a doer, a figure's counted thing,
+``qa.polarity``), and what the support lacks is not said to be had (``qa.lacking``); and no word takes another's role there (a doer, a figure's counted thing,
 a speaker, see ``qa.roles``). Words picked from all over a passage do not make a claim.
 
 An English sentence about a Swedish passage (a translation) cannot be checked
@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from qa.agelabel import age_crossed
 from qa.figureback import figure_back_crossed
 from qa.figurejoin import figure_crossed, whole_for_part
+from qa.lacking import lack_turned
 from qa.objects import object_filled
 from qa.polarity import contradicts
 from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
@@ -57,6 +58,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
         if (
             window.backs(sentence)
             and not contradicts(sentence, window.core, window.text)
+            and not lack_turned(sentence, window.text)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window
