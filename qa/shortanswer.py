@@ -53,7 +53,8 @@ QUALIFIERS = (
     r"drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
     r"i genomsnitt|i snitt|minus|plus|about|around|over|nearly|almost"
 )
-QUALIFIER = rf"(?:(?:{QUALIFIERS})\s+)?"
+# An ordinal counts with its "var": "var femte" is a share, "femte" a rank.
+QUALIFIER = rf"(?:(?:{QUALIFIERS}|var(?=\s+(?:tredje|fjärde|femte)\b))\s+)?"
 FIGURE = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?"
 # "mellan 78 och 94 år", "3 till 4 procent", "50–60 jobb": a range is one answer ("från 3 till 4" is a change).
 RANGE = rf"(?:mellan\s+{FIGURE}\s+och\s+{FIGURE}|(?<!från\s){FIGURE}\s+till\s+{FIGURE}|{FIGURE}(?:\s*[–-]\s*{FIGURE})?)"
@@ -63,16 +64,20 @@ UNIT_WORD = rf"(?:\s+(?!(?:och|av|i|på|som|per|där|här|då|nu|{QUALIFIERS})\b
 AND_MORE = rf"(?:\s+och\s+(?:\d+|{NUMBER_WORDS})\s+(?:år|månader|veckor|dagar|timmar|minuter|sekunder))?"
 # "4 000 kronor i månaden", "30 km/h": the rate or unit belongs to the figure.
 RATE = r"(?:\s+(?:i|per|om)\s+(?:månaden|året|dagen|timmen|veckan|kvadratmeter|kvm|dygn|dag|år|timme|sekund))?"
+# "35 nya förskollärare och barnskötare": two plural nouns counted together are one answer.
+BOTH = r"(?:\s+och\s+[a-zåäö]{2,}(?:or|ar|er|are)\b)?"
 NUMBER = re.compile(
-    rf"{QUALIFIER}(?<![\w-]){RANGE}(?:\s*%|(?:\s+(?:miljoner|miljarder|tusen))?{UNIT_WORD}{{0,2}}{AND_MORE}{RATE})|"
-    rf"{QUALIFIER}\b{NUMBER_WORDS}\b{UNIT_WORD}{{0,2}}{AND_MORE}",
+    rf"{QUALIFIER}(?<![\w-]){RANGE}(?:\s*%|(?:\s+(?:miljoner|miljarder|tusen))?{UNIT_WORD}{{0,2}}{BOTH}{AND_MORE}{RATE})|"
+    rf"{QUALIFIER}\b{NUMBER_WORDS}\b{UNIT_WORD}{{0,2}}{BOTH}{AND_MORE}",
     re.I,
 )
+# "tidigast klockan 12", "preliminärt vecka 12": a word that bounds or hedges a date belongs to it.
+DATE_QUALIFIER = r"(?:(?:tidigast|senast|preliminärt|natten till|natten mot|under|at the earliest|no later than)\s+)?"
 DATE = re.compile(
-    rf"\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}(?:[–-]\d{{1,2}})?\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
+    rf"{DATE_QUALIFIER}(?:\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}(?:[–-]\d{{1,2}})?\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
     rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}(?:\s+(?:nästa|i)\s+år)?\b|"
     r"\b(?:klockan|kl\.)\s*\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}[.:]\d\d\b|\b(?:i fjol|i år|i höstas|i våras|i vintras|i somras)\b|"
-    r"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?(?:19|20)\d\d\b",
+    r"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?(?:19|20)\d\d\b)",
     re.I,
 )
 CAPITAL = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]+"
@@ -199,12 +204,17 @@ def _roots(question_stems: set[str]) -> set[str]:
     return {root(fold(s)) for s in question_stems}
 
 
+def _bare(span: str) -> str:
+    """The span without the word bounding it: "under 2025" is the question's own "2025"."""
+    return fold(re.sub(rf"^{DATE_QUALIFIER}|^{QUALIFIER}", "", span.strip(), flags=re.I).strip())
+
+
 def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
     """(score, start, span text) of each candidate span of ``sentence``; a span the question holds is no answer."""
     folded_q = fold(question)
-    spans = [s for s in _spans(kind, sentence) if fold(sentence[s[0] : s[1]].strip()) not in folded_q]
+    spans = [s for s in _spans(kind, sentence) if _bare(sentence[s[0] : s[1]]) not in folded_q]
     # A figure with its unit ("13,9 procent") says more than a bare one ("18" of "mellan 18 och 24 år").
-    unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", sentence[s[0] : s[1]]))  # noqa: E731
+    unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", _bare(sentence[s[0] : s[1]])))  # noqa: E731
     # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
     before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
     # ... unless the question asks what it was before the change ("och innan?"): then the figure it left.

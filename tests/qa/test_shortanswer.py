@@ -22,9 +22,9 @@ def test_a_date_or_a_time_of_day_is_no_short_answer_to_how_many(sentence):
     assert short_answer("Hur många sjuksköterskor ska anställas?", sentence) == ""
 
 
-def test_a_when_question_still_gets_its_date():
+def test_a_when_question_still_gets_its_date_with_its_bound():
     sentence = "Regionen ska senast den 15 december redovisa sina åtgärder."
-    assert short_answer("När ska regionen redovisa?", sentence) == "den 15 december"
+    assert short_answer("När ska regionen redovisa?", sentence) == "senast den 15 december"  # a deadline, not a day
 
 
 # Sentences written for these tests: each case is a Swedish or English way of giving one answer.
@@ -50,7 +50,22 @@ WHOLE_ANSWERS = [
     ("When is the festival?", "Festivalen hålls den 3–5 juli 2027.", "den 3–5 juli 2027"),
     ("From which week does the bus run?", "Bussen går från vecka 34 nästa år.", "vecka 34 nästa år"),
     ("Hur mycket har priset stigit?", "Ett hus kostar nu 2 900 000 kronor, en ökning med 4,2 procent.", "4,2 procent"),
+    # A bound or hedge of a date, "var" of a share and two nouns counted together belong to the answer.
+    ("När går färjan igen?", "Färjan går tidigast klockan 14 på söndag.", "tidigast klockan 14"),
+    ("När öppnar nästa omgång?", "Nästa omgång öppnar preliminärt vecka 9 nästa år.", "preliminärt vecka 9 nästa år"),
+    ("När stals bilarna?", "Bilarna stals natten till den 3 mars.", "natten till den 3 mars"),
+    ("Hur många tjänster är tomma?", "På kliniken är var fjärde tjänst obesatt.", "var fjärde tjänst"),
+    (
+        "Hur många ska anställas?",
+        "Skolan vill anställa 12 nya lärare och fritidsledare.",
+        "12 nya lärare och fritidsledare",
+    ),
 ]
+
+
+def test_a_date_bounded_the_way_the_question_names_it_is_no_answer():
+    sentence = "Bron stängs för biltrafik under 2026, och från den 1 oktober går bara bussar."
+    assert short_answer("Vad händer med bron 2026?", sentence, kind="date") == "den 1 oktober"
 
 
 @pytest.mark.parametrize("question, sentence, expected", WHOLE_ANSWERS)
