@@ -90,3 +90,23 @@ def scripted_llm():
     llm = ScriptedLLM()
     yield llm
     llm.close()
+
+
+@pytest.fixture(scope="session")
+def engine_on(tmp_path_factory, embedder):
+    """An engine over articles written for a test: ``engine_on({"a.txt": text, ...})``."""
+    from ingest.pipeline import ingest
+    from qa.engine import Engine
+    from settings import Settings
+
+    def build(articles: dict[str, str]) -> Engine:
+        root = tmp_path_factory.mktemp("articles")
+        corpus = root / "corpus"
+        corpus.mkdir()
+        for name, text in articles.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        settings = Settings(corpus_dir=corpus, data_dir=root / "data")
+        ingest([corpus], settings, embedder=embedder, warn=lambda m: None)
+        return Engine(settings, embedder=embedder)
+
+    return build

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.pipeline import ingest
-from qa.engine import Engine
-
 OLDER = """Fler rökdykarmasker till brandkåren i Exempelstad
 
 2021-03-01
@@ -30,17 +27,8 @@ Upphandlingen gjordes tillsammans med grannkommunerna.
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory, embedder):
-    from settings import Settings
-
-    root = tmp_path_factory.mktemp("conflict")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "older.txt").write_text(OLDER, encoding="utf-8")
-    (corpus / "newer.txt").write_text(NEWER, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, data_dir=root / "data")
-    ingest([corpus], settings, embedder=embedder, warn=lambda m: None)
-    return Engine(settings, embedder=embedder)
+def engine(engine_on):
+    return engine_on({"older.txt": OLDER, "newer.txt": NEWER})
 
 
 @pytest.mark.parametrize(
