@@ -31,6 +31,7 @@ from qa.agelabel import age_crossed
 from qa.figureback import figure_back_crossed
 from qa.figurejoin import figure_crossed, whole_for_part
 from qa.lacking import lack_turned
+from qa.negscope import negation_moved
 from qa.objects import object_filled
 from qa.polarity import contradicts
 from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
@@ -59,6 +60,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             window.backs(sentence)
             and not contradicts(sentence, window.core, window.text)
             and not lack_turned(sentence, window.text)
+            and not negation_moved(sentence, window.text)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window
