@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.agelabel import age_crossed
+from qa.condition import condition_dropped
 from qa.figureback import figure_back_crossed
 from qa.figurejoin import figure_crossed, whole_for_part
 from qa.lacking import lack_turned
@@ -61,6 +62,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not contradicts(sentence, window.core, window.text)
             and not lack_turned(sentence, window.text)
             and not negation_moved(sentence, window.text)
+            and not condition_dropped(sentence, window.core)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window

@@ -6,6 +6,8 @@ from an article.
 
 from __future__ import annotations
 
+import pytest
+
 from qa.verify import supported
 
 WATER = (
@@ -26,3 +28,31 @@ def test_a_negation_moved_onto_the_verb_the_support_affirms_is_removed():
 def test_a_negation_on_the_verb_the_support_denies_is_kept():
     assert supported("Biblioteket i Granby har inte fått nya böcker sedan i våras.", LIBRARY)
     assert supported("Båten har aldrig hittats.", "Båten sjönk 1890 och har aldrig hittats.")
+
+
+HARVEST = "Skördefesten i Lillå ställs in om det regnar på lördag. Arrangörerna hoppas på sol."
+BUSES = "Om regionen inte får mer pengar kommer tre busslinjer att läggas ner. Det säger trafikdirektören Per Holm."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Skördefesten i Lillå ställs in.", HARVEST),  # the outcome told as a fact
+        ("Det regnar på lördag.", HARVEST),  # the condition told as a fact
+        ("Regionen får inte mer pengar.", BUSES),
+    ],
+)
+def test_a_condition_told_as_a_fact_is_removed(claim, passage):
+    assert not supported(claim, passage)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Skördefesten i Lillå ställs in om det regnar.", HARVEST),
+        ("Skördefesten kan ställas in om det regnar på lördag.", HARVEST),
+        ("Om regionen inte får mer pengar läggs tre busslinjer ner.", BUSES),
+    ],
+)
+def test_the_same_condition_kept_in_the_claim_is_kept(claim, passage):
+    assert supported(claim, passage)
