@@ -35,6 +35,7 @@ from qa.lacking import lack_turned
 from qa.negscope import negation_moved
 from qa.objects import object_filled
 from qa.polarity import contradicts
+from qa.quantity import quantity_raised
 from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
 from qa.support import Window, check_translation, windows
 from qa.types import CITATION_MARKER
@@ -63,6 +64,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not lack_turned(sentence, window.text)
             and not negation_moved(sentence, window.text)
             and not condition_dropped(sentence, window.core)
+            and not quantity_raised(sentence, window.core)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window

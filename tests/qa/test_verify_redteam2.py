@@ -56,3 +56,31 @@ def test_a_condition_told_as_a_fact_is_removed(claim, passage):
 )
 def test_the_same_condition_kept_in_the_claim_is_kept(claim, passage):
     assert supported(claim, passage)
+
+
+PARTIES = "De flesta av partierna i Kalmby vill sänka skatten. Några partier vill behålla den på dagens nivå."
+PASSES = "Alla elever i årskurs nio fick gratis busskort, men några lärare var kritiska till beslutet."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Alla partier i Kalmby vill sänka skatten.", PARTIES),  # "de flesta" made "alla"
+        ("De flesta partier vill behålla skatten på dagens nivå.", PARTIES),  # "några" made "de flesta"
+        ("Alla lärare var kritiska till beslutet.", PASSES),
+    ],
+)
+def test_a_quantifier_raised_above_the_supports_is_removed(claim, passage):
+    assert not supported(claim, passage)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("De flesta partier i Kalmby vill sänka skatten.", PARTIES),
+        ("Några partier vill behålla skatten på dagens nivå.", PARTIES),
+        ("Alla elever i årskurs nio fick gratis busskort.", PASSES),  # "några" counts the teachers
+    ],
+)
+def test_the_same_quantifier_is_kept(claim, passage):
+    assert supported(claim, passage)
