@@ -84,3 +84,20 @@ def test_a_quantifier_raised_above_the_supports_is_removed(claim, passage):
 )
 def test_the_same_quantifier_is_kept(claim, passage):
     assert supported(claim, passage)
+
+
+FIRE = "Branden i Högbo startade före midnatt. Räddningstjänsten var på plats strax efter klockan ett."
+
+
+@pytest.mark.parametrize(
+    "claim", ["Branden i Högbo startade efter midnatt.", "Räddningstjänsten var på plats före klockan ett."]
+)
+def test_before_turned_after_is_removed(claim):
+    assert not supported(claim, FIRE)
+
+
+@pytest.mark.parametrize(
+    "claim", ["Branden startade före midnatt.", "Räddningstjänsten var på plats efter klockan ett."]
+)
+def test_the_same_order_is_kept(claim):
+    assert supported(claim, FIRE)
