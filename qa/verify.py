@@ -38,6 +38,7 @@ from qa.polarity import contradicts
 from qa.quantity import quantity_raised
 from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
 from qa.support import Window, check_translation, windows
+from qa.than import sides_swapped
 from qa.timeorder import order_flipped
 from qa.types import CITATION_MARKER
 from textkit.sentences import sentence_spans
@@ -67,6 +68,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not condition_dropped(sentence, window.core)
             and not quantity_raised(sentence, window.core)
             and not order_flipped(sentence, window.core)
+            and not sides_swapped(sentence, window.core)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window

@@ -101,3 +101,29 @@ def test_before_turned_after_is_removed(claim):
 )
 def test_the_same_order_is_kept(claim):
     assert supported(claim, FIRE)
+
+
+TOURISTS = "I år kom fler turister till Sjövik än i fjol. Hotellen hade dock färre gäster än väntat."
+WAGES = "Sjuksköterskorna i Fjällby tjänar mer än undersköterskorna. Läkarna tjänar mest."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("I fjol kom fler turister till Sjövik än i år.", TOURISTS),
+        ("Undersköterskorna i Fjällby tjänar mer än sjuksköterskorna.", WAGES),
+    ],
+)
+def test_the_sides_of_a_comparison_swapped_are_removed(claim, passage):
+    assert not supported(claim, passage)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Fler turister kom till Sjövik i år än i fjol.", TOURISTS),
+        ("Sjuksköterskorna i Fjällby tjänar mer än undersköterskorna.", WAGES),
+    ],
+)
+def test_the_same_comparison_is_kept(claim, passage):
+    assert supported(claim, passage)
