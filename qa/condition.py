@@ -4,7 +4,8 @@
 a claim drawn from such a sentence with no condition or hedge of its own ("Festen ställs in") turns a
 maybe into a fact. Conditional "om" is told from the preposition ("rapporten om skolan") by what
 follows: a subject and a finite verb ("om det regnar", "om regionen inte får"). "Om" meaning "whether"
-("frågan om skolan stängs") is read the same way, as it is no fact either.
+("frågan om skolan stängs") is read the same way, as it is no fact either. Nor is what someone suspects
+or fears ("misstänker att branden var anlagd").
 
 >>> condition_dropped("Festen ställs in.", "Festen ställs in om det regnar på lördag.")
 True
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 
 from textkit.contrast import NEGATIONS
+from textkit.text import content_words, stem
 from textkit.verbs import HEDGES
 
 # A subject (pronoun, or a noun in its definite form) and a finite verb after conditional "om".
@@ -29,6 +31,14 @@ CONDITION = re.compile(
     rf"om\s+{_SUBJECT}\s+(?:{NEGATIONS}\s+)?{_FINITE})\b",
     re.I,
 )
+# A suspicion or fear of what the "att" clause says ("misstänker att", "befarar att"): that clause is what
+# someone thinks may be so, not a fact. (Beliefs and expectations, "tror att", "räknar med att", were
+# tried too: faithful sentences state those as facts, and they were dropped.)
+BELIEF = re.compile(
+    r"\b(?:misstänker|misstänkte|befarar|fruktar|suspects?|fears?)\s+(?:att|that)\b(?P<clause>[^,.;:!?]*)", re.I
+)
+# A claim that tells whose view it gives ("enligt polisen", "menar hon") keeps the belief a view.
+SAID = re.compile(r"\b(?:enligt|säger|sade|sa|menar|anser|uppger|according|says|said)\b", re.I)
 # Words that leave a claim open in its own right: it may, could or would happen.
 MAYBE = re.compile(r"\b(?:kan|kunde|skulle|hotar|may|might|could|would)\b", re.I)
 
@@ -41,3 +51,21 @@ def condition_dropped(claim: str, core: str) -> bool:
     """The supporting sentence is said on a condition and the claim states it as plain fact (see above)."""
     hedged = MAYBE.search(claim) or any(word in HEDGES for word in claim.lower().split())
     return conditional(core) and not conditional(claim) and not hedged
+
+
+def belief_dropped(claim: str, core: str) -> bool:
+    """The claim says as fact what the supporting sentence only says someone suspects or fears.
+
+    >>> belief_dropped("Branden var anlagd.", "Polisen misstänker att branden var anlagd.")
+    True
+    >>> support = "Polisen misstänker att branden var anlagd."
+    >>> belief_dropped("Polisen misstänker att branden var anlagd.", support), belief_dropped("Enligt polisen var branden anlagd.", support)
+    (False, False)
+    """
+    if BELIEF.search(claim) or MAYBE.search(claim) or SAID.search(claim):
+        return False
+    said = {stem(w) for w in content_words(claim)}
+    # The believed clause's first content word (its subject, "branden") must be what the claim is about:
+    # a claim that draws on a fact the belief merely mentions ("förklaringen är att ...") is not turned.
+    subjects = [content_words(m.group("clause"))[:1] for m in BELIEF.finditer(core)]
+    return any(words and stem(words[0]) in said for words in subjects)

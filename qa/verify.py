@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.agelabel import age_crossed
-from qa.condition import condition_dropped
+from qa.condition import belief_dropped, condition_dropped
 from qa.figureback import figure_back_crossed
 from qa.figurejoin import figure_crossed, whole_for_part
 from qa.lacking import lack_turned
@@ -66,6 +66,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not lack_turned(sentence, window.text)
             and not negation_moved(sentence, window.text)
             and not condition_dropped(sentence, window.core)
+            and not belief_dropped(sentence, window.core)
             and not quantity_raised(sentence, window.core)
             and not order_flipped(sentence, window.core)
             and not sides_swapped(sentence, window.core)

@@ -127,3 +127,12 @@ def test_the_sides_of_a_comparison_swapped_are_removed(claim, passage):
 )
 def test_the_same_comparison_is_kept(claim, passage):
     assert supported(claim, passage)
+
+
+SUSPECTED = "Polisen i Lunda misstänker att branden i lagret var anlagd. Ingen skadades."
+
+
+def test_a_suspicion_told_as_a_fact_is_removed():
+    assert not supported("Branden i lagret var anlagd.", SUSPECTED)
+    assert supported("Polisen misstänker att branden i lagret var anlagd.", SUSPECTED)
+    assert supported("Enligt polisen i Lunda var branden i lagret anlagd.", SUSPECTED)
