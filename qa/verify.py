@@ -37,6 +37,7 @@ from qa.objects import object_filled
 from qa.polarity import contradicts
 from qa.quantity import quantity_raised
 from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
+from qa.speaker import speaker_swapped
 from qa.support import Window, check_translation, windows
 from qa.than import sides_swapped
 from qa.timeorder import order_flipped
@@ -70,6 +71,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not quantity_raised(sentence, window.core)
             and not order_flipped(sentence, window.core)
             and not sides_swapped(sentence, window.core)
+            and not speaker_swapped(sentence, window.text)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window

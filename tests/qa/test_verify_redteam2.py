@@ -136,3 +136,26 @@ def test_a_suspicion_told_as_a_fact_is_removed():
     assert not supported("Branden i lagret var anlagd.", SUSPECTED)
     assert supported("Polisen misstänker att branden i lagret var anlagd.", SUSPECTED)
     assert supported("Enligt polisen i Lunda var branden i lagret anlagd.", SUSPECTED)
+
+
+QUOTES = "– Vi är mycket oroliga, säger rektorn Anna Ek. Kommunalrådet Jonas Lind menar att skolan klarar sig."
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Kommunalrådet Jonas Lind säger att de är mycket oroliga.",  # the rector's words
+        "Rektorn Anna Ek menar att skolan klarar sig.",  # the councillor's view
+        "Jonas Lind är mycket orolig.",
+    ],
+)
+def test_words_given_to_the_speaker_of_the_next_sentence_are_removed(claim):
+    assert not supported(claim, QUOTES)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Rektorn Anna Ek säger att de är mycket oroliga.", "Kommunalrådet Jonas Lind menar att skolan klarar sig."],
+)
+def test_words_kept_with_their_speaker_are_kept(claim):
+    assert supported(claim, QUOTES)
