@@ -34,6 +34,7 @@ from qa.figurejoin import figure_crossed, whole_for_part
 from qa.lacking import lack_turned
 from qa.negscope import negation_moved
 from qa.objects import object_filled
+from qa.pairing import side_crossed
 from qa.polarity import contradicts
 from qa.quantity import quantity_raised
 from qa.roles import amount_moved, figure_moved, reflexive_dropped, roles_traded, speaker_as_doer
@@ -72,6 +73,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not order_flipped(sentence, window.core)
             and not sides_swapped(sentence, window.core)
             and not speaker_swapped(sentence, window.text)
+            and not side_crossed(sentence, window.core)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window

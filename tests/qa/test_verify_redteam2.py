@@ -159,3 +159,18 @@ def test_words_given_to_the_speaker_of_the_next_sentence_are_removed(claim):
 )
 def test_words_kept_with_their_speaker_are_kept(claim):
     assert supported(claim, QUOTES)
+
+
+CAFE = "Kaféet i Alby har öppet på helger men är stängt på vardagar under vintern."
+
+
+@pytest.mark.parametrize("claim", ["Kaféet i Alby har öppet på vardagar.", "Kaféet i Alby är stängt på helger."])
+def test_a_word_moved_to_the_other_side_of_a_contrast_is_removed(claim):
+    assert not supported(claim, CAFE)
+
+
+@pytest.mark.parametrize(
+    "claim", ["Kaféet i Alby har öppet på helger.", "Kaféet har stängt på vardagar under vintern."]
+)
+def test_each_side_of_a_contrast_with_its_own_words_is_kept(claim):
+    assert supported(claim, CAFE)
