@@ -174,3 +174,20 @@ def test_a_word_moved_to_the_other_side_of_a_contrast_is_removed(claim):
 )
 def test_each_side_of_a_contrast_with_its_own_words_is_kept(claim):
     assert supported(claim, CAFE)
+
+
+COURT = "Tingsrätten i Ödeby friade den 45-årige mannen från misshandel men dömde honom för hot."
+
+
+@pytest.mark.parametrize(
+    "claim", ["Tingsrätten dömde den 45-årige mannen för misshandel.", "Tingsrätten friade mannen från hot."]
+)
+def test_a_charge_moved_to_the_other_verdict_is_removed(claim):
+    assert not supported(claim, COURT)
+
+
+@pytest.mark.parametrize(
+    "claim", ["Tingsrätten dömde mannen för hot.", "Den 45-årige mannen friades från misshandel men dömdes för hot."]
+)
+def test_each_charge_with_its_own_verdict_is_kept(claim):
+    assert supported(claim, COURT)
