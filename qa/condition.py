@@ -23,8 +23,12 @@ from textkit.contrast import NEGATIONS
 from textkit.text import content_words, stem
 from textkit.verbs import HEDGES
 
-# A subject (pronoun, or a noun in its definite form) and a finite verb after conditional "om".
-_SUBJECT = r"(?:det|den|de|man|vi|ni|jag|du|han|hon|någon|något|\w+(?:en|et|na|n))"
+# A subject (pronoun, a noun in its definite form, or one after a determiner: "ingen ny ägare") and a
+# finite verb after conditional "om".
+_SUBJECT = (
+    r"(?:det|den|de|man|vi|ni|jag|du|han|hon|någon|något|\w+(?:en|et|na|n)|"
+    r"(?:ingen|inget|inga|några|en|ett)\s+(?:\w+\s+)?\w+)"
+)
 _FINITE = r"(?:\w+(?:ar|er|r|s|de|te|tt)|är|var|blir|blev|får|fick|går|gick|kan|ska|vill|måste|har|hade)"
 CONDITION = re.compile(
     rf"\b(?:ifall|såvida|förutsatt att|under förutsättning att|if|unless|provided that|"
@@ -65,7 +69,8 @@ def belief_dropped(claim: str, core: str) -> bool:
     if BELIEF.search(claim) or MAYBE.search(claim) or SAID.search(claim):
         return False
     said = {stem(w) for w in content_words(claim)}
-    # The believed clause's first content word (its subject, "branden") must be what the claim is about:
-    # a claim that draws on a fact the belief merely mentions ("förklaringen är att ...") is not turned.
-    subjects = [content_words(m.group("clause"))[:1] for m in BELIEF.finditer(core)]
-    return any(words and stem(words[0]) in said for words in subjects)
+    # The believed clause's first and last content words (its subject and what is said of it, "branden ...
+    # anlagd") must be in the claim: a claim that draws on a fact the belief merely mentions ("förklaringen
+    # är att ...") or says something else of the subject ("mannen ... körde utan körkort") is not turned.
+    clauses = [content_words(m.group("clause")) for m in BELIEF.finditer(core)]
+    return any(words and {stem(words[0]), stem(words[-1])} <= said for words in clauses)

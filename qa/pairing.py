@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from qa.polarity import DIRECTION_AXES, clauses, directions
-from textkit.text import TOKEN, content_words, stem
+from textkit.text import CALENDAR_SV, TOKEN, content_words, stem
 
 OPPOSITE = {one: two for (one, _), (two, _) in DIRECTION_AXES.values()}
 OPPOSITE |= {two: one for one, two in OPPOSITE.items()}
@@ -34,6 +34,9 @@ MORE_SIDES = {
     "convict": re.compile(r"döm(?:a|er|de|des|s|ts|d|da)|fäll(?:er|de|des|ts|d|da)|convict\w*", re.I),
 }
 OPPOSITE |= {"acquit": "convict", "convict": "acquit"}
+# A month, a day or a year at a clause's end is often said once for both sides ("steg i norr men sjönk i
+# söder under november"): not read as what a side governs.
+WHEN = set(CALENDAR_SV.split())
 
 
 def _sides(word: str) -> set[str]:
@@ -47,7 +50,7 @@ def governed(text: str) -> list[tuple[str, list[str]]]:
         words = TOKEN.findall(clause)
         at = next((i for i, word in enumerate(words) if _sides(word)), None)
         if at is not None:
-            after = [stem(w) for w in content_words(" ".join(words[at + 1 :]))]
+            after = [stem(w) for w in content_words(" ".join(words[at + 1 :])) if w not in WHEN and not w.isdigit()]
             found += [(side, after) for side in _sides(words[at]) if side in OPPOSITE]
     return found
 

@@ -191,3 +191,18 @@ def test_a_charge_moved_to_the_other_verdict_is_removed(claim):
 )
 def test_each_charge_with_its_own_verdict_is_kept(claim):
     assert supported(claim, COURT)
+
+
+def test_a_date_said_once_for_both_sides_of_a_contrast_names_neither():
+    prices = "Elpriset i Vallby steg i norr men sjönk i söder under november."
+    assert supported("Elpriset i Vallby steg i norr under november.", prices)
+    assert not supported("Elpriset i Vallby sjönk i norr under november.", prices)
+
+
+def test_a_condition_or_suspicion_the_claim_keeps_in_its_own_words_is_kept():
+    shop = "Butiken i Kroksta stänger om de inte hittar en ny ägare före årsskiftet."
+    assert supported("Butiken i Kroksta stänger om ingen ny ägare hittas före årsskiftet.", shop)
+    assert not supported("Butiken i Kroksta stänger före årsskiftet.", shop)
+    speeding = "Polisen misstänker att mannen i Holmsund körde för fort. Han har erkänt att han körde utan körkort."
+    assert supported("Mannen har erkänt att han körde utan körkort.", speeding)  # a fact of its own
+    assert not supported("Mannen i Holmsund körde för fort.", speeding)
