@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from qa.agelabel import age_crossed
 from qa.condition import belief_dropped, condition_dropped
+from qa.copula import reached_early
 from qa.figureback import figure_back_crossed
 from qa.figurejoin import figure_crossed, whole_for_part
 from qa.lacking import lack_turned
@@ -74,6 +75,7 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
             and not sides_swapped(sentence, window.core)
             and not speaker_swapped(sentence, window.text)
             and not side_crossed(sentence, window.core)
+            and not reached_early(sentence, window.core)
             and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
         ):
             return window

@@ -206,3 +206,10 @@ def test_a_condition_or_suspicion_the_claim_keeps_in_its_own_words_is_kept():
     speeding = "Polisen misstänker att mannen i Holmsund körde för fort. Han har erkänt att han körde utan körkort."
     assert supported("Mannen har erkänt att han körde utan körkort.", speeding)  # a fact of its own
     assert not supported("Mannen i Holmsund körde för fort.", speeding)
+
+
+def test_a_state_expected_told_as_reached_is_removed():
+    harbour = "Hamnen i Brovik ska byggas ut. Arbetet väntas vara klart 2028, enligt hamnchefen Erik Dahl."
+    assert not supported("Arbetet blev klart 2028.", harbour)
+    assert supported("Arbetet väntas vara klart 2028.", harbour)
+    assert supported("Enligt hamnchefen Erik Dahl väntas arbetet vara klart 2028.", harbour)
