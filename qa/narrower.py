@@ -6,7 +6,7 @@ with the number of all the schools. Two language rules catch that, both reading
 only the question and the retrieved passages:
 
 1. **The counted thing** is the run of content words right after "hur många" /
-   "how many" (after a partitive "av de"). If none of them is in the sentence but
+   "how many" (after a partitive "av de"), or the priced thing after "vad kostar" / "how much does". If none of them is in the sentence but
    the first is in another retrieved sentence, the sentence's figure counts something else.
 2. **A narrower phrase**: two neighbouring question words ("nybyggda skolor")
    that also stand together in the passages, while the sentence has only the
@@ -25,6 +25,12 @@ Words match by stem, inside a compound, or across languages by a cognate stem
 [False, True]
 >>> counts_other("Hur många skolor finns det?", found)
 [False, False]
+
+A price question names its priced thing the same way ("vad kostar ett årskort"):
+
+>>> found = ["Badhuset kostar 418 miljoner kronor.", "Ett årskort i badhuset säljs från hösten."]
+>>> counts_other("Vad kommer ett årskort att kosta?", found), counts_other("Vad kostar badhuset?", found)
+([True, False], [False, False])
 """
 
 from __future__ import annotations
@@ -35,7 +41,12 @@ from functools import lru_cache
 from textkit.text import TOKEN, cognate_form, content_words, detect_language, fold, stem
 
 # "hur många (av de)" / "how many (of the)": what follows names the counted thing.
-COUNT_WORDS = re.compile(r"\b(?:hur många|how many)(?:\s+(?:av|of)\s+(?:de|dem|the|these|those))?\s+", re.I)
+# "vad kostar (ett)" / "vad kommer (ett)" ... "att kosta" / "how much does (a)": what follows names the priced thing.
+COUNT_WORDS = re.compile(
+    r"\b(?:(?:hur många|how many)(?:\s+(?:av|of)\s+(?:de|dem|the|these|those))?"
+    r"|(?:vad (?:kostar|kostade|kommer)|how much (?:does|do|did|will))(?:\s+(?:en|ett|an|a|the))?)\s+",
+    re.I,
+)
 PHRASE = 2  # the counted thing: at most this many content words in a row
 SHORT = 4  # stems shorter than this match only whole
 
