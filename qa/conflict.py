@@ -1,8 +1,9 @@
 """Articles that disagree: the same figure asked for, different values in different articles.
 
 When the best sentence gives a number or date and a sentence of another article
-that the scorer also accepts gives a different one, both are quoted, newest
-article first, each with its article's date.
+that the scorer also accepts gives a different one, it is quoted beside the chosen
+sentences (one more than an answer's usual count: the other side of a disagreement),
+newest article first, each with its article's date.
 
 >>> a = _Stub("Kön har 512 barn.", "new", "2024-03-01", 0.9)
 >>> b = _Stub("Kön har 340 barn.", "old", "2021-02-01", 0.7)
@@ -10,6 +11,12 @@ article first, each with its article's date.
 ['Kön har 512 barn.', 'Kön har 340 barn.']
 >>> [c.sentence for c in disagreeing("Hur många barn står i kö?", [a, b], [a], 0.8)]
 ['Kön har 512 barn.']
+
+The chosen article's other sentences stay:
+
+>>> a2 = _Stub("Kön växer varje månad.", "new", "2024-03-01", 0.85)
+>>> [c.sentence for c in disagreeing("Hur många barn står i kö?", [a, a2, b], [a, a2], 0.5)]
+['Kön har 512 barn.', 'Kön växer varje månad.', 'Kön har 340 barn.']
 
 Both already quoted, the older first: the newer moves first (and so gives the short answer).
 
@@ -70,7 +77,7 @@ def disagreeing(question: str, found: list, chosen: list, threshold: float) -> l
     for cand in others:
         other = fold(short_answer(question, cand.sentence, kind))
         if value and other and other != value:
-            return sorted([chosen[0], cand], key=_date, reverse=True)
+            return sorted([*chosen, cand], key=_date, reverse=True)
     return chosen
 
 
