@@ -52,7 +52,8 @@ def _disagree(kind: str, a: str, b: str) -> bool:
     """
     if not a or not b or a == b:
         return False
-    return kind == "date" or _units(a) == _units(b) or bool(_units(a) & _units(b))
+    units_a, units_b = _units(a), _units(b)
+    return kind == "date" or units_a == units_b or bool(units_a & units_b)
 
 
 def _doc(cand) -> str:
@@ -68,10 +69,11 @@ def disagreeing(question: str, found: list, chosen: list, threshold: float) -> l
     kind = question_kind(question)
     if not chosen or kind not in DISAGREEING_KINDS:
         return chosen
-    values = {_doc(c): v for c in reversed(chosen) if (v := fold(short_answer(question, c.sentence, kind)))}
+    given = [fold(short_answer(question, c.sentence, kind)) for c in chosen]
+    values = {_doc(c): v for c, v in reversed(list(zip(chosen, given))) if v}  # each article's first value
     if any(_disagree(kind, a, b) for a in values.values() for b in values.values()):
         return sorted(chosen, key=_date, reverse=True)  # the quotes already disagree: newest first, stable
-    value = fold(short_answer(question, chosen[0].sentence, kind))
+    value = given[0]
     docs = {_doc(c) for c in chosen}
     others = sorted((c for c in found if c.score >= threshold and _doc(c) not in docs), key=lambda c: -c.score)
     for cand in others:

@@ -24,13 +24,13 @@ import re
 
 from qa.polarity import NEGATION, negated
 from qa.support import root
+from textkit.alike import LACKING as SWEDISH_LACKING
 from textkit.text import content_words, fold, stem
 
-# A lacking word, then up to two words before the thing lacked ("utan någon egen mobiltäckning").
+# A lacking word (textkit.alike's Swedish ones, English), then up to two words before the thing lacked
+# ("utan någon egen mobiltäckning").
 LACKING = re.compile(
-    r"\b(?:utan|saknar|saknade|saknat|saknas|saknades|sakna|without|lacks?|lacked|lacking)"
-    r"((?:\s+[\wåäöé-]+){1,3})",
-    re.I,
+    rf"\b(?:{'|'.join(sorted(SWEDISH_LACKING))}|without|lacks?|lacked|lacking)((?:\s+[\wåäöé-]+){{1,3}})", re.I
 )
 # "utan att" (without doing) lacks a deed, not a thing; after a negation "utan" means "but".
 NOT_LACKING = re.compile(r"^\s+att\b", re.I)
@@ -55,11 +55,11 @@ def lacked(text: str) -> set[str]:
 def lack_turned(claim: str, support: str) -> bool:
     """The claim has what the support lacks, or lacks what the support has (see above)."""
     claim_lacks, support_lacks = lacked(claim), lacked(support)
-    claim_words = _roots(content_words(claim))
-    support_words = _roots(content_words(support))
-    dropped = support_lacks & claim_words and not claim_lacks and not _says_lack(claim)
-    added = claim_lacks & support_words - support_lacks and not _says_lack(support)
-    return bool(dropped or added)
+    # Most claims and supports lack nothing: only then are the other side's words stemmed.
+    if support_lacks and not claim_lacks and support_lacks & _roots(content_words(claim)):
+        return not _says_lack(claim)
+    new_lacks = claim_lacks - support_lacks
+    return bool(new_lacks and new_lacks & _roots(content_words(support)) and not _says_lack(support))
 
 
 def _says_lack(text: str) -> bool:

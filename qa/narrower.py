@@ -6,8 +6,9 @@ with the number of all the schools. Two language rules catch that, both reading
 only the question and the retrieved passages:
 
 1. **The counted thing** is the run of content words right after "hur många" /
-   "how many" (after a partitive "av de"), or the priced thing after "vad kostar" / "how much does". If none of them is in the sentence but
-   the first is in another retrieved sentence, the sentence's figure counts something else.
+   "how many" (after a partitive "av de"), or the priced thing after "vad kostar" /
+   "how much does". If none of them is in the sentence but the first is in another
+   retrieved sentence, the sentence's figure counts something else.
 2. **A narrower phrase**: two neighbouring question words ("nybyggda skolor")
    that also stand together in the passages, while the sentence has only the
    second, speak of a narrower class than the sentence does.

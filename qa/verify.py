@@ -56,6 +56,8 @@ ROLES_TAKEN += (figure_crossed, whole_for_part, object_filled, figure_back_cross
 # comparison, a contrast or a plan, told otherwise by the claim (a red-team pass, tests/qa/test_verify_redteam2.py).
 CORE_TURNED = (condition_dropped, belief_dropped, quantity_raised, order_flipped, sides_swapped, side_crossed)
 CORE_TURNED += (reached_early,)
+# What the window says, turned by the claim: a lack told as had, a negation moved, a quote's speaker swapped.
+WINDOW_TURNED = (lack_turned, negation_moved, speaker_swapped)
 MARKER = re.compile(rf"\s*{CITATION_MARKER.pattern}")  # a marker with the space before it, to strip
 
 
@@ -73,11 +75,8 @@ def support_for(sentence: str, passage_text: str) -> Window | None:
         if (
             window.backs(sentence)
             and not contradicts(sentence, window.core, window.text)
-            and not lack_turned(sentence, window.text)
             and not any(turned(sentence, window.core) for turned in CORE_TURNED)
-            and not negation_moved(sentence, window.text)
-            and not speaker_swapped(sentence, window.text)
-            and not any(taken(sentence, window.text) for taken in ROLES_TAKEN)
+            and not any(turned(sentence, window.text) for turned in WINDOW_TURNED + ROLES_TAKEN)
         ):
             return window
     return None

@@ -26,6 +26,8 @@ REPORTING = {
     "said",
     "according",
 }
+# "X saknar Y" says "X är utan Y": the verb of lacking is the preposition of lacking, in each form.
+LACKING = {"sakna", "saknar", "saknade", "saknat", "saknas", "saknades", "utan"}
 ALIKE = [
     {"omkring", "ungefar", "cirka", "ca", "runt", "kring"},
     {"totalt", "sammanlagt", "sammantaget"},
@@ -36,8 +38,7 @@ ALIKE = [
     {"mer", "over"},
     # "jobba" is everyday Swedish for "arbeta", in each form.
     {"arbeta", "arbetar", "arbetade", "arbetat", "jobba", "jobbar", "jobbade", "jobbat"},
-    # "X saknar Y" says "X är utan Y": the verb of lacking is the preposition of lacking, in each form.
-    {"sakna", "saknar", "saknade", "saknat", "saknas", "saknades", "utan"},
+    LACKING,
     # "finns fortfarande" (still) says "finns kvar" (left): a state that goes on.
     {"fortfarande", "kvar"},
 ]
