@@ -16,6 +16,8 @@ question wins; a span the question already contains is no answer.
 'i Piteå'
 >>> short_answer("Hur mycket har ärendena ökat?", "Ärendena har ökat med 38 procent sedan i fjol.")
 '38 procent'
+>>> short_answer("Hur många sköterskor saknas?", "Det saknas 140 sköterskor och betalar 3 000 kronor i tillägg.")
+'140 sköterskor'
 >>> short_answer("Hur många kameror var målet innan?", "Målet att ha 1600 kameror i landet skruvades upp till 2500 kameror.")
 '1600 kameror'
 >>> short_answer("Varför stängde den?", "Den stängde på grund av brist på personal.")
@@ -64,8 +66,9 @@ UNIT_WORD = rf"(?:\s+(?!(?:och|av|i|på|som|per|där|här|då|nu|{QUALIFIERS})\b
 AND_MORE = rf"(?:\s+och\s+(?:\d+|{NUMBER_WORDS})\s+(?:år|månader|veckor|dagar|timmar|minuter|sekunder))?"
 # "4 000 kronor i månaden", "30 km/h": the rate or unit belongs to the figure.
 RATE = r"(?:\s+(?:i|per|om)\s+(?:månaden|året|dagen|timmen|veckan|kvadratmeter|kvm|dygn|dag|år|timme|sekund))?"
-# "35 nya förskollärare och barnskötare": two plural nouns counted together are one answer.
-BOTH = r"(?:\s+och\s+[a-zåäö]{2,}(?:or|ar|er|are)\b)?"
+# "35 nya förskollärare och barnskötare": two plural nouns counted together are one answer. Not a
+# present-tense verb, which ends the same way but takes an object: "140 sköterskor och betalar 3 000 kronor".
+BOTH = r"(?:\s+och\s+[a-zåäö]{2,}(?:or|ar|er|are)\b(?!\s+\d))?"
 NUMBER = re.compile(
     rf"{QUALIFIER}(?<![\w-]){RANGE}(?:\s*%|(?:\s+(?:miljoner|miljarder|tusen))?{UNIT_WORD}{{0,2}}{BOTH}{AND_MORE}{RATE})|"
     rf"{QUALIFIER}\b{NUMBER_WORDS}\b{UNIT_WORD}{{0,2}}{BOTH}{AND_MORE}",
