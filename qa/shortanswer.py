@@ -16,6 +16,8 @@ question wins; a span the question already contains is no answer.
 'i Piteå'
 >>> short_answer("Hur mycket har ärendena ökat?", "Ärendena har ökat med 38 procent sedan i fjol.")
 '38 procent'
+>>> short_answer("Hur stor andel klarade provet?", "I årskurs 6 klarade 97 procent av eleverna provet.")
+'97 procent'
 >>> short_answer("Hur många sköterskor saknas?", "Det saknas 140 sköterskor och betalar 3 000 kronor i tillägg.")
 '140 sköterskor'
 >>> short_answer("Hur många kameror var målet innan?", "Målet att ha 1600 kameror i landet skruvades upp till 2500 kameror.")
@@ -37,15 +39,19 @@ ASKS = {
     "number": re.compile(
         CUES["number"].pattern + r"|\b(hur (dyr\w*|fuktigt)|vilken (nivå|kostnad|fartgräns)|what (price|rate|level)|"
         r"jobless rate|price tag|vad (kostar|kostade|betalar|betalade|får man betala)|kosta|cost|costs|pay|pays|"
-        r"how did the vote|hur gick omröstningen|what (was|is) the (average|previous|yearly|monthly)|"
-        r"vilket påslag)\b",
+        r"how did the vote|hur gick omröstningen|hur (föll|slutade) (omröstningen|rösterna)|hur röstade|"
+        r"what (was|is) the (average|previous|yearly|monthly|total|most|least|biggest|largest|highest|lowest|smallest)|"
+        r"vilket påslag|som mest|som minst|i snitt|i genomsnitt|prislapp\w*|slutnota\w*|what share|"
+        # "hur kraftfullt", "hur varmt": "hur" before an adjective's -t form asks a degree.
+        r"hur \w{2,}[^s\W]t)\b",
         re.I,
     ),
     "date": re.compile(
         CUES["time"].pattern
         + "|"
         + CUES["clock"].pattern
-        + r"|\b(nar|vilket datum|vilka datum|vilken dag|vilken vecka|which (day|week|month|year|date)|by when|from when)\b",
+        + r"|\b(nar|vilket datum|vilka datum|vilken dag|vilken vecka|vilka (tider|timmar)|sista dag(en)?|"
+        r"which (day|week|month|year|date)|by when|from when)\b",
         re.I,
     ),
     "place": re.compile(CUES["place"].pattern + r"|\b(vilken plats|which (place|county))\b", re.I),
@@ -95,6 +101,7 @@ PLACE = re.compile(
     rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?"
     rf"(?:(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+{CAPITAL})?"
 )
+CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]s\b", re.I)
 # "Vem är Karin Holm?" asks what the named person is, not for a name: no short answer.
 ABOUT_PERSON = re.compile(rf"^\s*(?:[Vv]em|[Ww]ho)\s+(?:är|var|is|was)\s+{CAPITAL}(?:\s+{CAPITAL})+\s*\??\s*$")
 
@@ -108,9 +115,12 @@ def question_kind(question: str) -> str:
     'place'
     >>> question_kind("Vem är Karin Holm?"), question_kind("Vem är ordförande i Norrby IF?")
     ('', 'name')
+    >>> question_kind("What's the total cost?"), question_kind("Hur kraftfullt blir lagret?"), question_kind("Vilka tider är det öppet?")
+    ('number', 'number', 'date')
     """
     if ABOUT_PERSON.match(question):
         return ""
+    question = CONTRACTED.sub(r"\1 is", question)  # "What's the total" asks as "What is the total"
     found = [(m.start(), i, kind) for i, (kind, pattern) in enumerate(ASKS.items()) if (m := pattern.search(question))]
     return min(found)[2] if found else ""
 
@@ -167,6 +177,7 @@ CHANGE_ASKED = re.compile(
 BEFORE_ASKED = re.compile(r"\b(innan|förut|från början|ursprungligen|before|previously|originally|at first)\b", re.I)
 MONEY_ASKED = re.compile(r"\b(kostar|kostade|kosta|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
 SHARE = re.compile(r"procent|%", re.I)
+SHARE_ASKED = re.compile(r"\b(andel\w*|procent|share|percentage|proportion|per cent|percent)\b", re.I)
 MONEY = re.compile(r"\b(kronor|kr|euro|dollar)\b", re.I)
 
 
@@ -180,7 +191,7 @@ def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> flo
         return float(bool(set(said) & REPORTING or ROLE_AFTER.match(sentence[span[1] :])))
     if kind != "number":
         return 0.0
-    if CHANGE_ASKED.search(question):
+    if CHANGE_ASKED.search(question) or SHARE_ASKED.search(question):
         return float(bool(SHARE.search(text)))
     return float(bool(MONEY_ASKED.search(question) and MONEY.search(text)))
 
