@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = 64
 
     max_file_mb: float = 20.0
+    # Files in one upload request; one more and the whole request is refused unread (ui/guard.py):
+    # the body cap alone let one request put ~1,000 small files in Gradio's cache.
+    max_upload_files: int = Field(50, ge=1)
     max_question_chars: int = 2000
     # "rules": hand-set weights and refusal thresholds (qa/rules.py); "fitted": the model fitted on
     # the dev set (qa/scorer.json, `python -m evals.fit`; fitted with EMBED_BACKEND=e5).

@@ -10,7 +10,8 @@ as its outermost layer (``launch(app_kwargs={"middleware": [...]})``).
   or a reply broken off midway.
 - File upload answers 404, unless the page offers it (``upload_bytes`` > 0): then only a
   same-origin ``POST`` to it (and the progress of such an upload) is let through, and only
-  that route's body may reach ``upload_bytes`` (plus room for the multipart headers).
+  that route's body may reach ``upload_bytes`` (plus room for the multipart headers), in at most
+  ``upload_files`` files: a request with more is refused whole, before Gradio writes any of them.
 - After ``free_failures`` wrong logins a client waits, twice as long after each
   further failure (up to ``max_wait_s``); a correct password does not end the
   wait early, so guessing gains nothing.
@@ -54,6 +55,7 @@ from ui.events import (
     unknown_event,
 )
 from ui.queueshare import JOIN_PATH
+from ui.uploadcount import too_many_files
 
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOGIN_PATHS = frozenset({"/login", "/login/"})
@@ -115,11 +117,21 @@ class LoginBackoff:
 class RequestGuard:
     """The middleware; ``max_body_bytes`` caps every request body."""
 
-    def __init__(self, app, max_body_bytes: int, backoff=None, upload_bytes: int = 0, share=None, sessions=None):
+    def __init__(
+        self,
+        app,
+        max_body_bytes: int,
+        backoff=None,
+        upload_bytes: int = 0,
+        share=None,
+        sessions=None,
+        upload_files=None,
+    ):
         from ui.queueshare import QueueShare
         from ui.sessions import SessionShare
 
         self.app, self.max_body_bytes, self.upload_bytes = app, max_body_bytes, upload_bytes
+        self.upload_files = upload_files  # files in one upload request; None: not counted
         self.backoff, self.share = backoff or LoginBackoff(), share or QueueShare()
         self.sessions = sessions or SessionShare()
 
@@ -142,6 +154,8 @@ class RequestGuard:
             body = await read_capped(receive, limit)
             if body is None:
                 return await respond(send, 413, too_large(limit))
+            if path == UPLOAD_PATH and (refusal := too_many_files(scope, body, self.upload_files)):
+                return await respond(send, 413, refusal)
             if path in EVENT_PATHS and unknown_event(scope["app"].get_blocks(), body):
                 return await respond(send, 404, UNKNOWN_EVENT)
             if path == JOIN_PATH and queue_full(scope["app"].get_blocks()):

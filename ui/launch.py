@@ -74,6 +74,7 @@ def launch_limits(settings, auth: tuple[str, str] | None, upload: bool = False) 
         max_body_bytes=settings.app_max_body_kb * 1024,
         backoff=backoff,
         upload_bytes=upload_bytes,
+        upload_files=settings.max_upload_files,
         share=share,
     )
     return dict(

@@ -29,6 +29,10 @@ TEXTS = {
         "inte inlästa: högst {count} filer åt gången; lägg till dem igen",
         "not added: at most {count} files at a time; add them again",
     ),
+    "upload_too_many": (
+        "Högst {count} filer per uppladdning; ingen av dem lästes in.",
+        "At most {count} files per upload; none of them was added.",
+    ),
     "already_added": ("redan inläst med samma innehåll", "already added with the same content"),
     "already_added_as": ("samma artikel är redan inläst: {title}", "the same article is already loaded: {title}"),
     "bad_date": (

@@ -11,11 +11,14 @@ import uuid
 import httpx
 import pytest
 from hostile import fn_index, fn_of, join, run, wait_done
-from test_security import start_guarded_app
+from test_security import cached_files, start_guarded_app
+
+from ui.texts import both
 
 pytestmark = pytest.mark.timeout(120)
 HEAD_S = 3  # APP_REQUEST_HEAD_S here (10 s by default)
 PER_CLIENT = 80  # APP_CONNECTIONS_PER_CLIENT here (256 by default)
+UPLOAD_FILES = 5  # MAX_UPLOAD_FILES here (50 by default)
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +29,7 @@ def served(seed_settings, tmp_path_factory, request):
         tmp_path_factory.mktemp("hostile_client"),
         APP_REQUEST_HEAD_S=str(HEAD_S),
         APP_CONNECTIONS_PER_CLIENT=str(PER_CLIENT),
+        MAX_UPLOAD_FILES=str(UPLOAD_FILES),
     )
     request.addfinalizer(app.stop)
     return app, cache
@@ -249,3 +253,19 @@ def test_an_upload_is_never_served_back(app):
     for url in (f"{app.url}gradio_api/file={path}", f"{app.url}gradio_api/file/{path.lstrip('/')}"):
         served = httpx.get(url, timeout=10)
         assert served.status_code == 404 and b"Kiruna" not in served.content, (url, served.status_code)
+
+
+def test_an_upload_of_more_files_than_the_cap_is_refused_whole_before_any_is_written(served):
+    """One upload request could carry ~1,000 small files (the body cap is one file's MAX_FILE_MB),
+    each written to Gradio's cache; one file past MAX_UPLOAD_FILES refuses the whole request."""
+    app, cache = served
+    files = [
+        ("files", (f"notis-{i}.txt", f"Notis {i}: Kiruna bygger en bro.".encode(), "text/plain")) for i in range(6)
+    ]
+    before = sorted(cached_files(cache))
+    refused = httpx.post(f"{app.url}gradio_api/upload", files=files[: UPLOAD_FILES + 1], timeout=30)
+    assert refused.status_code == 413, refused.text[:200]
+    assert refused.json() == {"detail": both("upload_too_many", count=UPLOAD_FILES)}
+    assert sorted(cached_files(cache)) == before, "a file of the refused upload was written"
+    at_cap = httpx.post(f"{app.url}gradio_api/upload", files=files[:UPLOAD_FILES], timeout=30)
+    assert at_cap.status_code == 200 and len(at_cap.json()) == UPLOAD_FILES, at_cap.text[:200]
