@@ -16,9 +16,9 @@ reply's ``detail``. So a full queue is answered here with 429 and a line in both
 ...     class _queue:
 ...         pending_messages_per_session = {"chat-1": []}
 ...         event_ids_to_events, pending_event_ids_session = {}, {"chat-1": {"ev-1"}}
->>> [unknown_event(Blocks, b) for b in (b'{"fn_index": 1}', b'{"fn_index": 9}', b"{}")]
+>>> [unknown_event(Blocks, d) for d in ({"fn_index": 1}, {"fn_index": 9}, {})]
 [False, True, True]
->>> unknown_event(Blocks, b"not json")  # Gradio's own 422 says so
+>>> unknown_event(Blocks, None)  # the body is no JSON object: Gradio's own 422 says so
 False
 >>> is_stream("/gradio_api/queue/data"), is_stream("/gradio_api/call/ask/ev-1"), is_stream("/gradio_api/call/ask")
 (True, True, False)
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from ui.queueshare import JOIN_PATH, json_object
+from ui.queueshare import JOIN_PATH
 
 RUN_PATH = "/gradio_api/run/predict"  # the page's events that skip the queue
 EVENT_PATHS = (JOIN_PATH, RUN_PATH)
@@ -50,9 +50,9 @@ def queue_full(blocks) -> bool:
     return queue.max_size is not None and len(queue) >= queue.max_size
 
 
-def unknown_event(blocks, body: bytes) -> bool:
-    """A join or direct run (``EVENT_PATHS``) whose JSON object names no event of the page."""
-    data = json_object(body)
+def unknown_event(blocks, data: dict | None) -> bool:
+    """A join or direct run (``EVENT_PATHS``) whose body's JSON object (``data``, None when it holds
+    none) names no event of the page."""
     if data is None:
         return False
     fn = data.get("fn_index")

@@ -54,7 +54,8 @@ from ui.events import (
     stream_missing,
     unknown_event,
 )
-from ui.queueshare import JOIN_PATH
+from ui.queueshare import JOIN_PATH, json_object
+from ui.sessions import SESSION_PATHS
 from ui.uploadcount import too_many_files
 
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -156,13 +157,15 @@ class RequestGuard:
                 return await respond(send, 413, too_large(limit))
             if path == UPLOAD_PATH and (refusal := too_many_files(scope, body, self.upload_files)):
                 return await respond(send, 413, refusal)
-            if path in EVENT_PATHS and unknown_event(scope["app"].get_blocks(), body):
+            # A join's body is read by four checks; parsed once here (a JSON object, else None) for all of them.
+            data = json_object(body) if path.startswith(SESSION_PATHS) else None
+            if path in EVENT_PATHS and unknown_event(scope["app"].get_blocks(), data):
                 return await respond(send, 404, UNKNOWN_EVENT)
             if path == JOIN_PATH and queue_full(scope["app"].get_blocks()):
                 return await respond(send, 429, QUEUE_FULL)
-            scope, body = self.sessions.started(scope, path, body)
-            if self.share.asks(scope, path, body):
-                return await self.question(scope, body, receive, send)
+            scope, body = self.sessions.started(scope, path, body, data)
+            if self.share.asks(scope, path, data):
+                return await self.question(scope, body, data, receive, send)
             receive = replay(body, receive)
         elif is_stream(path) and stream_missing(scope["app"].get_blocks(), path, scope.get("query_string", b"")):
             return await respond(send, 404, NOTHING_WAITING)
@@ -175,11 +178,13 @@ class RequestGuard:
         route = (path, scope.get("method", "GET"))
         return bool(self.upload_bytes) and route in ((UPLOAD_PATH, "POST"), (UPLOAD_PROGRESS_PATH, "GET"))
 
-    async def question(self, scope, body: bytes, receive, send):
-        """Refused when its chat has questions enough; held while its client has; then joined."""
-        from ui.queueshare import BUSY, json_field
+    async def question(self, scope, body: bytes, data: dict | None, receive, send):
+        """Refused when its chat has questions enough; held while its client has; then joined.
 
-        blocks, chat = scope["app"].get_blocks(), json_field(body, "session_hash")
+        ``data`` is ``body``'s JSON object (None when it holds none), as ``sessions.started`` left both."""
+        from ui.queueshare import BUSY
+
+        blocks, chat = scope["app"].get_blocks(), (data or {}).get("session_hash")
         chat, client = (chat if isinstance(chat, str) else None), client_address(scope)
         if self.share.refused(blocks, chat, client):
             return await respond(send, 429, BUSY)

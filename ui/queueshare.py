@@ -20,9 +20,9 @@ the joins it is holding or handing on, each released in a ``finally``: no count 
 >>> share.count([("held", "10.0.0.1")], +1); share._turns["10.0.0.1"] = "lock"
 >>> share.count([("held", "10.0.0.1")], -1); share._here, share._turns
 (Counter(), {})
->>> json_field(b'{"fn_index": 1}', "fn_index"), json_field(b"[1]", "fn_index"), json_field(b"{", "x")
-(1, None, None)
->>> json_field(b"[" * 100_000, "x") is None
+>>> json_object(b'{"fn_index": 1}'), json_object(b"[1]"), json_object(b"{")
+({'fn_index': 1}, None, None)
+>>> json_object(b"[" * 100_000) is None
 True
 """
 
@@ -57,11 +57,11 @@ class QueueShare:
     _here: Counter = field(default_factory=Counter)  # ("chat" | "held" | "entering", key) -> joins
     _turns: dict = field(default_factory=dict)  # client -> asyncio.Lock: its held questions pass in order
 
-    def asks(self, scope, path: str, body: bytes) -> bool:
-        """This request joins the question event to Gradio's queue."""
+    def asks(self, scope, path: str, data: dict | None) -> bool:
+        """This request joins the question event to Gradio's queue (``data``: its body's JSON object, or None)."""
         if path != JOIN_PATH:
             return any(path == f"{prefix}{ASK_API}" for prefix in CALL_PATHS)
-        fn = scope["app"].get_blocks().fns.get(json_field(body, "fn_index"))
+        fn = scope["app"].get_blocks().fns.get((data or {}).get("fn_index"))
         return getattr(fn, "api_name", None) == ASK_API
 
     def in_queue(self, blocks, chat: str | None = None, client: str | None = None) -> int:
@@ -116,12 +116,6 @@ def asker(event) -> str | None:
     from ui.guard import client_address
 
     return client_address(event.request.scope) if event.request is not None else None
-
-
-def json_field(body: bytes, name: str):
-    """``name`` of the JSON object ``body`` (None when it is not one)."""
-    data = json_object(body)
-    return None if data is None else data.get(name)
 
 
 def json_object(body: bytes) -> dict | None:

@@ -44,12 +44,13 @@ class SessionShare:
     _started: OrderedDict = field(default_factory=OrderedDict)  # client -> OrderedDict of its session hashes
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def started(self, scope, path: str, body: bytes) -> tuple[dict, bytes]:
-        """The request's scope and body, its session counted to its client (a ``/call`` without one is given one)."""
-        from ui.guard import client_address
-        from ui.queueshare import json_object
+    def started(self, scope, path: str, body: bytes, data: dict | None) -> tuple[dict, bytes]:
+        """The request's scope and body, its session counted to its client (a ``/call`` without one is given one).
 
-        holder, data = getattr(scope.get("app"), "state_holder", None), json_object(body)
+        ``data`` is ``body``'s JSON object (None when it holds none); a hash given is written into it too."""
+        from ui.guard import client_address
+
+        holder = getattr(scope.get("app"), "state_holder", None)
         if holder is None or data is None or not path.startswith(SESSION_PATHS):
             return scope, body
         if data.get("session_hash") is None and path.startswith(CALL_PREFIX):
