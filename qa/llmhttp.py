@@ -19,6 +19,7 @@ qa.llmhttp.ReplyLimit: reply over 1000 bytes
 from __future__ import annotations
 
 import time
+import weakref
 
 import httpx
 
@@ -26,6 +27,11 @@ import httpx
 # chat's workers, and an answer's generator is stepped from whichever thread, so the bound travels with
 # the request itself; ``BoundedTransport`` takes the header off, and the server never sees it.
 TIME_LEFT = "X-Answer-Time-Left"
+# On an answer's first request: the key of its ``Deadline`` in ``_STARTING``, whose clock the transport starts
+# when it sends the request. The OpenAI SDK's first call imports and builds for a while before it sends
+# (seconds on a loaded machine), and that time is not the server's. Taken off like ``TIME_LEFT``.
+STARTS = "X-Answer-Starts"
+_STARTING: weakref.WeakValueDictionary[str, Deadline] = weakref.WeakValueDictionary()
 
 
 class ReplyLimit(Exception):
@@ -61,6 +67,9 @@ class BoundedTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         left = request.headers.pop(TIME_LEFT, None)
+        starting = _STARTING.pop(request.headers.pop(STARTS, ""), None)
+        if starting is not None:
+            starting.start()
         deadline = time.monotonic() + min(self.total_s, float(left) if left else self.total_s)
         response = self._inner.handle_request(request)
         if time.monotonic() > deadline:
@@ -95,7 +104,8 @@ def bounded_client(total_s: float, read_timeout_s: float, max_bytes: int) -> htt
 class Deadline:
     """One answer's time, ``total_s``, for every request made for it: a follow-up's rewrite takes what it
     needs, and the answer gets what is left, so a user waits at most about ``total_s`` for the two. The
-    time runs from the first request (building the client first imports the OpenAI SDK, seconds once).
+    time runs from when the first request is sent (building the client and the SDK's first call import
+    the OpenAI SDK, seconds once): the transport starts it, told by the request's ``STARTS`` header.
 
     >>> deadline = Deadline(total_s=120, read_timeout_s=60)
     >>> deadline.options()["timeout"], deadline.timeout_s()
@@ -118,13 +128,19 @@ class Deadline:
     def options(self) -> dict:
         """Keyword arguments for the next request (the OpenAI SDK's, through llama-index); ``ReplyLimit``
         when no time is left, so a spent answer makes no request at all."""
-        if self.ends is None:
-            self.ends = time.monotonic() + self.total_s
+        if self.ends is None:  # the first request (or one before it that was never sent): all the time
+            _STARTING[key := str(id(self))] = self
+            return {"timeout": self.read_timeout_s, "extra_headers": {TIME_LEFT: repr(self.total_s), STARTS: key}}
         left = self.ends - time.monotonic()
         if left <= 0:
             raise ReplyLimit("time", self.total_s)
         self._cut_short = left < self.read_timeout_s
         return {"timeout": min(self.read_timeout_s, left), "extra_headers": {TIME_LEFT: repr(left)}}
+
+    def start(self) -> None:
+        """The answer's first request is being sent: its time runs from now."""
+        if self.ends is None:
+            self.ends = time.monotonic() + self.total_s
 
     def timeout_s(self) -> float:
         """The bound a request that timed out hit: the answer's whole time once reads waited only what was left
