@@ -115,7 +115,7 @@ def serve(args, settings, auth, started: float) -> int:
             server_port=args.port,
             prevent_thread_lock=True,
             css=CSS,
-            js=page_js(),
+            js=page_js(settings),
             quiet=True,
             **launch_limits(settings, auth, upload=manage),
         )

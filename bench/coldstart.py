@@ -218,7 +218,9 @@ def _page_once_main(port: int) -> int:
     settings = Settings()
     demo = build_ui(None, settings, overview=[], manage=False)  # the page never calls the engine while it is built
     lap("build the page")
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=CSS, js=page_js(), quiet=True)
+    demo.launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=CSS, js=page_js(settings), quiet=True
+    )
     lap("launch")
     print(json.dumps(phases), flush=True)
     os._exit(0)  # the server thread is not shut down: its exit is not part of a start

@@ -33,6 +33,11 @@
   // the other files through. The limit is the server's, from the page's config.
   const OVER_LIMIT = __OVER_LIMIT__;  // "✗ {names}: … {limit} MB …", from ui/texts.py
   const limit = (window.gradio_config || {}).max_file_size;
+  // A batch of more files than MAX_UPLOAD_FILES is refused whole by the server (413, ui/uploadcount.py),
+  // which Gradio shows as its own generic pop-up: the page refuses it first, in the server's words.
+  // The cap and its line are the server's settings, written in by ui/page.py.
+  const MAX_FILES = __MAX_FILES__;
+  const TOO_MANY = __TOO_MANY__;  // "Högst {count} filer per uppladdning; … / At most …", from ui/texts.py
   const forwarded = new WeakSet();  // drops this script re-sent with the files kept
 
   function within(files) {
@@ -45,7 +50,21 @@
     return [kept, over];
   }
 
-  function say(upload, over) {
+  function overLine(over) {
+    const mb = String(Number((limit / 1e6).toPrecision(6)));  // as Python's f"{mb:g}" writes it
+    // The names last, and by a function: a file's name is shown as it is, "{limit}" or "$&" too.
+    return OVER_LIMIT.replaceAll("{limit}", mb).replace("{names}", () => over.join(", "));
+  }
+
+  // The files to let through, and the note's line: "" when the batch goes through as it is.
+  // The count is of the files that would be sent, as the server counts them; too many: none go.
+  function sift(files) {
+    const [kept, over] = within(files);
+    if (MAX_FILES && kept.files.length > MAX_FILES) return [new DataTransfer(), TOO_MANY];
+    return [kept, over.length ? overLine(over) : ""];
+  }
+
+  function say(upload, line) {
     let note = document.getElementById("upload-refused");
     if (!note) {
       note = document.createElement("p");
@@ -53,28 +72,26 @@
       note.setAttribute("role", "alert");
       upload.after(note);
     }
-    const mb = String(Number((limit / 1e6).toPrecision(6)));  // as Python's f"{mb:g}" writes it
-    // The names last, and by a function: a file's name is shown as it is, "{limit}" or "$&" too.
-    const line = OVER_LIMIT.replaceAll("{limit}", mb).replace("{names}", () => over.join(", "));
-    note.textContent = over.length ? line : "";
+    note.textContent = line;
   }
 
   document.addEventListener("change", (event) => {
     const input = event.target;
     const upload = input instanceof HTMLInputElement && input.type === "file" && input.closest("#upload");
     if (!upload || !input.files) return;
-    const [kept, over] = within(input.files);
-    say(upload, over);
-    if (over.length) input.files = kept.files;  // before Gradio's own listener on the input reads them
+    const [kept, line] = sift(input.files);
+    say(upload, line);
+    if (line) input.files = kept.files;  // before Gradio's own listener on the input reads them
   }, true);
 
   document.addEventListener("drop", (event) => {
     const upload = event.target instanceof Element && event.target.closest("#upload");
     if (!upload || !event.dataTransfer || forwarded.has(event)) return;
-    const [kept, over] = within(event.dataTransfer.files);
-    say(upload, over);
-    if (!over.length) return;
-    // A dropped batch cannot be changed: Gradio gets a copy without the files over the limit.
+    const [kept, line] = sift(event.dataTransfer.files);
+    say(upload, line);
+    if (!line) return;
+    // A dropped batch cannot be changed: Gradio gets a copy with the files kept (none: it only
+    // ends its drag highlight and sends nothing).
     event.preventDefault();
     event.stopPropagation();
     const again = new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: kept });

@@ -42,12 +42,23 @@ CSS = """
 """
 
 
-def page_js() -> str:
-    """The page's script, given its sentence for a file over the upload limit (a JSON string)."""
+def page_js(settings) -> str:
+    """The page's script, given the server's upload limits and their sentences (JSON).
+
+    >>> from types import SimpleNamespace
+    >>> script = page_js(SimpleNamespace(max_upload_files=2))
+    >>> "const MAX_FILES = 2;" in script, "At most 2 files per upload; none" in script
+    (True, True)
+    """
     from ui.texts import both
 
     over_limit = f"✗ {{names}}: {both('over_limit', limit='{limit}')}"  # page.js fills in both
-    return PAGE_JS.read_text(encoding="utf-8").replace("__OVER_LIMIT__", json.dumps(over_limit))
+    too_many = both("upload_too_many", count=settings.max_upload_files)  # the server's 413 line (ui/uploadcount.py)
+    values = {"__OVER_LIMIT__": over_limit, "__MAX_FILES__": settings.max_upload_files, "__TOO_MANY__": too_many}
+    script = PAGE_JS.read_text(encoding="utf-8")
+    for name, value in values.items():
+        script = script.replace(name, json.dumps(value))
+    return script
 
 
 HEADER = (

@@ -1,11 +1,12 @@
 """The article panel given what its page never sends (raw Gradio calls with an over-long date or a
-forged "Ask only in" value), and files over MAX_FILE_MB dropped on it in real Chromium.
-The real app runs on a free 127.0.0.1 port (so it offers upload) over a copy of the seed store,
-with MAX_FILE_MB=1.
+forged "Ask only in" value), and files over MAX_FILE_MB or more than MAX_UPLOAD_FILES dropped on
+it in real Chromium. The real app runs on a free 127.0.0.1 port (so it offers upload) over a copy
+of the seed store, with MAX_FILE_MB=1 and MAX_UPLOAD_FILES=2.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -26,12 +27,12 @@ pytestmark = pytest.mark.timeout(120)
 
 @pytest.fixture(scope="module")
 def app(seed_settings, tmp_path_factory, request):
-    """``(url, log)`` of the app, whose upload limit is 1 MB."""
+    """``(url, log)`` of the app, whose upload limits are 1 MB a file and 2 files a request."""
     from bench.appclient import app_env
 
     root = tmp_path_factory.mktemp("panel_hostile")
     shutil.copytree(seed_settings.data_dir, root / "data")
-    env = {**app_env(root / "data", seed_settings.corpus_dir), "MAX_FILE_MB": "1"}
+    env = {**app_env(root / "data", seed_settings.corpus_dir), "MAX_FILE_MB": "1", "MAX_UPLOAD_FILES": "2"}
     env.pop("APP_AUTH", None)
     return start_app(root, env, request), root / "app.log"
 
@@ -125,6 +126,34 @@ def test_files_over_the_limit_dropped_alone_are_named_and_nothing_is_sent(browse
     page.evaluate(DROP, ["#upload .upload-container", [["c.txt", 1_000_000]]])  # at the limit: sent
     expect(page.locator("#upload-refused")).to_be_empty()
     expect(page.locator("#upload-status")).to_contain_text("✗ c.txt", timeout=STORE_CHANGE_MS)  # not an article
+    page.close()
+
+
+def test_more_files_than_the_cap_are_refused_whole_in_the_page_words(browser, app):
+    url, log = app
+    uploads = log.parent / "data" / "uploads"
+    kept = sorted(uploads.glob("*"))
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_default_timeout(60_000)
+    with page.expect_response(lambda r: "/gradio_api/run/" in r.url):  # the page's listing, as it is now
+        page.goto(url, timeout=60_000)
+    page.locator("#upload .upload-container").wait_for()
+    loaded = page.get_by_text(re.compile(r"Loaded articles \(\d+\)"))
+    before = loaded.inner_text()
+    sent = []
+    page.on("request", lambda r: "/upload" in r.url and sent.append(r.url))
+    small = [{"name": f"{n}.txt", "mimeType": "text/plain", "buffer": BRIDGE.encode()} for n in "abc"]
+    page.locator("#upload input[type=file]").set_input_files(small)
+    refused = page.locator("#upload-refused")
+    expect(refused).to_have_text(both("upload_too_many", count=2))  # the server's 413 line
+    refused.evaluate("note => { note.textContent = ''; }")  # so the drop below must say it again
+    page.evaluate(DROP, ["#upload .upload-container", [["d.txt", 10], ["e.txt", 10], ["f.txt", 10]]])
+    expect(refused).to_have_text(both("upload_too_many", count=2))
+    page.wait_for_timeout(1000)
+    assert sent == [] and page.locator('[data-testid="toast-body"]').count() == 0  # no Gradio pop-up
+    expect(page.locator("#upload-status")).to_be_empty()
+    expect(loaded).to_have_text(before)
+    assert sorted(uploads.glob("*")) == kept
     page.close()
 
 
