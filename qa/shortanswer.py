@@ -226,9 +226,10 @@ def _bare(span: str) -> str:
 def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
     """(score, start, span text) of each candidate span of ``sentence``; a span the question holds is no answer."""
     folded_q = fold(question)
-    spans = [s for s in _spans(kind, sentence) if _bare(sentence[s[0] : s[1]]) not in folded_q]
+    bare = {s: _bare(sentence[s[0] : s[1]]) for s in _spans(kind, sentence)}
+    spans = [s for s in bare if bare[s] not in folded_q]
     # A figure with its unit ("13,9 procent") says more than a bare one ("18" of "mellan 18 och 24 år").
-    unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", _bare(sentence[s[0] : s[1]])))  # noqa: E731
+    unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", bare[s]))  # noqa: E731
     # "höjdes från 1600 till 2500", "rose to 2500": the figure a change leads to is the current one.
     before_digits = lambda s: sentence[: s[0]] + re.split(r"\d", sentence[s[0] : s[1]], maxsplit=1)[0]  # noqa: E731
     # ... unless the question asks what it was before the change ("och innan?"): then the figure it left.
