@@ -104,8 +104,9 @@ TRAILING = re.compile(
     r"kan|ska|skulle|måste|kommer|in|on|for|at|to|of|and|is|was|the|by|from|can|will))+$",
     re.I,
 )
+AT = r"(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+"
 PLACE = re.compile(
-    rf"\b(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+{CAPITAL}(?:\s+{CAPITAL})?"
+    rf"\b{AT}{CAPITAL}(?:\s+{CAPITAL})?"
     rf"(?:(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+{CAPITAL})?"
 )
 CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]s\b", re.I)
@@ -226,8 +227,13 @@ def _roots(question_stems: set[str]) -> set[str]:
 
 
 def _bare(span: str) -> str:
-    """The span without the word bounding it: "under 2025" is the question's own "2025"."""
-    return fold(re.sub(rf"^{DATE_QUALIFIER}|^{QUALIFIER}", "", span.strip(), flags=re.I).strip())
+    """The span without the word bounding it: "under 2025" is the question's own "2025", and "i Borlänge"
+    the "in Borlänge" of an English question.
+
+    >>> short_answer("Where in Borlänge can you get a jab?", "- Kupolen i Borlänge, måndag till fredag")
+    ''
+    """
+    return fold(re.sub(rf"^{DATE_QUALIFIER}|^{QUALIFIER}|^{AT}", "", span.strip(), flags=re.I).strip())
 
 
 def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
