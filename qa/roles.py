@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from textkit.figures import counted, joined_numbers, partitives
 from textkit.figures import key as _key
-from textkit.text import CALENDAR_SV, TOKEN, fold, stem
+from textkit.figures import keys as _keys
+from textkit.text import CALENDAR_SV, TOKEN
 from textkit.text import little as _little
 from textkit.wordclasses import (
     AMOUNTS,
@@ -27,9 +28,9 @@ from textkit.wordclasses import (
 )
 
 # Time words and day and month names, as compared: a trade with one is an adverbial of time moved.
-WHEN = {_key(w) for w in TIME | set(CALENDAR_SV.split())}
-# What joins a list's last two members (a comma leaves no token); stemmed and folded, as compared.
-JOINS = {fold(stem(w)) for w in ("och", "eller", "samt", "and", "or")}
+WHEN = TIME | frozenset(CALENDAR_SV.split())
+# What joins a list's last two members (a comma leaves no token); compared by ``keys``.
+JOINS = frozenset({"och", "eller", "samt", "and", "or"})
 
 
 def words_of(text: str) -> list[str]:
@@ -130,7 +131,7 @@ def roles_traded(sentence: str, support: str) -> bool:
         if other != filler and (side, word, between, other) not in said
     }
     listed = _listed(sentence) | _listed(support)
-    return any((b, a) in moved and (a, b) not in listed and not {a, b} & WHEN for a, b in moved)
+    return any((b, a) in moved and (a, b) not in listed and not {a, b} & _keys(WHEN) for a, b in moved)
 
 
 def _listed(text: str) -> set[tuple[str, str]]:
@@ -139,12 +140,9 @@ def _listed(text: str) -> set[tuple[str, str]]:
     pairs = set()
     for i in range(len(keys)):
         for j in range(i + 1, min(i + 3, len(keys))):
-            if all(k in JOINS for k in keys[i + 1 : j]):
+            if all(k in _keys(JOINS) for k in keys[i + 1 : j]):
                 pairs |= {(keys[i], keys[j]), (keys[j], keys[i])}
     return pairs
-
-
-HEDGES = {fold(stem(w)) for w in FIGURE_HEDGES}  # stemmed and folded, as compared
 
 
 def _same_thing(ours: set[str], theirs: set[str]) -> bool:
@@ -179,7 +177,7 @@ def figure_moved(sentence: str, support: str) -> bool:
 
 def _label(before: str, theirs: str) -> bool:
     """The same word stands before the figure in claim and support, and it is no figure's hedge ("omkring")."""
-    return bool(before) and before == theirs and before not in HEDGES
+    return bool(before) and before == theirs and before not in _keys(FIGURE_HEDGES)
 
 
 ATT_WITHIN = 3  # tokens after the verb: "larmade om att", "menar alltså att"

@@ -15,6 +15,7 @@ A claim and its source must agree on every figure, but may write it differently:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from textkit.text import CALENDAR_EN, CALENDAR_SV, detect_language, fold, little, stem
 from textkit.text import MONTHS as MONTH_NAMES
@@ -104,6 +105,16 @@ def joined_numbers(text: str) -> str:
 def key(word: str) -> str:
     """A word as the role rules compare it: each part stemmed and folded."""
     return " ".join(fold(stem(part)) for part in word.split())
+
+
+@cache
+def keys(words: frozenset[str]) -> frozenset[str]:
+    """``key`` of each of ``words``, made on first use, not at import.
+
+    >>> sorted(keys(frozenset({"och", "Siffrorna"})))
+    ['och', 'siffr']
+    """
+    return frozenset(map(key, words))
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from textkit.change import COMPARED, doubled_since, figure_change
-from textkit.figures import ISO_DATE, MONTHS, joined_numbers
+from textkit.figures import ISO_DATE, MONTHS, joined_numbers, keys
 from textkit.text import TOKEN, content_words, fold, stem
 from textkit.verbs import PLAN
 from textkit.wordforms import COMPARATIVE_SIDE, change
@@ -43,8 +43,8 @@ COUNT = {"antal", "antalet"}  # "antalet X är N" says "N X"
 SHARE = {"andel", "andelen"}  # a share is a percentage
 PERCENT = re.compile(r"\d\s*(%|procent)", re.I)
 # Words for data a source gives, and the words that cite a source right before its name (stemmed, folded).
-DATA = {fold(stem(w)) for w in ("uppgifterna", "siffrorna", "statistiken", "informationen", "data")}
-CITING = {fold(stem(w)) for w in ("enligt", "visar")}
+DATA = frozenset({"uppgifterna", "siffrorna", "statistiken", "informationen", "data"})
+CITING = frozenset({"enligt", "visar"})
 COUNTED_WITHIN = 3  # tokens after the figure: "340 nya medlemmar"
 DOUBLING = "fördubbl"  # "har fördubblats", "fördubblingen": twice what it was (``doubled_since``)
 LAST_YEAR = {"året", "år", "aret", "ar"}  # after "förra"; folded too, as the support's tokens are
@@ -99,13 +99,13 @@ def _origin(tokens: list[str], support: str) -> set[str]:
     "SCB:s siffror visar") is free with its verb: it only says where the facts are from."""
     held = [fold(stem(t)) for t in TOKEN.findall(support.lower())]
     sources = {(a, b) for a, f, b in zip(held, held[1:], held[2:]) if f == "fran"}
-    cited = {b for a, b in zip(held, held[1:]) if a in CITING}
+    cited = {b for a, b in zip(held, held[1:]) if a in keys(CITING)}
     found = set()
     for noun, verb, f, name in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
         if verb == "kommer" and f == "från":
             source = fold(stem(name))
             found |= {"kommer"} if (fold(stem(noun)), source) in sources else set()
-            found |= {noun, "kommer"} if fold(stem(noun)) in DATA and source in cited else set()
+            found |= {noun, "kommer"} if fold(stem(noun)) in keys(DATA) and source in cited else set()
     return found
 
 
