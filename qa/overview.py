@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from textkit.sentences import sentence_spans
-from textkit.text import TOKEN, content_words
+from textkit.text import TOKEN, YEAR_DIGITS, content_words
 
 OVERVIEW = re.compile(
     r"\b(vad handlar|handlar (artikeln|artiklarna|texten|texterna|nyheten) om|sammanfatta|sammanfattning|"
@@ -31,7 +31,7 @@ OVERVIEW = re.compile(
 )
 ONE = re.compile(r"\b(artikeln|texten|nyheten|\w+artikeln|the (article|piece|story|text))\b", re.I)
 MANY = re.compile(r"\b(artiklarna|vilka artiklar|texterna|the articles|which articles|sedan|since)\b", re.I)
-SINCE = re.compile(r"\b(?:sedan|since|efter|after)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.I)
+SINCE = re.compile(rf"\b(?:sedan|since|efter|after)\s+(?:\w+\s+)?({YEAR_DIGITS})\b", re.I)
 # The words of an overview question that name no topic ("vad handlar artiklarna om" has none).
 FRAME = re.compile(
     OVERVIEW.pattern + r"|\b(artik\w*|texte[nr]\w*|nyhet\w*|article|articles|piece|story|tidningen|om|about)\b", re.I

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from qa.support import REPORTING, root
-from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, fold, stem
+from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
 from textkit.wordclasses import FRONTED, PREPOSITIONS
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
@@ -93,7 +93,7 @@ DATE = re.compile(
     rf"{DATE_QUALIFIER}(?:\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}(?:[–-]\d{{1,2}})?\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
     rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}(?:\s+(?:nästa|i)\s+år)?\b|"
     r"\b(?:klockan|kl\.)\s*\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}[.:]\d\d\b|\b(?:i fjol|i år|i höstas|i våras|i vintras|i somras)\b|"
-    r"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?(?:19|20)\d\d\b)",
+    rf"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?{YEAR_DIGITS}\b)",
     re.I,
 )
 CAPITAL = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]+"

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 
-YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+from textkit.text import YEAR_DIGITS
+
+YEAR = re.compile(rf"\b{YEAR_DIGITS}\b")
 # Words that name a year by the article's date: the year before, the year after.
 YEAR_BEFORE = re.compile(r"\b(?:i fjol|ifjol|fjolårets|förra året|förra årets|last year)\b", re.I)
 YEAR_AFTER = re.compile(r"\b(?:nästa år|nästa års|till året|next year)\b", re.I)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from textkit.text import CALENDAR_EN, CALENDAR_SV, detect_language, fold, little, stem
+from textkit.text import CALENDAR_EN, CALENDAR_SV, YEAR_DIGITS, detect_language, fold, little, stem
 from textkit.text import MONTHS as MONTH_NAMES
 from textkit.wordclasses import PREPOSITIONS, UNITS
 
@@ -119,7 +119,7 @@ def keys(words: frozenset[str]) -> frozenset[str]:
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 PIECES = re.compile(rf"{FIGURE.pattern}(?![\w-])|\w+(?:-\w+)*|[^\w\s]")  # "3D-skrivare" is a word
-YEAR = re.compile(r"(19|20)\d\d")
+YEAR = re.compile(YEAR_DIGITS)
 
 
 def counted_figure(piece: str) -> bool:

@@ -130,19 +130,19 @@ NUMBER_WORDS = (
     r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|hundra|tusen|miljon\w*|miljard\w*|"
     r"tredje|fjärde|femte|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million\w*|billion\w*)"
 )
+YEAR_DIGITS = r"(?:1[89]|20)\d\d"  # a year's digits: 1800 to 2099
 ANSWER_SHAPES = {
     # A year, a day of a month ("15 december") or a time of day ("kl. 17.30") answers "when", not "how many".
     "number": re.compile(
-        rf"\b(?!(1[89]|20)\d\d\b){NOT_A_TIME}\d[\d\s.,]*\b(?!\s*([–-]\s*\d+\s*)?{MONTHS})|\b{NUMBER_WORDS}\b(?! av)",
+        rf"\b(?!{YEAR_DIGITS}\b){NOT_A_TIME}\d[\d\s.,]*\b(?!\s*([–-]\s*\d+\s*)?{MONTHS})|\b{NUMBER_WORDS}\b(?! av)",
         re.I,
     ),
     "clock": re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\b|\bklockan\b|\bkl\.", re.I),
-    "time": re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{MONTHS}\b|\b(årligen|vartannat|varje år|dag|vecka)\b", re.I),
+    "time": re.compile(rf"\b{YEAR_DIGITS}\b|\b{MONTHS}\b|\b(årligen|vartannat|varje år|dag|vecka)\b", re.I),
     # Two capitalised words in a row, even opening a sentence ("Tomas Eriksson, 52, förlorade ...").
     "person": re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+|\bsäger [A-ZÅÄÖ]"),
     "place": re.compile(r"\b(på|i|vid|at|in) [A-ZÅÄÖ#]"),
 }
-
 
 # bm25s's English list is 33 words; questions need their own function words dropped too.
 EXTRA_STOPWORDS = set(
