@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from textkit.text import TOKEN, cognate_form, content_words, detect_language, fold, stem
+from textkit.text import ANSWER_SHAPES, TOKEN, cognate_form, content_words, detect_language, fold, stem
 
 # "hur många (av de)" / "how many (of the)": what follows names the counted thing.
 # "vad kostar (ett)" / "vad kommer (ett)" ... "att kosta" / "how much does (a)": what follows names the priced thing.
@@ -48,6 +48,10 @@ COUNT_WORDS = re.compile(
     r"|(?:vad (?:kostar|kostade|kommer)|how much (?:does|do|did|will))(?:\s+(?:en|ett|an|a|the))?)\s+",
     re.I,
 )
+# A count is not answered by a share, unless the question counts a part ("hur många av eleverna") or percent.
+PARTITIVE = re.compile(r"\s(?:av|of)\s", re.I)
+SHARE_WORD = re.compile(r"procent\w*|percent\w*|%", re.I)
+SHARE_AFTER = re.compile(r"\s*(?:%|procent|percent)", re.I)
 PHRASE = 2  # the counted thing: at most this many content words in a row
 SHORT = 4  # stems shorter than this match only whole
 
@@ -133,6 +137,24 @@ def _wider_class(question: str, lang: str, sentences: list[str]) -> list[bool]:
     return wider
 
 
+def _share_for_count(question: str, sentences: list[str]) -> list[bool]:
+    """A count asked ("hur många kameror"), the sentence's every figure a share ("minskade med 14 procent").
+
+    >>> _share_for_count("Hur många kameror finns det?", ["Brotten minskade med 14 procent.", "Där finns 24 kameror."])
+    [True, False]
+    >>> _share_for_count("Hur många av eleverna klarade provet?", ["97 procent klarade provet."])
+    [False]
+    """
+    match = COUNT_WORDS.search(question)
+    counted = counted_thing(question)
+    if not match or not counted or PARTITIVE.search(match.group()) or SHARE_WORD.fullmatch(counted[0]):
+        return [False] * len(sentences)
+    # Figures in digits: a number word ("de första två åren") rarely gives the count itself.
+    numbers = ANSWER_SHAPES["number"]
+    figures = [[SHARE_AFTER.match(s, m.end()) for m in numbers.finditer(s) if m.group()[0].isdigit()] for s in sentences]
+    return [bool(found) and all(found) for found in figures]
+
+
 def counts_other(question: str, sentences: list[str]) -> list[bool]:
     """For each retrieved sentence: does its figure count something other than, or wider than, what is asked?"""
     if not COUNT_WORDS.search(question):
@@ -140,4 +162,5 @@ def counts_other(question: str, sentences: list[str]) -> list[bool]:
     lang = detect_language(question)
     another = _another_thing(question, lang, sentences)
     wider = _wider_class(question, lang, sentences)
-    return [x or y for x, y in zip(another, wider)]
+    share = _share_for_count(question, sentences)
+    return [x or y or z for x, y, z in zip(another, wider, share)]
