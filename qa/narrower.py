@@ -151,7 +151,9 @@ def _share_for_count(question: str, sentences: list[str]) -> list[bool]:
         return [False] * len(sentences)
     # Figures in digits: a number word ("de första två åren") rarely gives the count itself.
     numbers = ANSWER_SHAPES["number"]
-    figures = [[SHARE_AFTER.match(s, m.end()) for m in numbers.finditer(s) if m.group()[0].isdigit()] for s in sentences]
+    figures = [
+        [SHARE_AFTER.match(s, m.end()) for m in numbers.finditer(s) if m.group()[0].isdigit()] for s in sentences
+    ]
     return [bool(found) and all(found) for found in figures]
 
 
