@@ -22,6 +22,7 @@ import numpy as np
 
 from qa.calibration import Calibration
 from qa.narrower import counts_other
+from qa.places import asked_places, speaks_of
 from qa.years import asked_years, covers
 from textkit.text import REQUIRED_SHAPES, fold, has_answer_shape, stem
 
@@ -117,14 +118,20 @@ def choose(found: list, query, threshold: float, max_sentences: int, min_overlap
 
 def off_target(query, found: list) -> list[bool]:
     """Per candidate: no answer whatever it scores, as its figure counts something else than was asked
-    (qa/narrower.py) or its passage speaks of another year than the question (qa/years.py).
+    (qa/narrower.py), or its passage speaks of another year (qa/years.py) or not of the place the
+    question names (qa/places.py).
 
     The year gate stands outside the fit (evals/rulefit.py reads only the first): fitted with it, the
     grid spends the refusals it brings on answers (out of fold refusal 0.571 against the hand-set
     rules' 0.619), which the calibration's own test forbids."""
     other = counts_other(query.focus, [c.sentence for c in found])
-    years = asked_years(query.focus)
-    return [no or not covers(years, _passage(c), c.node.node.metadata.get("date", "")) for c, no in zip(found, other)]
+    years, places = asked_years(query.focus), asked_places(query.focus)
+    return [
+        no
+        or not covers(years, _passage(c), c.node.node.metadata.get("date", ""))
+        or not speaks_of(places, c.node.node.metadata.get("title", ""), c.node.node.get_content())
+        for c, no in zip(found, other)
+    ]
 
 
 def _passage(cand) -> str:
