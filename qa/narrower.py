@@ -48,10 +48,15 @@ COUNT_WORDS = re.compile(
     r"|(?:vad (?:kostar|kostade|kommer)|how much (?:does|do|did|will))(?:\s+(?:en|ett|an|a|the))?)\s+",
     re.I,
 )
-# A count is not answered by a share, unless the question counts a part ("hur många av eleverna") or percent.
+# A count is not answered by a share, unless the question counts a part ("hur många av eleverna") or percent,
+# nor by a sum of money ("hur många sköterskor" by "3 000 kronor i månaden"); a price by no share.
 PARTITIVE = re.compile(r"\s(?:av|of)\s", re.I)
 SHARE_WORD = re.compile(r"procent\w*|percent\w*|%", re.I)
 SHARE_AFTER = re.compile(r"\s*(?:%|procent|percent)", re.I)
+MONEY_AFTER = re.compile(
+    r"(?:\s+(?:miljoner|miljarder|tusen|million|billion))?\s*(?:kronor|kr\b|euro|dollar|öre)", re.I
+)
+COUNT_ASKED = re.compile(r"hur många|how many", re.I)
 PHRASE = 2  # the counted thing: at most this many content words in a row
 SHORT = 4  # stems shorter than this match only whole
 
@@ -138,9 +143,12 @@ def _wider_class(question: str, lang: str, sentences: list[str]) -> list[bool]:
 
 
 def _share_for_count(question: str, sentences: list[str]) -> list[bool]:
-    """A count asked ("hur många kameror"), the sentence's every figure a share ("minskade med 14 procent").
+    """A count asked ("hur många kameror"), the sentence's every figure a share ("minskade med 14 procent")
+    or a sum of money; a price asked, every figure a share.
 
     >>> _share_for_count("Hur många kameror finns det?", ["Brotten minskade med 14 procent.", "Där finns 24 kameror."])
+    [True, False]
+    >>> _share_for_count("Hur många sköterskor behövs?", ["Tillägget är 3 000 kronor i månaden.", "Det saknas 140 sköterskor."])
     [True, False]
     >>> _share_for_count("Hur många av eleverna klarade provet?", ["97 procent klarade provet."])
     [False]
@@ -151,9 +159,12 @@ def _share_for_count(question: str, sentences: list[str]) -> list[bool]:
         return [False] * len(sentences)
     # Figures in digits: a number word ("de första två åren") rarely gives the count itself.
     numbers = ANSWER_SHAPES["number"]
-    figures = [
-        [SHARE_AFTER.match(s, m.end()) for m in numbers.finditer(s) if m.group()[0].isdigit()] for s in sentences
-    ]
+    money = bool(COUNT_ASKED.match(match.group()))
+
+    def not_counted(s: str, end: int) -> bool:
+        return bool(SHARE_AFTER.match(s, end) or (money and MONEY_AFTER.match(s, end)))
+
+    figures = [[not_counted(s, m.end()) for m in numbers.finditer(s) if m.group()[0].isdigit()] for s in sentences]
     return [bool(found) and all(found) for found in figures]
 
 
