@@ -40,6 +40,7 @@ import re
 from functools import lru_cache
 
 from textkit.text import ANSWER_SHAPES, TOKEN, cognate_form, content_words, detect_language, fold, stem
+from textkit.wordclasses import MONEY, SHARE
 
 # "hur många (av de)" / "how many (of the)": what follows names the counted thing.
 # "vad kostar (ett)" / "vad kommer (ett)" ... "att kosta" / "how much does (a)": what follows names the priced thing.
@@ -52,10 +53,8 @@ COUNT_WORDS = re.compile(
 # nor by a sum of money ("hur många sköterskor" by "3 000 kronor i månaden"); a price by no share.
 PARTITIVE = re.compile(r"\s(?:av|of)\s", re.I)
 SHARE_WORD = re.compile(r"procent\w*|percent\w*|%", re.I)
-SHARE_AFTER = re.compile(r"\s*(?:%|procent|percent)", re.I)
-MONEY_AFTER = re.compile(
-    r"(?:\s+(?:miljoner|miljarder|tusen|million|billion))?\s*(?:kronor|kr\b|euro|dollar|öre)", re.I
-)
+SHARE_AFTER = re.compile(rf"\s*{SHARE}", re.I)
+MONEY_AFTER = re.compile(rf"(?:\s+(?:miljoner|miljarder|tusen|million|billion))?\s*{MONEY}", re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)
 PHRASE = 2  # the counted thing: at most this many content words in a row
 SHORT = 4  # stems shorter than this match only whole

@@ -127,9 +127,7 @@ def off_target(query, found: list) -> list[bool]:
     other = counts_other(query.focus, [c.sentence for c in found])
     years, places = asked_years(query.focus), asked_places(query.focus)
     return [
-        no
-        or not covers(years, _passage(c), c.node.node.metadata.get("date", ""))
-        or not speaks_of(places, c.node.node.metadata.get("title", ""), c.node.node.get_content())
+        no or not covers(years, _passage(c), c.node.node.metadata.get("date", "")) or not speaks_of(places, _passage(c))
         for c, no in zip(found, other)
     ]
 

@@ -34,7 +34,7 @@ import re
 
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
-from textkit.wordclasses import FRONTED, PREPOSITIONS
+from textkit.wordclasses import FRONTED, MONEY, PREPOSITIONS, SHARE
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
 ASKS = {
@@ -185,9 +185,9 @@ CHANGE_ASKED = re.compile(
 )
 BEFORE_ASKED = re.compile(r"\b(innan|förut|från början|ursprungligen|before|previously|originally|at first)\b", re.I)
 MONEY_ASKED = re.compile(r"\b(kostar|kostade|kosta|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
-SHARE = re.compile(r"procent|%", re.I)
+SHARE_SPAN = re.compile(SHARE, re.I)
 SHARE_ASKED = re.compile(r"\b(andel\w*|procent|share|percentage|proportion|per cent|percent)\b", re.I)
-MONEY = re.compile(r"\b(kronor|kr|euro|dollar)\b", re.I)
+MONEY_SPAN = re.compile(rf"\b{MONEY}", re.I)
 
 
 def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> float:
@@ -205,8 +205,8 @@ def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> flo
     if kind != "number":
         return 0.0
     if CHANGE_ASKED.search(question) or SHARE_ASKED.search(question):
-        return float(bool(SHARE.search(text)))
-    return float(bool(MONEY_ASKED.search(question) and MONEY.search(text)))
+        return float(bool(SHARE_SPAN.search(text)))
+    return float(bool(MONEY_ASKED.search(question) and MONEY_SPAN.search(text)))
 
 
 def _counted(kind: str, asked_roots: set[str], span: str) -> float:

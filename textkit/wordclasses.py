@@ -29,6 +29,9 @@ FRONTED = _words(
 
 # Words that size a figure rather than name what it counts: "30 procent av X", "5 miljoner kronor".
 UNITS = _words("procent procentenheter tusen miljon miljoner miljard miljarder kronor kr euro dollar st stycken")
+# What makes a figure a sum of money or a share ("3 000 kronor", "14 procent"), as regex alternatives.
+MONEY = r"(?:kronor|kr|euro|dollar|öre)\b"
+SHARE = r"(?:%|procent|percent)"
 
 # Words that qualify a figure ("omkring 30 procent"): the figure still counts.
 FIGURE_HEDGES = _words(
