@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from textkit.text import CALENDAR_EN, CALENDAR_SV, TOKEN, detect_language, fold, stem
+from textkit.wordclasses import AT_PLACE
 
-ASKED_PLACE = re.compile(r"\b(?:i|på|vid|från)\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]+)")
+ASKED_PLACE = re.compile(rf"\b{AT_PLACE}([A-ZÅÄÖ][\wåäöÅÄÖ-]+)")
 CALENDAR = frozenset(f"{CALENDAR_SV} {CALENDAR_EN}".split())
 
 

@@ -34,7 +34,7 @@ import re
 
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
-from textkit.wordclasses import FRONTED, MONEY, PREPOSITIONS, SHARE
+from textkit.wordclasses import AT_PLACE, FRONTED, MONEY, PREPOSITIONS, SHARE
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
 ASKS = {
@@ -104,9 +104,8 @@ TRAILING = re.compile(
     r"kan|ska|skulle|måste|kommer|in|on|for|at|to|of|and|is|was|the|by|from|can|will))+$",
     re.I,
 )
-AT = r"(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+"
 PLACE = re.compile(
-    rf"\b{AT}{CAPITAL}(?:\s+{CAPITAL})?"
+    rf"\b{AT_PLACE}{CAPITAL}(?:\s+{CAPITAL})?"
     rf"(?:(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+{CAPITAL})?"
 )
 CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]s\b", re.I)
@@ -238,7 +237,7 @@ def _bare(span: str) -> str:
     >>> short_answer("Where in Borlänge can you get a jab?", "- Kupolen i Borlänge, måndag till fredag")
     ''
     """
-    return fold(re.sub(rf"^{DATE_QUALIFIER}|^{QUALIFIER}|^{AT}", "", span.strip(), flags=re.I).strip())
+    return fold(re.sub(rf"^{DATE_QUALIFIER}|^{QUALIFIER}|^{AT_PLACE}", "", span.strip(), flags=re.I).strip())
 
 
 def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:

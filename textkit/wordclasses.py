@@ -32,6 +32,8 @@ UNITS = _words("procent procentenheter tusen miljon miljoner miljard miljarder k
 # What makes a figure a sum of money or a share ("3 000 kronor", "14 procent"), as regex alternatives.
 MONEY = r"(?:kronor|kr|euro|dollar|öre)\b"
 SHARE = r"(?:%|procent|percent)"
+# What puts a place after it ("i Nässjö", "norr om Umeå", "in Borlänge"), as a regex with its space.
+AT_PLACE = r"(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+"
 
 # Words that qualify a figure ("omkring 30 procent"): the figure still counts.
 FIGURE_HEDGES = _words(
