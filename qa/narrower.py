@@ -52,7 +52,7 @@ COUNT_WORDS = re.compile(
 # A count is not answered by a share, unless the question counts a part ("hur många av eleverna") or percent,
 # nor by a sum of money ("hur många sköterskor" by "3 000 kronor i månaden"); a price by no share.
 PARTITIVE = re.compile(r"\s(?:av|of)\s", re.I)
-SHARE_WORD = re.compile(r"procent\w*|percent\w*|%", re.I)
+SHARE_WORD = re.compile(rf"{SHARE}\w*", re.I)
 SHARE_AFTER = re.compile(rf"\s*{SHARE}", re.I)
 MONEY_AFTER = re.compile(rf"(?:\s+(?:miljoner|miljarder|tusen|million|billion))?\s*{MONEY}", re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)

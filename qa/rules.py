@@ -126,10 +126,12 @@ def off_target(query, found: list) -> list[bool]:
     rules' 0.619), which the calibration's own test forbids."""
     other = counts_other(query.focus, [c.sentence for c in found])
     years, places = asked_years(query.focus), asked_places(query.focus)
-    return [
-        no or not covers(years, _passage(c), c.node.node.metadata.get("date", "")) or not speaks_of(places, _passage(c))
-        for c, no in zip(found, other)
-    ]
+
+    def spoken_of(cand) -> bool:
+        passage = _passage(cand)
+        return covers(years, passage, cand.node.node.metadata.get("date", "")) and speaks_of(places, passage)
+
+    return [no or not spoken_of(c) for c, no in zip(found, other)]
 
 
 def _passage(cand) -> str:
