@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 PARTS = ("sim", "overlap", "context", "cue", "rank")  # the order of qa/rules.py's WEIGHTS
+SIM = PARTS.index("sim")
 # Relative weights tried (normalised to sum 1): similarity leads, the others from nothing to a third of it.
 GRID = np.array(
     [
@@ -141,8 +142,11 @@ def outcome(row: Row, weights: np.ndarray, min_overlap: float, threshold: float)
     if not order or score[order[0]] < threshold:
         return True, not row.answerable
     floor = max(threshold, score[order[0]] - MARGIN)
-    chosen = [row.sentences[i] for i in order[:MAX_SENTENCES] if score[i] >= floor]
-    return False, row.answerable and row.holds(" ".join(chosen))
+    chosen = [i for i in order[:MAX_SENTENCES] if score[i] >= floor]
+    closest = max(order, key=lambda i: row.parts[i, SIM])  # qa.rules.with_closest
+    if closest not in chosen:
+        chosen = chosen[: MAX_SENTENCES - 1] + [closest]
+    return False, row.answerable and row.holds(" ".join(row.sentences[i] for i in chosen))
 
 
 def metrics(rows: list[Row], params_of) -> dict[str, dict[str, float]]:

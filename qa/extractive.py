@@ -152,6 +152,7 @@ class Candidate:
     first_in_passage: bool = False
     score: float = 0.0  # the scorer's probability that it answers the question
     parts: dict = field(default_factory=dict)  # feature name -> value
+    closest: bool = False  # quoted as nearest the question in meaning beside the score's choice (qa.rules.with_closest)
 
 
 def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv") -> float:

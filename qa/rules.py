@@ -18,6 +18,8 @@ both the seed and the dev set (see README, "How answers are made").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from qa.calibration import Calibration
@@ -113,7 +115,30 @@ def choose(found: list, query, threshold: float, max_sentences: int, min_overlap
         if not any(_too_similar(cand.sentence, c.sentence) for c in chosen):
             chosen.append(cand)
     # The sentence with the shape asked for (a date for "när") leads; ties keep score order.
-    return sorted(chosen, key=lambda c: -c.parts["cue"])
+    return with_closest(sorted(chosen, key=lambda c: -c.parts["cue"]), ranked, max_sentences)
+
+
+def with_closest(chosen: list, ranked: list, max_sentences: int) -> list:
+    """``chosen``, with the eligible sentence nearest the question in meaning quoted too (in place of the
+    last runner-up when there is no room).
+
+    The weighted score decides whether to answer and which sentence leads (and gives the short answer),
+    but similarity alone more often ranks the sentence holding the facts first (dev, Swedish: 109 of
+    225 questions against 96), so when they disagree both are quoted.
+
+    >>> from qa.extractive import Candidate
+    >>> a, b, c = (Candidate(s, 0, None, parts={"sim": v}) for s, v in (("Det blir 24 kameror.", 0.5), ("Allt sparas.", 0.4), ("Kostnaden är 3 miljoner.", 0.9)))
+    >>> [x.sentence for x in with_closest([a, b], [a, b, c], 2)]
+    ['Det blir 24 kameror.', 'Kostnaden är 3 miljoner.']
+    >>> with_closest([a], [a, b, c], 1) == [a], with_closest([c], [c, a], 3) == [c]
+    (True, True)
+    """
+    from qa.extractive import _too_similar
+
+    closest = max(ranked, key=lambda c: c.parts["sim"])
+    if any(closest is c or _too_similar(closest.sentence, c.sentence) for c in chosen) or max_sentences < 2:
+        return chosen
+    return (chosen if len(chosen) < max_sentences else chosen[: max_sentences - 1]) + [replace(closest, closest=True)]
 
 
 def off_target(query, found: list) -> list[bool]:

@@ -49,10 +49,8 @@ ASKS = {
         re.I,
     ),
     "date": re.compile(
-        CUES["time"].pattern
-        + "|"
-        + CUES["clock"].pattern
-        + r"|\b(nar|vilket datum|vilka datum|vilken dag|vilken vecka|vilka (tider|timmar)|sista dag(en)?|"
+        f"{CUES['time'].pattern}|{CUES['clock'].pattern}"
+        r"|\b(nar|vilket datum|vilka datum|vilken dag|vilken vecka|vilka (tider|timmar)|sista dag(en)?|"
         r"which (day|week|month|year|date)|by when|from when)\b",
         re.I,
     ),
@@ -162,8 +160,7 @@ def _without_opener(match: re.Match) -> tuple[int, int]:
 
 def _closeness(question_stems: set[str], sentence: str, span: tuple[int, int]) -> float:
     """Question words near the span (within about six words), nearer counting more."""
-    before = TOKEN.findall(sentence[: span[0]])[-6:]
-    after = TOKEN.findall(sentence[span[1] :])[:6]
+    before, after = TOKEN.findall(sentence[: span[0]])[-6:], TOKEN.findall(sentence[span[1] :])[:6]
     near = list(reversed(before)) + after
     return sum(
         1.0 / (1 + (i % max(1, len(before)) if i < len(before) else i - len(before)))
@@ -276,6 +273,7 @@ def span_first(question: str, chosen: list, kind: str) -> tuple[list, str]:
 
     Every sentence quoted from the first passage is read (the best-scored sentence is not always the
     one holding the figure asked for); on a tie the better-scored sentence and the earlier span win.
+    The sentence quoted as nearest in meaning (``qa.rules.with_closest``) is read only if the rest give none.
     The sentence with the span moves first, so the span introduces the very sentence it stands in.
 
     >>> from types import SimpleNamespace as NS
@@ -286,12 +284,16 @@ def span_first(question: str, chosen: list, kind: str) -> tuple[list, str]:
     """
     stems = _question_stems(question)
     first = chosen[0].node.node.node_id if chosen else None
-    found = [
-        (score, -i, -start, text)
-        for i, cand in enumerate(chosen)
-        if kind and cand.node.node.node_id == first
-        for score, start, text in _scored(question, cand.sentence, kind, stems)
-    ]
+
+    def read(closest: bool) -> list:
+        return [
+            (score, -i, -start, text)
+            for i, cand in enumerate(chosen)
+            if kind and cand.node.node.node_id == first and (closest or not getattr(cand, "closest", False))
+            for score, start, text in _scored(question, cand.sentence, kind, stems)
+        ]
+
+    found = read(closest=False) or read(closest=True)
     if not found:
         return chosen, ""
     _, at, _, text = max(found)
