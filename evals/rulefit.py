@@ -143,7 +143,7 @@ def outcome(row: Row, weights: np.ndarray, min_overlap: float, threshold: float)
         return True, not row.answerable
     floor = max(threshold, score[order[0]] - MARGIN)
     chosen = [i for i in order[:MAX_SENTENCES] if score[i] >= floor]
-    closest = max(order, key=lambda i: row.parts[i, SIM])  # qa.rules.with_closest
+    closest = max(np.flatnonzero(row.shape_ok), key=lambda i: row.parts[i, SIM])  # qa.rules.with_closest
     if closest not in chosen:
         chosen = chosen[: MAX_SENTENCES - 1] + [closest]
     return False, row.answerable and row.holds(" ".join(row.sentences[i] for i in chosen))

@@ -115,11 +115,14 @@ def choose(found: list, query, threshold: float, max_sentences: int, min_overlap
         if not any(_too_similar(cand.sentence, c.sentence) for c in chosen):
             chosen.append(cand)
     # The sentence with the shape asked for (a date for "när") leads; ties keep score order.
-    return with_closest(sorted(chosen, key=lambda c: -c.parts["cue"]), ranked, max_sentences)
+    # The nearest in meaning is looked for past the overlap gate too: a paraphrase shares few words.
+    shaped = [c for c, no in zip(found, other) if not no and has_shape(c, query)]
+    return with_closest(sorted(chosen, key=lambda c: -c.parts["cue"]), shaped, max_sentences)
 
 
-def with_closest(chosen: list, ranked: list, max_sentences: int) -> list:
-    """``chosen``, with the eligible sentence nearest the question in meaning quoted too (in place of the
+def with_closest(chosen: list, shaped: list, max_sentences: int) -> list:
+    """``chosen``, with the sentence of ``shaped`` (the ones with the shape asked for, counting what was
+    asked, in the place and year asked) nearest the question in meaning quoted too (in place of the
     last runner-up when there is no room).
 
     The weighted score decides whether to answer and which sentence leads (and gives the short answer),
@@ -135,7 +138,7 @@ def with_closest(chosen: list, ranked: list, max_sentences: int) -> list:
     """
     from qa.extractive import _too_similar
 
-    closest = max(ranked, key=lambda c: c.parts["sim"])
+    closest = max(shaped, key=lambda c: c.parts["sim"])
     if any(closest is c or _too_similar(closest.sentence, c.sentence) for c in chosen) or max_sentences < 2:
         return chosen
     return (chosen if len(chosen) < max_sentences else chosen[: max_sentences - 1]) + [replace(closest, closest=True)]

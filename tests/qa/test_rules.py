@@ -55,3 +55,10 @@ def test_the_short_answer_comes_from_the_scores_choice_while_it_has_one(found):
     # "24 kameror" names what is counted and would win if the nearest sentence were read like the others.
     assert span == "16 platser" and ordered[0].sentence == found[0].sentence
     assert span_first(QUESTION, [chosen[1]], "number")[1] == "24 kameror"
+
+
+def test_the_nearest_may_share_few_words_with_the_question(found):
+    paraphrase = said("Totalt handlar det om 24 övervakningskameror.", score=0.40, sim=0.90)
+    paraphrase.parts.update(overlap=0.0, context=0.0)  # under the overlap gate: it could never lead
+    chosen = choose([found[0], paraphrase], Query.parse(QUESTION, []), threshold=0.5, max_sentences=3)
+    assert [c.sentence for c in chosen] == [found[0].sentence, paraphrase.sentence]
