@@ -84,11 +84,6 @@ def has_shape(cand, query) -> bool:
     return not any(c in REQUIRED_SHAPES and not has_answer_shape(cand.sentence, c) for c in query.cues)
 
 
-def eligible(cand, query, min_overlap: float | None = None) -> bool:
-    """Could this sentence answer the question at all?"""
-    return has_shape(cand, query) and eligible_overlap(cand.parts, query.lang, min_overlap)
-
-
 def pick(found: list, query, calibration: Calibration | None, settings) -> list:
     """``choose`` with the backend's fitted gate and threshold; a REFUSAL_THRESHOLD(_EN) setting wins."""
     _, min_overlap, refusal = fitted(calibration, query.lang)
@@ -100,11 +95,11 @@ def choose(found: list, query, threshold: float, max_sentences: int, min_overlap
     """The best eligible sentence, plus close runners-up that add something; [] when unsupported."""
     from qa.extractive import _too_similar
 
-    other = off_target(query, found)
+    # The nearest in meaning (``with_closest``) is looked for among these, past the overlap gate: a
+    # paraphrase shares few words.
+    shaped = [c for c, no in zip(found, off_target(query, found)) if not no and has_shape(c, query)]
     ranked = sorted(
-        (c for c, no in zip(found, other) if not no and eligible(c, query, min_overlap)),
-        key=lambda c: c.score,
-        reverse=True,
+        (c for c in shaped if eligible_overlap(c.parts, query.lang, min_overlap)), key=lambda c: c.score, reverse=True
     )
     if not ranked or ranked[0].score < threshold:
         return []
@@ -115,8 +110,6 @@ def choose(found: list, query, threshold: float, max_sentences: int, min_overlap
         if not any(_too_similar(cand.sentence, c.sentence) for c in chosen):
             chosen.append(cand)
     # The sentence with the shape asked for (a date for "när") leads; ties keep score order.
-    # The nearest in meaning is looked for past the overlap gate too: a paraphrase shares few words.
-    shaped = [c for c, no in zip(found, other) if not no and has_shape(c, query)]
     return with_closest(sorted(chosen, key=lambda c: -c.parts["cue"]), shaped, max_sentences)
 
 
