@@ -58,4 +58,4 @@ bench-quick: $(VENV)/.installed-dev
 	$(PY) -m bench --quick
 
 clean:
-	rm -rf store/data evals/out bench/out .pytest_cache
+	rm -rf store/data store/models evals/out bench/out .pytest_cache

@@ -49,6 +49,9 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = ROOT / "corpus"
     data_dir: Path = Field(ROOT / "store" / "data", validation_alias="DATA_DIR")
+    # e5's torch checkpoint, dequantized once (~470 MB): one per machine, shared by every DATA_DIR;
+    # one per store filled a CI disk when each test's store made its own.
+    model_cache_dir: Path = Field(ROOT / "store" / "models", validation_alias="MODEL_CACHE_DIR")
     collection: str = "articles"
     chroma_host: str | None = None
     chroma_port: int = 8000

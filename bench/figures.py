@@ -55,7 +55,7 @@ def plain_encoder(settings: Settings | None = None):
     if settings.embed_backend == "e5":
         from store.e5_torch import model_dir
 
-        return _PrefixedEncoder(SentenceTransformer(str(model_dir(settings.cache_dir)), device="cpu"))
+        return _PrefixedEncoder(SentenceTransformer(str(model_dir(settings.model_cache_dir)), device="cpu"))
     from store.embedding import sentence_transformers_path
 
     return SentenceTransformer(sentence_transformers_path(settings), device="cpu")

