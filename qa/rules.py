@@ -25,7 +25,7 @@ import numpy as np
 from qa.calibration import Calibration
 from qa.narrower import counts_other
 from qa.places import asked_places, speaks_of
-from qa.years import asked_years, covers
+from qa.years import YEAR, asked_years, covers
 from textkit.text import REQUIRED_SHAPES, fold, has_answer_shape, stem
 
 WEIGHTS = {"sim": 0.45, "overlap": 0.30, "context": 0.10, "cue": 0.10, "rank": 0.05}
@@ -48,7 +48,15 @@ def fitted(calibration: Calibration | None, lang: str) -> tuple[dict, float, flo
 
 def _missing_specifics(query, retrieved: list) -> int:
     corpus = " ".join(fold(item.node.get_content() + " " + item.node.metadata.get("title", "")) for item in retrieved)
-    return sum(1 for word in query.specifics if fold(stem(word, query.lang)) not in corpus)
+    missing = (word for word in query.specifics if fold(stem(word, query.lang)) not in corpus)
+    return sum(1 for word in missing if not _dated(word, retrieved))
+
+
+def _dated(word: str, retrieved: list) -> bool:
+    """A year a passage speaks of by its article's date ("i år" in an article of that year), as ``off_target`` reads it."""
+    return bool(YEAR.fullmatch(word)) and any(
+        covers([word], item.node.get_content(), item.node.metadata.get("date", "")) for item in retrieved
+    )
 
 
 def penalty(query, retrieved: list) -> float:

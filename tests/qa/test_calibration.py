@@ -121,3 +121,15 @@ def test_an_english_month_or_weekday_is_looked_for_as_the_articles_write_it():
     assert rules.penalty(asked, [item]) == 0.0
     elsewhere = Query.parse("How many visitors came on the Saturday in June in Kiruna?", [])
     assert rules.penalty(elsewhere, [item]) == rules.MISSING_SPECIFIC_PENALTY["en"]
+
+
+def test_a_year_the_article_is_dated_is_no_missing_name():
+    """A question's year that the article is dated ("under 2024", "i år" in an article of 2024) is what the
+    article speaks of, as the year gate reads it; a year no passage or date speaks of still costs the penalty."""
+    from llama_index.core.schema import NodeWithScore, TextNode
+
+    said = TextNode(text="Hittills i år har 213 sådana brott anmälts.", metadata={"date": "2024-10-09"})
+    item = NodeWithScore(node=said, score=1.0)
+    this_year, another = (Query.parse(f"Hur många brott anmäldes under {year}?", []) for year in (2024, 2023))
+    assert rules.penalty(this_year, [item]) == 0.0
+    assert rules.penalty(another, [item]) == rules.MISSING_SPECIFIC_PENALTY["sv"]
