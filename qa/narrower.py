@@ -52,9 +52,12 @@ COUNT_WORDS = re.compile(
 # A count is not answered by a share, unless the question counts a part ("hur många av eleverna") or percent,
 # nor by a sum of money ("hur många sköterskor" by "3 000 kronor i månaden"); a price by no share.
 PARTITIVE = re.compile(r"\s(?:av|of)\s", re.I)
+PARTITIVE_NEXT = re.compile(r"(?:av|of)\s", re.I)  # "hur många av eleverna": a part, counted after the match
 SHARE_WORD = re.compile(rf"{SHARE}\w*", re.I)
 SHARE_AFTER = re.compile(rf"\s*{SHARE}", re.I)
-MONEY_AFTER = re.compile(rf"(?:\s+(?:miljoner|miljarder|tusen|million|billion))?\s*{MONEY}", re.I)
+# \s* before the magnitude too: a figure's match ends after its trailing space ("22 " of "22 miljoner kronor").
+MONEY_AFTER = re.compile(rf"(?:\s*(?:miljoner|miljarder|tusen|million|billion))?\s*{MONEY}", re.I)
+MONEY_WORD = re.compile(MONEY, re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)
 PHRASE = 2  # the counted thing: at most this many content words in a row
 SHORT = 4  # stems shorter than this match only whole
@@ -151,14 +154,24 @@ def _share_for_count(question: str, sentences: list[str]) -> list[bool]:
     [True, False]
     >>> _share_for_count("Hur många av eleverna klarade provet?", ["97 procent klarade provet."])
     [False]
+
+    A count with no noun counts people or things ("hur många kom"), never a sum, however large; a count
+    of kronor is answered by one:
+
+    >>> _share_for_count("Hur många kom till festivalen?", ["Besökarna omsatte 22 miljoner kronor.", "Dit kom 9 000."])
+    [True, False]
+    >>> _share_for_count("Hur många kronor kostar ett kort?", ["Kortet kostar 20 kronor."])
+    [False]
     """
     match = COUNT_WORDS.search(question)
     counted = counted_thing(question)
-    if not match or not counted or PARTITIVE.search(match.group()) or SHARE_WORD.fullmatch(counted[0]):
+    if not match or PARTITIVE.search(match.group()) or PARTITIVE_NEXT.match(question, match.end()):
+        return [False] * len(sentences)
+    if counted and SHARE_WORD.fullmatch(counted[0]):
         return [False] * len(sentences)
     # Figures in digits: a number word ("de första två åren") rarely gives the count itself.
     numbers = ANSWER_SHAPES["number"]
-    money = bool(COUNT_ASKED.match(match.group()))
+    money = bool(COUNT_ASKED.match(match.group())) and not (counted and MONEY_WORD.fullmatch(counted[0]))
 
     def not_counted(s: str, end: int) -> bool:
         return bool(SHARE_AFTER.match(s, end) or (money and MONEY_AFTER.match(s, end)))
