@@ -58,6 +58,9 @@ SHARE_AFTER = re.compile(rf"\s*{SHARE}", re.I)
 # \s* before the magnitude too: a figure's match ends after its trailing space ("22 " of "22 miljoner kronor").
 MONEY_AFTER = re.compile(rf"(?:\s*(?:miljoner|miljarder|tusen|million|billion))?\s*{MONEY}", re.I)
 MONEY_WORD = re.compile(MONEY, re.I)
+# A price asked: a question word, then a form of "kosta" / "cost".
+PRICE_ASKED = re.compile(r"\b(?:vad|hur mycket|what|how much)\b.*\b(?:kostar|kostade|kosta|cost|costs)\b", re.I)
+FREE = re.compile(r"\b(?:gratis|kostnadsfri\w*|avgiftsfri\w*|free)\b", re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)
 PHRASE = 2  # the counted thing: at most this many content words in a row
 SHORT = 4  # stems shorter than this match only whole
@@ -178,6 +181,25 @@ def _share_for_count(question: str, sentences: list[str]) -> list[bool]:
 
     figures = [[not_counted(s, m.end()) for m in numbers.finditer(s) if m.group()[0].isdigit()] for s in sentences]
     return [bool(found) and all(found) for found in figures]
+
+
+def unpriced(question: str, sentences: list[str]) -> list[bool]:
+    """A price asked ("vad kostar", "hur mycket kostade", "what will a ticket cost"), the sentence names no
+    sum of money and does not say it is free: its figures price nothing ("16.40", "3 400 förpackningar").
+
+    >>> unpriced("Vad kostar en enkel resa?", ["Tåget går 16.40.", "En resa kostar 85 kronor.", "Resan är gratis."])
+    [True, False, False]
+    >>> unpriced("Hur många resor görs?", ["Tåget går 16.40."])
+    [False]
+    """
+    if not PRICE_ASKED.search(question):
+        return [False] * len(sentences)
+    numbers = ANSWER_SHAPES["number"]
+
+    def priced(s: str) -> bool:
+        return bool(FREE.search(s)) or any(MONEY_AFTER.match(s, m.end()) for m in numbers.finditer(s))
+
+    return [not priced(s) for s in sentences]
 
 
 def counts_other(question: str, sentences: list[str]) -> list[bool]:

@@ -62,3 +62,12 @@ def test_the_nearest_may_share_few_words_with_the_question(found):
     paraphrase.parts.update(overlap=0.0, context=0.0)  # under the overlap gate: it could never lead
     chosen = choose([found[0], paraphrase], Query.parse(QUESTION, []), threshold=0.5, max_sentences=3)
     assert [c.sentence for c in chosen] == [found[0].sentence, paraphrase.sentence]
+
+
+def test_a_price_is_answered_by_a_sum_or_not_at_all():
+    """A time of day is no price, however well it scores; a sentence naming a sum answers instead."""
+    question = Query.parse("Vad kostar en enkel resa med tåget?", [])
+    timed = said("Tåget går 16.40 från centralen.", score=0.90, sim=0.90)
+    priced = said("En enkel resa kostar 85 kronor.", score=0.60, sim=0.50)
+    assert choose([timed, priced], question, threshold=0.5, max_sentences=3) == [priced]
+    assert choose([timed], question, threshold=0.5, max_sentences=3) == []
