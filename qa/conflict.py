@@ -30,9 +30,10 @@ import re
 from dataclasses import dataclass
 
 from qa.shortanswer import QUALIFIERS, question_kind, short_answer
-from textkit.text import NUMBER_WORDS, TOKEN, fold
+from textkit.text import CALENDAR_SV, NUMBER_WORDS, TOKEN, fold, terms
 
 DISAGREEING_KINDS = ("number", "date")
+CALENDAR = frozenset(terms(CALENDAR_SV))
 NOT_A_UNIT = re.compile(rf"^(?:{QUALIFIERS}|{NUMBER_WORDS}|\w{{1,3}})$", re.I)  # "mer", "sex", "och", "per"
 
 
@@ -54,6 +55,21 @@ def _disagree(kind: str, a: str, b: str) -> bool:
         return False
     units_a, units_b = _units(a), _units(b)
     return kind == "date" or units_a == units_b or bool(units_a & units_b)
+
+
+def _same_subject(kind: str, a: str, b: str) -> bool:
+    """Two sentences giving a date speak of one event only when they share a word besides the date:
+    a date has no unit to compare, and any two dates differ.
+
+    >>> _same_subject("date", "Parken ska vara i drift hösten 2026.", "Parken ska vara i drift 2024/2025.")
+    True
+    >>> _same_subject("date", "Festivalen börjar den 6 augusti kl. 18.", "Mötet om trafiken äger rum den 22/10 kl. 19.")
+    False
+    """
+    if kind != "date":
+        return True
+    words = [{t for t in terms(s) if len(t) > 2 and not t.isdigit() and t not in CALENDAR} for s in (a, b)]
+    return bool(words[0] & words[1])
 
 
 def _doc(cand) -> str:
@@ -78,7 +94,7 @@ def disagreeing(question: str, found: list, chosen: list, threshold: float) -> l
     others = sorted((c for c in found if c.score >= threshold and _doc(c) not in docs), key=lambda c: -c.score)
     for cand in others:
         other = fold(short_answer(question, cand.sentence, kind))
-        if value and other and other != value:
+        if value and other and other != value and _same_subject(kind, chosen[0].sentence, cand.sentence):
             return sorted([*chosen, cand], key=_date, reverse=True)
     return chosen
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from qa.conflict import _Stub, disagreeing
+
 OLDER = """Fler rökdykarmasker till brandkåren i Exempelstad
 
 2021-03-01
@@ -43,3 +45,14 @@ def test_two_articles_with_different_figures_are_quoted_newest_first_with_dates(
     newer, older = answer.answer.find("(2024-05-20)"), answer.answer.find("(2021-03-01)")
     assert 0 <= newer < older, answer.answer
     assert "75 rökdykarmasker" in answer.answer and "40 nya rökdykarmasker" in answer.answer
+
+
+def test_another_articles_date_is_a_disagreement_only_about_the_same_thing():
+    opens = _Stub("Simhallen i Exempelstad öppnar den 12 augusti.", "new", "2024-05-20", 0.9)
+    market = _Stub("Loppmarknaden på torget hålls den 3/9.", "other", "2023-04-01", 0.85)
+    delayed = _Stub("Simhallen skulle enligt planen öppna den 1 juni.", "old", "2023-01-10", 0.8)
+
+    question = "När öppnar simhallen?"
+    assert [c.sentence for c in disagreeing(question, [opens, market], [opens], 0.5)] == [opens.sentence]
+    both = disagreeing(question, [opens, market, delayed], [opens], 0.5)
+    assert [c.sentence for c in both] == [opens.sentence, delayed.sentence]
