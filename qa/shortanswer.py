@@ -50,8 +50,7 @@ ASKS = {
     ),
     "date": re.compile(
         f"{CUES['time'].pattern}|{CUES['clock'].pattern}"
-        r"|\b(nar|vilket datum|vilka datum|vilken dag|vilken vecka|vilka (tider|timmar)|sista dag(en)?|"
-        r"which (day|week|month|year|date)|by when|from when)\b",
+        r"|\b(sista dag(en)?)\b",
         re.I,
     ),
     "place": re.compile(CUES["place"].pattern + r"|\b(vilken plats|which (place|county))\b", re.I),

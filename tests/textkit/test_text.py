@@ -18,10 +18,20 @@ pytestmark = pytest.mark.fast
         ("Vad heter den nya rektorn?", "person"),
         ("Varifrån kom tåget som spårade ur?", "place"),
         ("I vilken kommun ligger bruket?", "place"),
+        ("Vilken dag öppnar det nya badet?", "time"),
+        ("nar öppnar badet igen", "time"),
+        ("Which day does the market open?", "time"),
+        ("Vilka tider har biblioteket öppet?", "clock"),
+        ("Och var hålls mötet?", "place"),
     ],
 )
-def test_measure_name_and_place_questions_ask_for_their_kind_of_answer(question, cue):
+def test_measure_name_date_and_place_questions_ask_for_their_kind_of_answer(question, cue):
     assert cue in question_cues(question)
+
+
+@pytest.mark.parametrize("question", ["Vad var budgeten från början?", "Hur lång var kön 2021?", "vem var åklagare?"])
+def test_var_after_another_word_is_was_not_where(question):
+    assert "place" not in question_cues(question)
 
 
 def test_a_measure_question_is_answered_only_by_a_sentence_with_a_figure():
@@ -47,6 +57,13 @@ def test_a_name_that_opens_a_sentence_is_a_name():
 )
 def test_a_date_or_a_time_of_day_is_no_answer_to_how_many(sentence):
     assert not has_answer_shape(sentence, "number")
+
+
+def test_a_day_and_month_written_with_a_slash_answers_when_but_a_share_does_not():
+    assert has_answer_shape("Badet kan tidigast öppna den 20/6.", "time")
+    assert not has_answer_shape("Det gäller 3/4 av eleverna.", "time")
+    # A weekday dates the report itself ("sa på tisdagen"), so it is no answer to "when".
+    assert not has_answer_shape("Fullmäktige sa ja på tisdagskvällen.", "time")
 
 
 def test_a_figure_beside_a_date_still_answers_how_many():
