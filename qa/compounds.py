@@ -73,3 +73,16 @@ def _leads(window: Window, i: int, j: int, written_out: bool) -> bool:
         and window.tokens[j + 1] in PREPOSITION
         and window.sentence_of[i] == window.sentence_of[j]
     )
+
+
+def names_head(roots: set[str], word_root: str) -> bool:
+    """A word (its root) is one of ``roots``, or the head of a compound among them: "villainbrott" names
+    "inbrott", burglaries; "rot" is too short a part to tell.
+
+    >>> names_head({"villainbrot"}, "inbrot"), names_head({"villainbrot"}, "rot")
+    (True, False)
+    """
+    return word_root in roots or any(
+        len(word_root) >= MIN_HEAD and r.endswith(word_root) and compound_tail(r[: -len(word_root)], word_root)
+        for r in roots
+    )

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from qa.compounds import names_head
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
 from textkit.wordclasses import AT_PLACE, FRONTED, MONEY, PREPOSITIONS, SHARE
@@ -212,9 +213,8 @@ def _counted(kind: str, asked_roots: set[str], span: str) -> float:
     >>> _counted("number", asked, "24 kameror"), _counted("number", asked, "14 dagar")
     (1.0, 0.0)
     """
-    return float(
-        kind == "number" and any(root(fold(stem(w))) in asked_roots for w in TOKEN.findall(span) if w.islower())
-    )
+    words = [root(fold(stem(w))) for w in TOKEN.findall(span) if w.islower()]
+    return float(kind == "number" and any(names_head(asked_roots, w) for w in words))
 
 
 def _question_stems(question: str) -> set[str]:

@@ -14,6 +14,11 @@ def test_a_how_many_answer_skips_the_day_of_the_month_for_the_count():
     assert short_answer("Hur många deltagare hade loppet?", sentence) == "240 deltagare"
 
 
+def test_a_count_asked_by_a_compound_is_answered_by_its_head():
+    sentence = "Under sju månader anmäldes i centrum 94 stölder ur bilar."
+    assert short_answer("Hur många bilstölder anmäldes i centrum?", sentence) == "94 stölder"
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["Regionen ska senast den 15 december redovisa sina åtgärder.", "Sista tåget går klockan 22.05 i stället."],
