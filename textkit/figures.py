@@ -35,7 +35,7 @@ MONTHS = {
 }
 # Dates written with digits only: "2025-03-02" and "4/2" (day/month) name a month too.
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-DAY_MONTH = re.compile(r"\b\d{1,2}/(\d{1,2})\b")
+DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 # Numbers written as words, Swedish and English, from two ("ett"/"one" are also the article). "sex"
 # is six only in Swedish, so it counts only where the text is Swedish (``spelled``).
 SPELLED = {
@@ -73,7 +73,7 @@ def numbers(text: str) -> set[str]:
     found |= {f"month:{MONTHS[m.lower()]}" for m in MONTH_WORD.findall(text)}
     for year, month, day in ISO_DATE.findall(text):
         found |= {year, f"month:{int(month)}", str(int(day))}
-    found |= {f"month:{int(month)}" for month in DAY_MONTH.findall(text) if 1 <= int(month) <= 12}
+    found |= {f"month:{int(month)}" for _, month in DAY_MONTH.findall(text) if 1 <= int(month) <= 12}
     return found | spelled(text)
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from textkit.change import COMPARED, doubled_since, figure_change
-from textkit.figures import ISO_DATE, MONTHS, joined_numbers, keys
+from textkit.figures import DAY_MONTH, ISO_DATE, MONTHS, joined_numbers, keys
 from textkit.text import TOKEN, content_words, fold, stem
 from textkit.verbs import PLAN
 from textkit.wordforms import COMPARATIVE_SIDE, change
@@ -52,7 +52,6 @@ LAST_YEAR = {"året", "år", "aret", "ar"}  # after "förra"; folded too, as the
 # planen"), they say it is a plan, no more. Not on a support without a plan word: that would make a done
 # thing or a plain fact a forecast (qa.polarity's tense check has the rest).
 FORECAST = {"beräknas", "väntas", "förväntas", "planeras", "bedöms"}
-DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 
 
 def free_words(sentence: str, support: str) -> set[str]:

@@ -63,9 +63,9 @@ NUMBER_WORDS = (
     r"tredje|fjärde|femte|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million\w*|billion\w*)"
 )
 YEAR_DIGITS = r"(?:1[89]|20)\d\d"  # a year's digits: 1800 to 2099
-DAY_MONTH = (
-    r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"  # "20/6": the Swedish order, day before month ("3/4 av" is a share)
-)
+# "20/6": the Swedish order, day before month. Only real days and months, as a date's shape (textkit.figures
+# reads any "d/m" for the months a claim names); "3/4 av" is a share.
+DAY_MONTH = r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"
 ANSWER_SHAPES = {
     # A year, a day of a month ("15 december") or a time of day ("kl. 17.30") answers "when", not "how many".
     "number": re.compile(
