@@ -49,6 +49,8 @@ CUES = {
         re.I,
     ),
 }
+# "vilken/which" and a noun, when no cue above tells the kind: the thing is asked for by its name.
+NAME_ASKED = re.compile(r"\b(vilken|vilket|vilka|which)\s+\w+", re.I)
 # English capitalises month and weekday names, but they are dates, not names: the articles write them
 # in Swedish ("June" is "juni", "Saturday" is in "lördagen").
 CALENDAR_EN = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"
@@ -81,6 +83,8 @@ ANSWER_SHAPES = {
     # Two capitalised words in a row, even opening a sentence ("Tomas Eriksson, 52, förlorade ...").
     "person": re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+|\bsäger [A-ZÅÄÖ]"),
     "place": re.compile(r"\b(på|i|vid|at|in) [A-ZÅÄÖ#]"),
+    # A capitalised word after another word: Swedish capitalises a name, not a noun ("myndigheten IVO").
+    "name": re.compile(r"[^\s.!?:–-]\s+[A-ZÅÄÖ]\w"),
 }
 
 # bm25s's English list is 33 words; questions need their own function words dropped too.
@@ -192,8 +196,14 @@ def question_cues(question: str) -> list[str]:
     """The kinds of answer a question asks for, by its question words ("hur djupt": a quantity too):
     >>> question_cues("Hur djupt är sjön?"), question_cues("Vad heter bagaren?"), question_cues("Varifrån kom tåget?")
     (['number'], ['person'], ['place'])
+
+    Else "vilken/which" and a noun asks for one by its name ("Vilken myndighet granskar bygget?"):
+    >>> question_cues("Vilken myndighet granskar bygget?"), question_cues("Vilket år öppnade bron?")
+    (['name'], ['time'])
     """
-    return [name for name, pattern in CUES.items() if pattern.search(question)]
+    return [name for name, pattern in CUES.items() if pattern.search(question)] or (
+        ["name"] if NAME_ASKED.search(question) else []
+    )
 
 
 # Cues whose answer must have the shape: a "how many" answered without a quantity is no answer.
