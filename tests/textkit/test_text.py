@@ -40,6 +40,22 @@ def test_a_measure_question_is_answered_only_by_a_sentence_with_a_figure():
     assert not has_answer_shape("Det blir mycket kallt.", "number")
 
 
+@pytest.mark.parametrize(
+    "question", ["Vilken myndighet har granskat bygget?", "Vilket band spelade sist?", "Which union objected?"]
+)
+def test_which_and_a_noun_asks_for_a_name_that_a_sentence_gives_with_a_capital(question):
+    assert question_cues(question) == ["name"]
+    assert has_answer_shape("Nu riktar Inspektionen för vård och omsorg skarp kritik.", "name")
+    assert has_answer_shape("Kritiken kommer från facket Vision.", "name")
+    # The capital that opens a sentence or a quote is no name's.
+    assert not has_answer_shape("Myndigheten är inte imponerad.", "name")
+    assert not has_answer_shape("– Vi har granskat bygget, säger hon.", "name")
+
+
+def test_which_year_or_which_town_keeps_its_own_kind():
+    assert question_cues("Vilket år öppnade bron?") == ["time"] and question_cues("I vilken kommun?") == ["place"]
+
+
 def test_a_name_that_opens_a_sentence_is_a_name():
     assert has_answer_shape("Lena Vik, 41, fick jobbet i oktober.", "person")
     assert has_answer_shape("Jobbet gick till Lena Vik i oktober.", "person")
