@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.shortanswer import QUALIFIERS, question_kind, short_answer
 from textkit.text import CALENDAR_SV, NUMBER_WORDS, TOKEN, fold, terms
 
 DISAGREEING_KINDS = ("number", "date")
-CALENDAR = frozenset(terms(CALENDAR_SV))
 NOT_A_UNIT = re.compile(rf"^(?:{QUALIFIERS}|{NUMBER_WORDS}|\w{{1,3}})$", re.I)  # "mer", "sex", "och", "per"
 
 
@@ -57,6 +57,12 @@ def _disagree(kind: str, a: str, b: str) -> bool:
     return kind == "date" or units_a == units_b or bool(units_a & units_b)
 
 
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """Month and weekday names as ``terms`` gives them; built on first use (stemming loads a stopword list)."""
+    return frozenset(terms(CALENDAR_SV))
+
+
 def _same_subject(kind: str, a: str, b: str) -> bool:
     """Two sentences giving a date speak of one event only when they share a word besides the date:
     a date has no unit to compare, and any two dates differ.
@@ -68,7 +74,7 @@ def _same_subject(kind: str, a: str, b: str) -> bool:
     """
     if kind != "date":
         return True
-    words = [{t for t in terms(s) if len(t) > 2 and not t.isdigit() and t not in CALENDAR} for s in (a, b)]
+    words = [{t for t in terms(s) if len(t) > 2 and not t.isdigit() and t not in _calendar()} for s in (a, b)]
     return bool(words[0] & words[1])
 
 
