@@ -2,13 +2,13 @@
 
 The seed set is the bundled ``corpus/`` with ``evals/questions.jsonl``; the dev
 set is ``evals/dev/`` (invented articles in every layout users have, where
-anything is fitted); the test sets ``evals/test/`` and ``evals/test2/`` were written blind
-and are only scored (``evals/test/README.md``, ``evals/test2/README.md``). Every
+anything is fitted); the test sets ``evals/test/``, ``evals/test2/`` and ``evals/test3/`` were
+written blind and are only scored (each folder's README.md). Every
 run ingests its set into a fresh temporary store, so it never touches the
 user's ``DATA_DIR`` or Chroma server, and no set sees another's articles.
 
 >>> [(s.name, s.corpus.name, s.questions.name) for s in default_sets()]
-[('seed', 'corpus', 'questions.jsonl'), ('dev', 'corpus', 'questions.jsonl'), ('test', 'corpus', 'questions.jsonl'), ('test2', 'corpus', 'questions.jsonl')]
+[('seed', 'corpus', 'questions.jsonl'), ('dev', 'corpus', 'questions.jsonl'), ('test', 'corpus', 'questions.jsonl'), ('test2', 'corpus', 'questions.jsonl'), ('test3', 'corpus', 'questions.jsonl')]
 >>> EvalSet.custom(Path("my/articles"), Path("held/out.jsonl")).name
 'out'
 """
@@ -28,6 +28,7 @@ EVALS_DIR = Path(__file__).resolve().parent
 DEV_DIR = EVALS_DIR / "dev"
 TEST_DIR = EVALS_DIR / "test"
 TEST2_DIR = EVALS_DIR / "test2"  # a second blind set, written 2026-11-30 after the first had been scored often
+TEST3_DIR = EVALS_DIR / "test3"  # a third, written 2026-12-01 after the second had been scored at every stop
 DEV_DIRECT = DEV_DIR / "questions_direct.jsonl"  # the dev articles asked another way (evals/README.md)
 
 
@@ -51,6 +52,7 @@ def default_sets() -> list[EvalSet]:
         EvalSet("dev", DEV_DIR / "corpus", DEV_DIR / "questions.jsonl"),
         EvalSet("test", TEST_DIR / "corpus", TEST_DIR / "questions.jsonl", blind=True),
         EvalSet("test2", TEST2_DIR / "corpus", TEST2_DIR / "questions.jsonl", blind=True),
+        EvalSet("test3", TEST3_DIR / "corpus", TEST3_DIR / "questions.jsonl", blind=True),
     ]
 
 

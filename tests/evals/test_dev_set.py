@@ -13,10 +13,14 @@ import pytest
 
 from evals.paraphrase import MAX_MEDIAN, MIN_SHARE_AT_MOST_ONE, distribution
 from evals.runner import load_questions
-from evals.sets import DEV_DIR, DEV_DIRECT, TEST2_DIR, TEST_DIR, default_sets, doc_formats
+from evals.sets import DEV_DIR, DEV_DIRECT, TEST2_DIR, TEST3_DIR, TEST_DIR, default_sets, doc_formats
 
 CORPUS = DEV_DIR / "corpus"
-QUESTION_FILES = [DEV_DIR / "questions.jsonl", DEV_DIRECT, TEST_DIR / "questions.jsonl", TEST2_DIR / "questions.jsonl"]
+QUESTION_FILES = [
+    DEV_DIR / "questions.jsonl",
+    DEV_DIRECT,
+    *(d / "questions.jsonl" for d in (TEST_DIR, TEST2_DIR, TEST3_DIR)),
+]
 
 
 @pytest.fixture(scope="module")
@@ -68,17 +72,18 @@ def test_the_test_set_asks_in_both_languages_about_each_of_its_articles_and_hold
     assert Counter(q.lang for q in questions)["en"] >= 50 and Counter(q.kind for q in questions)["near_miss"] >= 25
 
 
-def test_the_second_test_set_asks_about_each_of_its_articles_in_both_languages_with_near_misses():
-    questions = load_questions(TEST2_DIR / "questions.jsonl")
+@pytest.mark.parametrize("folder", [TEST2_DIR, TEST3_DIR], ids=lambda p: p.name)
+def test_the_later_test_sets_ask_about_each_of_their_articles_in_both_languages_with_near_misses(folder):
+    questions = load_questions(folder / "questions.jsonl")
     asked = {src for q in questions for src in q.expected_sources}
-    assert len(asked) >= 10 and asked == set(doc_formats(TEST2_DIR / "corpus"))
+    assert len(asked) >= 10 and asked == set(doc_formats(folder / "corpus"))
     assert Counter(q.lang for q in questions)["en"] >= 45 and Counter(q.kind for q in questions)["near_miss"] >= 25
 
 
 def test_only_the_test_sets_are_blind():
     """The gate allows the blind sets, and only them, a one-question retrieval tie (test_eval_gate.py)."""
     blind = {s.name: s.blind for s in default_sets()}
-    assert blind == {"seed": False, "dev": False, "test": True, "test2": True}
+    assert blind == {"seed": False, "dev": False, "test": True, "test2": True, "test3": True}
 
 
 def test_the_direct_questions_ask_about_every_dev_article_in_both_languages_with_off_topic_and_near_misses(questions):

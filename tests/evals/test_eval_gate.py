@@ -1,4 +1,4 @@
-"""The CI gate: every bundled eval set (seed, dev, test and test2), hybrid retriever, meets evals/thresholds.toml.
+"""The CI gate: every bundled eval set (seed, dev, test, test2, test3), hybrid retriever, meets evals/thresholds.toml.
 
 The default answer model (rules) was never fitted on either set. The fitted model (ANSWER_MODEL=fitted)
 is gated out of fold on the dev set in tests/evals/test_fit.py.
