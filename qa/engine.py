@@ -26,7 +26,8 @@ from qa.followup import parse_query
 from qa.messages import say, store_problem
 from qa.question import validate
 from qa.retrieval import build_retriever, ranked, within_retriever
-from qa.shortanswer import question_kind, span_first
+from qa.shortanswer import question_kind
+from qa.spanfirst import span_first
 from qa.types import QUOTE_JOIN, Answer, Citation, QuestionError
 from settings import Settings
 from store import StoreError, identity, load_embedder, open_collection, store_fingerprint

@@ -209,7 +209,7 @@ def _counted(kind: str, asked_roots: set[str], span: str) -> float:
     """1 when a number's span names the thing the question counts: "hur många kameror" is answered by
     "24 kameror", not "14 dagar" (a lower-case word, so a name in the span is left to closeness).
 
-    >>> asked = _roots(_question_stems("Hur många kameror?"))
+    >>> asked = _roots(asked_stems("Hur många kameror?"))
     >>> _counted("number", asked, "24 kameror"), _counted("number", asked, "14 dagar")
     (1.0, 0.0)
     """
@@ -217,7 +217,7 @@ def _counted(kind: str, asked_roots: set[str], span: str) -> float:
     return float(kind == "number" and any(names_head(asked_roots, w) for w in words))
 
 
-def _question_stems(question: str) -> set[str]:
+def asked_stems(question: str) -> set[str]:
     return {stem(w) for w in TOKEN.findall(question.lower())}
 
 
@@ -236,7 +236,7 @@ def _bare(span: str) -> str:
     return fold(re.sub(rf"^{DATE_QUALIFIER}|^{QUALIFIER}|^{AT_PLACE}", "", span.strip(), flags=re.I).strip())
 
 
-def _scored(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
+def scored_spans(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
     """(score, start, span text) of each candidate span of ``sentence``; a span the question holds is no answer."""
     folded_q = fold(question)
     bare = {s: _bare(sentence[s[0] : s[1]]) for s in _spans(kind, sentence)}
@@ -263,37 +263,5 @@ def short_answer(question: str, sentence: str, kind: str | None = None) -> str:
     kind = question_kind(question) if kind is None else kind
     if not kind:
         return ""
-    found = _scored(question, sentence, kind, _question_stems(question))
+    found = scored_spans(question, sentence, kind, asked_stems(question))
     return max(found, key=lambda f: (f[0], -f[1]))[2] if found else ""
-
-
-def span_first(question: str, chosen: list, kind: str) -> tuple[list, str]:
-    """The short answer and the chosen sentences, the one it is cut from first.
-
-    Every sentence quoted from the first passage is read (the best-scored sentence is not always the
-    one holding the figure asked for); on a tie the better-scored sentence and the earlier span win.
-    The sentence quoted as nearest in meaning (``qa.rules.with_closest``) is read only if the rest give none.
-    The sentence with the span moves first, so the span introduces the very sentence it stands in.
-
-    >>> from types import SimpleNamespace as NS
-    >>> said = lambda s: NS(sentence=s, node=NS(node=NS(node_id="p1")))
-    >>> chosen, span = span_first("Hur många kameror blir det?", [said("Allt sparas i 14 dagar."), said("Det blir 24 kameror.")], "number")
-    >>> span, [c.sentence for c in chosen]
-    ('24 kameror', ['Det blir 24 kameror.', 'Allt sparas i 14 dagar.'])
-    """
-    stems = _question_stems(question)
-    first = chosen[0].node.node.node_id if chosen else None
-
-    def read(closest: bool) -> list:
-        return [
-            (score, -i, -start, text)
-            for i, cand in enumerate(chosen)
-            if kind and cand.node.node.node_id == first and (closest or not getattr(cand, "closest", False))
-            for score, start, text in _scored(question, cand.sentence, kind, stems)
-        ]
-
-    found = read(closest=False) or read(closest=True)
-    if not found:
-        return chosen, ""
-    _, at, _, text = max(found)
-    return [chosen[-at], *(c for i, c in enumerate(chosen) if i != -at)], text

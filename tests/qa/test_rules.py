@@ -12,7 +12,7 @@ import pytest
 
 from qa.extractive import Candidate, Query
 from qa.rules import choose
-from qa.shortanswer import span_first
+from qa.spanfirst import span_first
 
 QUESTION = "Hur många kameror sätts upp i centrum?"
 PASSAGE = "I centrum sätts kameror upp på 16 platser. Det blir 24 kameror i centrum. Bilderna sparas i 14 dagar."

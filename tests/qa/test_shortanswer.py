@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.shortanswer import short_answer, span_first
+from qa.shortanswer import short_answer
+from qa.spanfirst import span_first
 
 pytestmark = pytest.mark.fast
 
@@ -79,11 +80,11 @@ def test_the_short_answer_is_the_whole_answer_not_a_piece_or_a_neighbour(questio
     assert given.startswith(expected) and len(given.split()) <= len(expected.split()) + 1, given
 
 
-def _quoted(*sentences: str, passage: str = "p1") -> list:
+def _quoted(*sentences: str, passage: str = "p1", date: str = "") -> list:
     """Chosen sentences of one passage, best-scored first, as the engine hands them over."""
     from types import SimpleNamespace as NS
 
-    return [NS(sentence=s, node=NS(node=NS(node_id=passage))) for s in sentences]
+    return [NS(sentence=s, node=NS(node=NS(node_id=passage, metadata={"date": date}))) for s in sentences]
 
 
 def test_the_count_asked_for_is_found_in_a_later_quoted_sentence_and_that_sentence_leads():
@@ -102,3 +103,15 @@ def test_a_sentence_of_another_passage_is_not_searched_for_the_span():
 def test_nothing_asked_for_leaves_the_quotes_as_they_were():
     chosen = _quoted("Den stängde på grund av brist på personal.")
     assert span_first("Varför stängde den?", chosen, "") == (chosen, "")
+
+
+@pytest.mark.parametrize("year, expected", [("2021", "340"), ("2024", "512 barn")])
+def test_a_year_asked_takes_the_figure_of_that_year_even_from_a_sentence_not_naming_the_children(year, expected):
+    # "i år" in an article of 2024 is 2024 (qa.years); the 2021 figure stands in a sentence of its own
+    chosen = _quoted(
+        "Den 1 april i år stod 512 barn i kö till förskolan.",
+        "Våren 2021, då kommunen antog en plan för att halvera kön, var motsvarande siffra 340.",
+        date="2024-04-10",
+    )
+    reordered, span = span_first(f"Hur många barn stod i kö till förskolan {year}?", chosen, "number")
+    assert span == expected and expected in reordered[0].sentence
