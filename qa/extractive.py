@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from textkit.sentences import heading_spans, sentence_spans
+from textkit.synonyms import heads, synonyms
 from textkit.text import (
     TOKEN,
     cognate_form,
@@ -155,18 +157,21 @@ class Candidate:
     closest: bool = False  # quoted as nearest the question in meaning beside the score's choice (qa.rules.with_closest)
 
 
-def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv") -> float:
-    """Weighted share of question words found: same stem, inside a compound, or as a cognate.
+def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv", same_meaning: bool = True) -> float:
+    """Weighted share of question words found: same stem, inside a compound, as a cognate or (Swedish) a synonym.
 
     >>> term_overlap({"kameror": 1.0, "göteborg": 1.0}, "Målet är 2500 poliskameror.")
     0.4
     >>> term_overlap({"cameras": 1.0}, "Regeringen lanserade en kameraoffensiv.", "en")
     0.6
+    >>> term_overlap({"anställda": 1.0}, "Personalen består av 34 personer.")
+    1.0
     """
     if not query_words:
         return 0.0
     sentence_stems = {stem(w) for w in TOKEN.findall(text)}
     folded, cognates = fold(text), cognate_form(text)
+    sentence_heads = lru_cache(maxsize=1)(lambda: {h for w in TOKEN.findall(text) for h in heads(w)})
     found = 0.0
     for word, weight in query_words.items():
         word_stem = stem(word, lang)
@@ -176,6 +181,8 @@ def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv") -> 
             found += 0.8 * weight
         elif len(word) >= 4 and cognate_key(word) in cognates:
             found += 0.6 * weight
+        elif same_meaning and lang == "sv" and synonyms(word) & sentence_heads():  # a synonym says the same word
+            found += weight
     return found / sum(query_words.values())
 
 

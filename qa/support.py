@@ -24,6 +24,7 @@ from textkit.figures import joined_numbers, number_forms, numbers
 from textkit.freewords import free_words
 from textkit.quotes import speaker
 from textkit.sentences import sentence_spans
+from textkit.synonyms import heads, synonyms
 from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
 from textkit.text import little as _little
 from textkit.verbs import lemma
@@ -80,6 +81,7 @@ class Window:
         # A strong verb's form is looked up unfolded: "låg" (lay) is not "lag" (law), "sålt" not "salt".
         self.verbs = [lemma(t) for part in parts for t in TOKEN.findall(part)]
         self.kins = [kin(t) for part in parts for t in TOKEN.findall(part)]  # direction, degree (wordforms)
+        self.heads = [heads(t) for part in parts for t in TOKEN.findall(part)]  # thesaurus entries (synonyms)
         self.refers_back = [_refers_back(part) for part in parts]
         self.core_window = None if core == text else Window(core, core)
         self.speaker: Window | None = None  # who says the core, when it is in a quote (``textkit.quotes``)
@@ -101,9 +103,12 @@ class Window:
         r, verb, word_kin = root(w), lemma(unfolded or word), kin(unfolded or word)
         base = derived_base(word) or weak_past_base(unfolded or word)  # "kostnaden": "kost"; "körde": "kör"
         base, act = base and root(fold(stem(base))), verb_of_noun(unfolded or word)
+        same = synonyms(unfolded or word)  # the thesaurus: a word of the same meaning (textkit.synonyms)
         return [
             i
-            for i, (tok, s, tok_verb, tok_kin) in enumerate(zip(self.tokens, self.stems, self.verbs, self.kins))
+            for i, (tok, s, tok_verb, tok_kin, tok_heads) in enumerate(
+                zip(self.tokens, self.stems, self.verbs, self.kins, self.heads)
+            )
             if s == w
             or (word_kin is not None and tok_kin == word_kin)
             or (base and root(s) == base)
@@ -115,6 +120,7 @@ class Window:
             or (len(w) > 1 and s.endswith(w) and len(s) - len(w) >= MIN_PART and compound_tail(s[: -len(w)], w))
             or (verb is not None and tok_verb == verb)
             or (act is not None and tok_verb == act)
+            or not same.isdisjoint(tok_heads)
         ]
 
     def covers(self, word: str, depth: int = 0) -> bool:

@@ -61,3 +61,10 @@ def test_term_overlap_is_the_weighted_share_of_question_words_found():
     assert term_overlap({"kameror": 1.0}, "Inget här.") == 0.0
     assert term_overlap({"kameror": 3.0, "lund": 1.0}, "Kameror.") == 0.75  # weights count
     assert term_overlap({"kameror": 1.0, "göteborg": 1.0}, "Målet är 2500 poliskameror.") == 0.4  # in a compound
+
+
+def test_term_overlap_counts_a_swedish_synonym_as_the_word_itself():
+    staff = "Personalen består av 34 personer."
+    assert term_overlap({"anställda": 1.0}, staff) == 1.0  # the thesaurus (textkit.synonyms)
+    assert term_overlap({"kunder": 1.0}, staff) == 0.0
+    assert term_overlap({"employees": 1.0}, staff, "en") == 0.0  # a Swedish thesaurus, for Swedish questions

@@ -275,3 +275,19 @@ def test_inte_x_utan_y_affirms_y():
 )
 def test_inte_x_utan_y_still_denies_x(sentence):
     assert not supported(sentence, WATER)
+
+
+BAKERY = "Bageriet vid torget har haft ett bra år. I dag har det 34 anställda, och fler ska rekryteras till våren."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Fler medarbetare ska rekryteras till våren.", True),  # "medarbetare" for "anställda": the thesaurus
+        ("Fler löntagare ska rekryteras till våren.", True),
+        ("Fler kunder ska rekryteras till våren.", False),  # not a synonym
+        ("Fler medarbetare ska rekryteras till hösten.", False),  # a synonym excuses its own word only
+    ],
+)
+def test_a_word_of_the_same_meaning_stands_for_the_passages_word(sentence, kept):
+    assert supported(sentence, BAKERY) is kept
