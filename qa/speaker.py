@@ -15,10 +15,9 @@ True
 
 from __future__ import annotations
 
-from qa.support import name_units
 from textkit.quotes import SAYS
 from textkit.sentences import sentence_spans
-from textkit.text import content_words, fold, stem
+from textkit.text import content_words, fold, name_units, stem
 
 
 def _people(text: str) -> list[list[str]]:

@@ -13,7 +13,6 @@ False
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from qa.comparison import compared
@@ -25,7 +24,7 @@ from textkit.freewords import free_words
 from textkit.quotes import speaker
 from textkit.sentences import sentence_spans
 from textkit.synonyms import heads, synonyms
-from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, specific_terms, stem
+from textkit.text import TOKEN, cognate_form, cognate_key, content_words, fold, name_units, stem
 from textkit.text import little as _little
 from textkit.verbs import lemma
 from textkit.wordclasses import REFERS_BACK, pronoun_inside
@@ -49,24 +48,6 @@ def root(word_stem: str) -> str:
         if word_stem.endswith(ending) and len(word_stem) - len(ending) >= 3:
             return word_stem[: -len(ending)]
     return word_stem
-
-
-def name_units(sentence: str) -> list[list[str]]:
-    """Names as runs of capitalised words ("Stefan Singman"), hashtags as their own unit."""
-    capitalised = set(specific_terms(sentence))
-    units, run = [], []
-    for match in TOKEN.finditer(sentence):
-        word = match.group()
-        follows = bool(run) and sentence[match.start() - 1 : match.start()] == " "
-        if word in capitalised and not word.isdigit() or (word[:1].isupper() and follows):
-            run.append(word)
-            continue
-        units, run = units + ([run] if run else []), []
-        if word[:1].isupper() and not word.isdigit():  # a sentence-initial word may start a name
-            run = [word]
-    units += [run] if run else []
-    names = [u for u in units if len(u) > 1 or u[0] in capitalised]
-    return names + [[tag] for tag in re.findall(r"#(\w+)", sentence)]
 
 
 class Window:

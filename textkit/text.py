@@ -247,3 +247,21 @@ def escaped_line(name: str) -> str:
     'evil\\\\nname.txt'
     """
     return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), name)
+
+
+def name_units(sentence: str) -> list[list[str]]:
+    """Names as runs of capitalised words ("Stefan Singman"), hashtags as their own unit."""
+    capitalised = set(specific_terms(sentence))
+    units, run = [], []
+    for match in TOKEN.finditer(sentence):
+        word = match.group()
+        follows = bool(run) and sentence[match.start() - 1 : match.start()] == " "
+        if word in capitalised and not word.isdigit() or (word[:1].isupper() and follows):
+            run.append(word)
+            continue
+        units, run = units + ([run] if run else []), []
+        if word[:1].isupper() and not word.isdigit():  # a sentence-initial word may start a name
+            run = [word]
+    units += [run] if run else []
+    names = [u for u in units if len(u) > 1 or u[0] in capitalised]
+    return names + [[tag] for tag in re.findall(r"#(\w+)", sentence)]
