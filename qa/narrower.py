@@ -27,6 +27,11 @@ Words match by stem, inside a compound, or across languages by a cognate stem
 >>> counts_other("Hur många skolor finns det?", found)
 [False, False]
 
+A Swedish word of the same meaning counts the same thing ("gäster" for "besökare", ``textkit.synonyms``):
+
+>>> counts_other("Hur många besökare kom?", ["Festivalen hade 9 000 gäster.", "Besökarna kom från hela landet."])
+[False, False]
+
 A price question names its priced thing the same way ("vad kostar ett årskort"):
 
 >>> found = ["Badhuset kostar 418 miljoner kronor.", "Ett årskort i badhuset säljs från hösten."]
@@ -39,6 +44,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from textkit.synonyms import heads, synonyms
 from textkit.text import ANSWER_SHAPES, TOKEN, cognate_form, content_words, detect_language, fold, stem
 from textkit.wordclasses import MONEY, SHARE
 
@@ -131,7 +137,18 @@ def _another_thing(question: str, lang: str, sentences: list[str]) -> list[bool]
     if not counted or min(len(s) for s in counted[0]) < SHORT:
         return [False] * len(sentences)
     named = {j for j, s in enumerate(sentences) if _matches(counted[0], s)}
-    return [_elsewhere(named, i) and not any(_matches(c, s) for c in counted) for i, s in enumerate(sentences)]
+    # A synonym of the counted noun counts it too ("gäster" for "besökare"); not of a verb after it
+    # ("saknas" for "fattas" says nothing of what is counted).
+    same = synonyms(counted_thing(question)[0]) if lang == "sv" else frozenset()
+    return [
+        _elsewhere(named, i) and not any(_matches(c, s) for c in counted) and not _says(same, s)
+        for i, s in enumerate(sentences)
+    ]
+
+
+def _says(words: frozenset[str], sentence: str) -> bool:
+    """A word of the sentence is a form of one of ``words`` (thesaurus entries: ``textkit.synonyms``)."""
+    return bool(words) and any(words & heads(w) for w in TOKEN.findall(sentence))
 
 
 def _wider_class(question: str, lang: str, sentences: list[str]) -> list[bool]:

@@ -53,3 +53,17 @@ def test_the_rule_leaves_alone_what_it_has_no_evidence_against(question, sentenc
 def test_the_counted_thing_is_the_words_after_the_question_words():
     assert counted_thing("Hur många av de nybyggda skolorna har solceller?") == ["nybyggda", "skolorna"]
     assert counted_thing("How many ferries does it own?") == ["ferries"]
+
+
+FESTIVAL = ["Festivalen väntas locka omkring 150 000 besökare första året.", "Gästerna kan bo i stugor vid sjön."]
+NURSES = ["Det saknas omkring 140 sjuksköterskor inför sommaren.", "Undersköterskor anställs också i år."]
+
+
+def test_a_count_said_with_a_synonym_of_the_counted_noun_counts_it():
+    # "gäster" asked, "besökare" written; "Gästerna" in the other sentence made it look like another thing
+    assert counts_other("Hur många gäster kommer till festivalen?", FESTIVAL) == [False, False]
+
+
+def test_a_synonym_of_the_verb_after_the_counted_noun_excuses_nothing():
+    # "saknas" is "fattas", but the nurses are not the assistant nurses asked about
+    assert counts_other("Hur många undersköterskor fattas inför sommaren?", NURSES)[0]
