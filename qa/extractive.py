@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from textkit.sentences import heading_spans, sentence_spans
-from textkit.synonyms import heads, synonyms
+from textkit.synonyms import entries_in, synonyms
 from textkit.text import (
     TOKEN,
     cognate_form,
@@ -171,7 +170,6 @@ def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv", sam
         return 0.0
     sentence_stems = {stem(w) for w in TOKEN.findall(text)}
     folded, cognates = fold(text), cognate_form(text)
-    sentence_heads = lru_cache(maxsize=1)(lambda: {h for w in TOKEN.findall(text) for h in heads(w)})
     found = 0.0
     for word, weight in query_words.items():
         word_stem = stem(word, lang)
@@ -181,7 +179,7 @@ def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv", sam
             found += 0.8 * weight
         elif len(word) >= 4 and cognate_key(word) in cognates:
             found += 0.6 * weight
-        elif same_meaning and lang == "sv" and synonyms(word) & sentence_heads():  # a synonym says the same word
+        elif same_meaning and lang == "sv" and synonyms(word) & entries_in(text):  # a synonym says the same word
             found += weight
     return found / sum(query_words.values())
 

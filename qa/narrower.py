@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from textkit.synonyms import heads, synonyms
+from textkit.synonyms import entries_in, synonyms
 from textkit.text import ANSWER_SHAPES, TOKEN, cognate_form, content_words, detect_language, fold, stem
 from textkit.wordclasses import MONEY, SHARE
 
@@ -141,14 +141,9 @@ def _another_thing(question: str, lang: str, sentences: list[str]) -> list[bool]
     # ("saknas" for "fattas" says nothing of what is counted).
     same = synonyms(counted_thing(question)[0]) if lang == "sv" else frozenset()
     return [
-        _elsewhere(named, i) and not any(_matches(c, s) for c in counted) and not _says(same, s)
+        _elsewhere(named, i) and not any(_matches(c, s) for c in counted) and not same & entries_in(s)
         for i, s in enumerate(sentences)
     ]
-
-
-def _says(words: frozenset[str], sentence: str) -> bool:
-    """A word of the sentence is a form of one of ``words`` (thesaurus entries: ``textkit.synonyms``)."""
-    return bool(words) and any(words & heads(w) for w in TOKEN.findall(sentence))
 
 
 def _wider_class(question: str, lang: str, sentences: list[str]) -> list[bool]:

@@ -28,6 +28,7 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
+from textkit.text import TOKEN
 from textkit.wordshape import inflected
 
 THESAURUS = Path(__file__).parent / "data" / "th_sv_SE_v2.dat.gz"
@@ -80,6 +81,16 @@ def heads(word: str) -> frozenset[str]:
         if base.endswith("a") and base in table and ending in VERB_ENDINGS["a"]:
             found.add(base)
     return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def entries_in(text: str) -> frozenset[str]:
+    """The thesaurus entries the words of ``text`` are forms of: what a synonym is looked for among.
+
+    >>> sorted(entries_in("Personalen består av 34 personer."))
+    ['består', 'person', 'personal', 'personer']
+    """
+    return frozenset(h for w in TOKEN.findall(text) for h in heads(w))
 
 
 def synonyms(word: str) -> frozenset[str]:
