@@ -93,6 +93,7 @@ def entries_in(text: str) -> frozenset[str]:
     return frozenset(h for w in TOKEN.findall(text) for h in heads(w))
 
 
+@lru_cache(maxsize=65536)  # asked for each question word against every candidate sentence
 def synonyms(word: str) -> frozenset[str]:
     """The entries the thesaurus gives as meaning the same as ``word``, by the entries it is a form of."""
     table = _table()
