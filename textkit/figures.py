@@ -52,6 +52,13 @@ SPELLED = {
         ("tio ten", 10),
         ("elva eleven", 11),
         ("tolv twelve", 12),
+        ("tretton thirteen", 13),
+        ("fjorton fourteen", 14),
+        ("femton fifteen", 15),
+        ("sexton sixteen", 16),
+        ("sjutton seventeen", 17),
+        ("arton eighteen", 18),
+        ("nitton nineteen", 19),
         ("tjugo twenty", 20),
         ("trettio thirty", 30),
         ("fyrtio forty", 40),
@@ -78,7 +85,11 @@ def numbers(text: str) -> set[str]:
 
 
 def spelled(text: str) -> set[str]:
-    """Numbers written as words: "fyra år" holds 4, as "4 år" does."""
+    """Numbers written as words: "fyra år" holds 4, as "4 år" does.
+
+    >>> sorted(spelled("i nitton år och fjorton dagar"))
+    ['14', '19']
+    """
     words = {w.lower() for w in SPELLED_WORD.findall(text)}
     if "sex" in words and detect_language(text) != "sv":
         words.discard("sex")

@@ -61,8 +61,10 @@ MONTHS = "(" + "|".join(dict.fromkeys(CALENDAR_SV.split()[:12] + CALENDAR_EN.spl
 NOT_A_TIME = r"(?<!klockan )(?<!kl\. )(?<!\d[.:])(?!\d{1,2}:[0-5]\d\b)"
 NUMBER_WORDS = (
     # Not "en/ett/one" (articles) nor "första/andra/first" (rarely a count, often "other"/"earliest").
-    r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|tjugo|hundra|tusen|miljon\w*|miljard\w*|"
-    r"tredje|fjärde|femte|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million\w*|billion\w*)"
+    r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|"
+    r"tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen|miljon\w*|miljard\w*|tredje|fjärde|femte|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million\w*|billion\w*)"
 )
 YEAR_DIGITS = r"(?:1[89]|20)\d\d"  # a year's digits: 1800 to 2099
 # "20/6": the Swedish order, day before month. Only real days and months, as a date's shape (textkit.figures

@@ -85,3 +85,10 @@ def test_a_day_and_month_written_with_a_slash_answers_when_but_a_share_does_not(
 def test_a_figure_beside_a_date_still_answers_how_many():
     assert has_answer_shape("Den 15 december hade 40 sköterskor anställts.", "number")
     assert has_answer_shape("Ett kaffe kostar 17.50 kronor.", "number")
+
+
+@pytest.mark.parametrize("sentence", ["Hon har arbetat på skolan i nitton år.", "Loppet är fyrtio kilometer långt."])
+def test_a_figure_written_as_a_teen_or_a_ten_answers_how_many(sentence):
+    # "nitton" (19) and "fyrtio" (40) are numbers as much as "tolv" and "tjugo": without them "Hur länge
+    # har hon arbetat där?" had no sentence with a figure and was refused.
+    assert has_answer_shape(sentence, "number")
