@@ -65,7 +65,7 @@ SHARE_AFTER = re.compile(rf"\s*{SHARE}", re.I)
 MONEY_AFTER = re.compile(rf"(?:\s*(?:miljoner|miljarder|tusen|million|billion))?\s*{MONEY}", re.I)
 MONEY_WORD = re.compile(MONEY, re.I)
 # A price asked: a question word, then a form of "kosta" / "cost".
-PRICE_ASKED = re.compile(r"\b(?:vad|hur mycket|what|how much)\b.*\b(?:kostar|kostade|kosta|cost|costs)\b", re.I)
+PRICE_ASKED = re.compile(r"\b(?:vad|hur mycket|what|how much)\b.*\b(?:kostar|kostade|kostat|kosta|cost|costs)\b", re.I)
 FREE = re.compile(r"\b(?:gratis|kostnadsfri\w*|avgiftsfri\w*|free)\b", re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)
 PHRASE = 2  # the counted thing: at most this many content words in a row

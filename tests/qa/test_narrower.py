@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.narrower import counted_thing, counts_other
+from qa.narrower import counted_thing, counts_other, unpriced
 
 pytestmark = pytest.mark.fast
 
@@ -67,3 +67,9 @@ def test_a_count_said_with_a_synonym_of_the_counted_noun_counts_it():
 def test_a_synonym_of_the_verb_after_the_counted_noun_excuses_nothing():
     # "saknas" is "fattas", but the nurses are not the assistant nurses asked about
     assert counts_other("Hur många undersköterskor fattas inför sommaren?", NURSES)[0]
+
+
+def test_what_something_has_cost_is_no_count_of_call_outs():
+    # "ha kostat" asks a price as "kostar" does: a sentence with no sum of money is no answer.
+    found = ["Räddningstjänsten fick in omkring 140 larm under natten.", "Skadorna har kostat 12 miljoner kronor."]
+    assert unpriced("Hur mycket beräknas översvämningarna ha kostat försäkringsbolagen?", found) == [True, False]
