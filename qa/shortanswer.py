@@ -35,7 +35,7 @@ import re
 from qa.compounds import names_head
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
-from textkit.wordclasses import AT_PLACE, FRONTED, MONEY, PREPOSITIONS, SHARE
+from textkit.wordclasses import AT_PLACE, FRONTED, MONEY, PREPOSITIONS, SHARE, TIME_UNITS
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
 ASKS = {
@@ -184,6 +184,7 @@ MONEY_ASKED = re.compile(r"\b(kostar|kostade|kosta|pris\w*|betala\w*|cost\w*|pri
 SHARE_SPAN = re.compile(SHARE, re.I)
 SHARE_ASKED = re.compile(r"\b(andel\w*|procent|share|percentage|proportion|per cent|percent)\b", re.I)
 MONEY_SPAN = re.compile(rf"\b{MONEY}", re.I)
+UNIT_ASKED = re.compile(r"\b(?:hur många|how many)\s+(\w+)", re.I)  # "how many years": a unit counted
 
 
 def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> float:
@@ -205,16 +206,26 @@ def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> flo
     return float(bool(MONEY_ASKED.search(question) and MONEY_SPAN.search(text)))
 
 
-def _counted(kind: str, asked_roots: set[str], span: str) -> float:
+def _counted(kind: str, asked_roots: set[str], span: str, question: str = "") -> float:
     """1 when a number's span names the thing the question counts: "hur många kameror" is answered by
-    "24 kameror", not "14 dagar" (a lower-case word, so a name in the span is left to closeness).
+    "24 kameror", not "14 dagar" (a lower-case word, so a name in the span is left to closeness); a
+    stretch of time counts in either language ("how many years": "22 år").
 
     >>> asked = _roots(asked_stems("Hur många kameror?"))
     >>> _counted("number", asked, "24 kameror"), _counted("number", asked, "14 dagar")
     (1.0, 0.0)
+    >>> q = "How many years has she worked there?"
+    >>> _counted("number", _roots(asked_stems(q)), "22 år", q), _counted("number", _roots(asked_stems(q)), "19 timmar", q)
+    (1.0, 0.0)
     """
-    words = [root(fold(stem(w))) for w in TOKEN.findall(span) if w.islower()]
-    return float(kind == "number" and any(names_head(asked_roots, w) for w in words))
+    words = [w for w in TOKEN.findall(span) if w.islower()]
+    unit = TIME_UNITS.get(m.group(1).lower()) if (m := UNIT_ASKED.search(question)) else None
+    same = [root(fold(stem(w))) for w in words]
+    return float(kind == "number" and (any(names_head(asked_roots, w) for w in same) or _unit_of(words) == {unit}))
+
+
+def _unit_of(words: list[str]) -> set:
+    return {TIME_UNITS[w.lower()] for w in words if w.lower() in TIME_UNITS}
 
 
 def asked_stems(question: str) -> set[str]:
@@ -254,7 +265,7 @@ def scored_spans(question: str, sentence: str, kind: str, question_stems: set[st
     for s in spans:
         text = sentence[s[0] : s[1]]
         score = _closeness(question_stems, sentence, s) + unit(s) + led_to(s) + KIND_FIT * fits(s)
-        scored.append((score + _counted(kind, asked_roots, text), s[0], TRAILING.sub("", text.strip(" ,;:"))))
+        scored.append((score + _counted(kind, asked_roots, text, question), s[0], TRAILING.sub("", text.strip(" ,;:"))))
     return scored
 
 

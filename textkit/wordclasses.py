@@ -32,6 +32,19 @@ UNITS = _words("procent procentenheter tusen miljon miljoner miljard miljarder k
 # What makes a figure a sum of money or a share ("3 000 kronor", "14 procent"), as regex alternatives.
 MONEY = r"(?:kronor|kr|euro|dollar|öre)\b"
 SHARE = r"(?:%|procent|percent)"
+# The same stretch of time in either language: "How many years?" is answered by "22 år", not "19 timmar".
+TIME_UNITS = {
+    form: unit
+    for unit, forms in {
+        "year": "år års åren året year years",
+        "month": "månad månader månaderna månaden månads month months",
+        "week": "vecka veckor veckorna veckan veckas week weeks",
+        "day": "dag dagar dagarna dagen dags dygn dygnet day days",
+        "hour": "timme timmar timmarna timmen hour hours",
+        "minute": "minut minuter minuterna minuten minute minutes",
+    }.items()
+    for form in forms.split()
+}
 # What puts a place after it ("i Nässjö", "norr om Umeå", "in Borlänge"), as a regex with its space.
 AT_PLACE = r"(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+"
 

@@ -115,3 +115,15 @@ def test_a_year_asked_takes_the_figure_of_that_year_even_from_a_sentence_not_nam
     )
     reordered, span = span_first(f"Hur många barn stod i kö till förskolan {year}?", chosen, "number")
     assert span == expected and expected in reordered[0].sentence
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("How many years has the assistant nurse worked on the ward?", "22 år"),
+        ("Hur många timmar fick hon jobba i sträck?", "19 timmar"),
+    ],
+)
+def test_a_stretch_of_time_asked_is_answered_in_the_same_unit_in_either_language(question, expected):
+    sentence = "Efter ett pass på 19 timmar i sträck berättar undersköterskan, som har arbetat på avdelningen i 22 år."
+    assert short_answer(question, sentence) == expected
