@@ -63,6 +63,7 @@ class Window:
         self.verbs = [lemma(t) for part in parts for t in TOKEN.findall(part)]
         self.kins = [kin(t) for part in parts for t in TOKEN.findall(part)]  # direction, degree (wordforms)
         self.heads = [heads(t) for part in parts for t in TOKEN.findall(part)]  # thesaurus entries (synonyms)
+        self.syns = [synonyms(t) for part in parts for t in TOKEN.findall(part)]  # its synonyms: a meaning shared
         self.refers_back = [_refers_back(part) for part in parts]
         self.core_window = None if core == text else Window(core, core)
         self.speaker: Window | None = None  # who says the core, when it is in a quote (``textkit.quotes``)
@@ -78,7 +79,8 @@ class Window:
     def positions(self, word: str, unfolded: str | None = None) -> list[int]:
         """Where in ``tokens`` the word stands: same stem or root, or as a part (or the head) of a compound
         there, or a word of its closed class (``ALIKE``), or a form of the same strong verb, or a verb of
-        change of the same direction, a degree of the same adjective, the verb a noun is derived from."""
+        change of the same direction, a degree of the same adjective, the verb a noun is derived from, or a word
+        the thesaurus gives the same meaning as it or as one of its synonyms."""
         w = fold(stem(word))
         alike = next((group for group in ALIKE if fold(word) in group), None) or number_forms(word)
         r, verb, word_kin = root(w), lemma(unfolded or word), kin(unfolded or word)
@@ -87,8 +89,8 @@ class Window:
         same = synonyms(unfolded or word)  # the thesaurus: a word of the same meaning (textkit.synonyms)
         return [
             i
-            for i, (tok, s, tok_verb, tok_kin, tok_heads) in enumerate(
-                zip(self.tokens, self.stems, self.verbs, self.kins, self.heads)
+            for i, (tok, s, tok_verb, tok_kin, tok_heads, tok_syns) in enumerate(
+                zip(self.tokens, self.stems, self.verbs, self.kins, self.heads, self.syns)
             )
             if s == w
             or (word_kin is not None and tok_kin == word_kin)
@@ -102,6 +104,7 @@ class Window:
             or (verb is not None and tok_verb == verb)
             or (act is not None and tok_verb == act)
             or not same.isdisjoint(tok_heads)
+            or not same.isdisjoint(tok_syns)
         ]
 
     def covers(self, word: str, depth: int = 0) -> bool:

@@ -28,9 +28,9 @@ FLOORS = {  # measured at this commit; raise them, never lower them
     "dev": {"faithful kept": 0.92, "made-up removed": 0.98, "invented": 0.90, "swapped": 1.0},
     "test": {"faithful kept": 1.0, "made-up removed": 0.97, "invented": 0.85, "swapped": 0.93},
     "holdout": {"faithful kept": 0.83, "made-up removed": 0.97, "invented": 0.90, "swapped": 0.95},
-    "holdout2": {"faithful kept": 0.70, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
-    "holdout3": {"faithful kept": 0.35, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.95},
-    "holdout4": {"faithful kept": 0.62, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
+    "holdout2": {"faithful kept": 0.72, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
+    "holdout3": {"faithful kept": 0.37, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.95},
+    "holdout4": {"faithful kept": 0.65, "made-up removed": 0.98, "invented": 1.0, "swapped": 0.90},
 }
 
 

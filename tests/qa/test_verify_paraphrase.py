@@ -291,3 +291,19 @@ BAKERY = "Bageriet vid torget har haft ett bra år. I dag har det 34 anställda,
 )
 def test_a_word_of_the_same_meaning_stands_for_the_passages_word(sentence, kept):
     assert supported(sentence, BAKERY) is kept
+
+
+CONCERT = "Festivalen fick en bra start. På lördagen uppträdde bandet inför omkring 9 000 personer vid stora scenen."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # "spela" and "uppträda" are not listed as each other's synonyms, but both as "agera"'s
+        ("Bandet spelade inför omkring 9 000 personer på lördagen.", True),
+        ("Bandet sjöng inför omkring 9 000 personer på lördagen.", False),  # no shared meaning listed
+        ("Bandet spelade inför omkring 9 000 personer på fredagen.", False),
+    ],
+)
+def test_two_words_the_thesaurus_gives_one_meaning_stand_for_each_other(sentence, kept):
+    assert supported(sentence, CONCERT) is kept
