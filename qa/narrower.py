@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from textkit.synonyms import entries_in, synonyms
 from textkit.text import ANSWER_SHAPES, TOKEN, cognate_form, content_words, detect_language, fold, stem
-from textkit.wordclasses import MONEY, SHARE
+from textkit.wordclasses import MONEY, SHARE, SHARE_ASKED, SHARE_IN_WORDS
 
 # "hur många (av de)" / "how many (of the)": what follows names the counted thing.
 # "vad kostar (ett)" / "vad kommer (ett)" ... "att kosta" / "how much does (a)": what follows names the priced thing.
@@ -66,6 +66,7 @@ MONEY_AFTER = re.compile(rf"(?:\s*(?:miljoner|miljarder|tusen|million|billion))?
 MONEY_WORD = re.compile(MONEY, re.I)
 # A price asked: a question word, then a form of "kosta" / "cost".
 PRICE_ASKED = re.compile(r"\b(?:vad|hur mycket|what|how much)\b.*\b(?:kostar|kostade|kostat|kosta|cost|costs)\b", re.I)
+SHARE_SAID = re.compile(rf"{SHARE}|{SHARE_IN_WORDS}", re.I)
 FREE = re.compile(r"\b(?:gratis|kostnadsfri\w*|avgiftsfri\w*|free)\b", re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)
 PHRASE = 2  # the counted thing: at most this many content words in a row
@@ -212,6 +213,18 @@ def unpriced(question: str, sentences: list[str]) -> list[bool]:
         return bool(FREE.search(s)) or any(MONEY_AFTER.match(s, m.end()) for m in numbers.finditer(s))
 
     return [not priced(s) for s in sentences]
+
+
+def unshared(question: str, sentences: list[str]) -> list[bool]:
+    """A share asked ("hur stor andel", "what proportion"), the sentence says no share ("14 procent",
+    "var fjärde"): its figures count or price, they share nothing.
+
+    >>> unshared("Hur stor andel av eleverna klarade provet?", ["Provet skrevs av 120 elever.", "Av dem klarade 97 procent."])
+    [True, False]
+    """
+    if not re.search(SHARE_ASKED, question, re.I):
+        return [False] * len(sentences)
+    return [not SHARE_SAID.search(s) for s in sentences]
 
 
 def counts_other(question: str, sentences: list[str]) -> list[bool]:

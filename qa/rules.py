@@ -23,7 +23,7 @@ from dataclasses import replace
 import numpy as np
 
 from qa.calibration import Calibration
-from qa.narrower import counts_other, unpriced
+from qa.narrower import counts_other, unpriced, unshared
 from qa.places import asked_places, speaks_of
 from qa.years import YEAR, asked_years, covers
 from textkit.text import REQUIRED_SHAPES, fold, has_answer_shape, stem
@@ -147,15 +147,16 @@ def with_closest(chosen: list, shaped: list, max_sentences: int) -> list:
 
 def off_target(query, found: list) -> list[bool]:
     """Per candidate: no answer whatever it scores, as its figure counts something else than was asked
-    or it names no sum for a price asked (qa/narrower.py), or its passage speaks of another year
-    (qa/years.py) or not of the place the question names (qa/places.py).
+    or it names no sum for a price asked or no share for a share asked (qa/narrower.py), or its passage
+    speaks of another year (qa/years.py) or not of the place the question names (qa/places.py).
 
     Only the first stands inside the fit (evals/rulefit.py): fitted with the year gate, or with the
     price gate, the grid's folds spend the refusals it brings on answers (out of fold refusal 0.571
     against the hand-set rules' 0.619 for the year; 0.548 against 0.583 for the price), which the
     calibration's own test forbids. Outside it, the fitted threshold keeps those refusals."""
     sentences = [c.sentence for c in found]
-    other = [a or b for a, b in zip(counts_other(query.focus, sentences), unpriced(query.focus, sentences))]
+    narrowed = (counts_other, unpriced, unshared)
+    other = [any(flags) for flags in zip(*(rule(query.focus, sentences) for rule in narrowed))]
     years, places = asked_years(query.focus), asked_places(query.focus)
 
     def spoken_of(cand) -> bool:

@@ -36,6 +36,7 @@ from qa.compounds import names_head
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
 from textkit.wordclasses import AT_PLACE, FRONTED, MONEY, PREPOSITIONS, SHARE, TIME_UNITS
+from textkit.wordclasses import SHARE_ASKED as SHARE_ASKS
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
 ASKS = {
@@ -182,7 +183,7 @@ CHANGE_ASKED = re.compile(
 BEFORE_ASKED = re.compile(r"\b(innan|förut|från början|ursprungligen|before|previously|originally|at first)\b", re.I)
 MONEY_ASKED = re.compile(r"\b(kostar|kostade|kosta|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
 SHARE_SPAN = re.compile(SHARE, re.I)
-SHARE_ASKED = re.compile(r"\b(andel\w*|procent|share|percentage|proportion|per cent|percent)\b", re.I)
+SHARE_ASKED = re.compile(SHARE_ASKS, re.I)
 MONEY_SPAN = re.compile(rf"\b{MONEY}", re.I)
 UNIT_ASKED = re.compile(r"\b(?:hur många|how many)\s+(\w+)", re.I)  # "how many years": a unit counted
 

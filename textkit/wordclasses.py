@@ -32,6 +32,12 @@ UNITS = _words("procent procentenheter tusen miljon miljoner miljard miljarder k
 # What makes a figure a sum of money or a share ("3 000 kronor", "14 procent"), as regex alternatives.
 MONEY = r"(?:kronor|kr|euro|dollar|öre)\b"
 SHARE = r"(?:%|procent|percent)"
+# A share asked ("hur stor andel", "what proportion"), and a share said in words ("var fjärde", "hälften").
+SHARE_ASKED = r"\b(?:andel\w*|procent|hur stor del|share|percentage|proportion|per cent|percent)\b"
+SHARE_IN_WORDS = (
+    r"\b(?:hälften|halva|var (?:annan|tredje|fjärde|femte|sjätte|tionde)|(?:tredje|fjärde|femte|tion)del\w*|"
+    r"half|one in \w+|a third|a quarter|two thirds)\b"
+)
 # The same stretch of time in either language: "How many years?" is answered by "22 år", not "19 timmar".
 TIME_UNITS = {
     form: unit

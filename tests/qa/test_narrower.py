@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.narrower import counted_thing, counts_other, unpriced
+from qa.narrower import counted_thing, counts_other, unpriced, unshared
 
 pytestmark = pytest.mark.fast
 
@@ -73,3 +73,17 @@ def test_what_something_has_cost_is_no_count_of_call_outs():
     # "ha kostat" asks a price as "kostar" does: a sentence with no sum of money is no answer.
     found = ["Räddningstjänsten fick in omkring 140 larm under natten.", "Skadorna har kostat 12 miljoner kronor."]
     assert unpriced("Hur mycket beräknas översvämningarna ha kostat försäkringsbolagen?", found) == [True, False]
+
+
+@pytest.mark.parametrize(
+    "question", ["Hur stor andel av hushållen har fiber?", "What proportion of the households have fibre?"]
+)
+def test_a_share_asked_is_not_answered_by_a_count(question):
+    # A count of households is no share of them; a share said in words ("var fjärde") is one.
+    found = [
+        "I kommunen finns 5 400 hushåll.",
+        "I dag har 86 procent av hushållen fiber.",
+        "Var fjärde hushåll saknar fiber.",
+    ]
+    assert unshared(question, found) == [True, False, False]
+    assert unshared("Hur många hushåll finns det?", found) == [False, False, False]
