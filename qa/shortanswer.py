@@ -55,7 +55,11 @@ ASKS = {
         r"|\b(sista dag(en)?)\b",
         re.I,
     ),
-    "place": re.compile(CUES["place"].pattern + r"|\b(vilken plats|which (place|county))\b", re.I),
+    "place": re.compile(
+        CUES["place"].pattern + r"|\b(vilken plats|vilka (orter|städer|kommuner|platser|stadsdelar|län)|"
+        r"which (place|county|places|counties|towns|cities|parts|neighbourhoods|areas))\b",
+        re.I,
+    ),
     "name": re.compile(CUES["person"].pattern + r"|\b((vilken|vilket|which) \w+)\b", re.I),
 }
 QUALIFIERS = (
@@ -103,9 +107,12 @@ TRAILING = re.compile(
     r"kan|ska|skulle|måste|kommer|in|on|for|at|to|of|and|is|was|the|by|from|can|will))+$",
     re.I,
 )
+# A place, its second name joined by "och" ("på Haga och på Ersboda"), and the wider place it lies in
+# ("i Hagaström utanför Gävle"); "mellan Umeå och Sävar" names both ends.
+ONE_PLACE = rf"{CAPITAL}(?:\s+{CAPITAL})?"
 PLACE = re.compile(
-    rf"\b{AT_PLACE}{CAPITAL}(?:\s+{CAPITAL})?"
-    rf"(?:(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+{CAPITAL})?"
+    rf"\b(?:{AT_PLACE}{ONE_PLACE}(?:(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+(?:{AT_PLACE})?{CAPITAL})?"
+    rf"(?:\s+(?:i|utanför|norr om|söder om|in|near)\s+{ONE_PLACE})?|mellan\s+{CAPITAL}\s+och\s+{CAPITAL})"
 )
 CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]s\b", re.I)
 # "Vem är Karin Holm?" asks what the named person is, not for a name: no short answer.

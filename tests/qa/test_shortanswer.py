@@ -127,3 +127,24 @@ def test_a_year_asked_takes_the_figure_of_that_year_even_from_a_sentence_not_nam
 def test_a_stretch_of_time_asked_is_answered_in_the_same_unit_in_either_language(question, expected):
     sentence = "Efter ett pass på 19 timmar i sträck berättar undersköterskan, som har arbetat på avdelningen i 22 år."
     assert short_answer(question, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "question, sentence, expected",
+    [
+        ("Var ligger det nya lagret?", "Det nya lagret byggs i Bäckby utanför Västerås.", "i Bäckby utanför Västerås"),
+        (
+            "Mellan vilka orter går färjan?",
+            "Färjan går mellan Landskrona och Ven varje timme.",
+            "mellan Landskrona och Ven",
+        ),
+        (
+            "In which parts of the town did the buses get stuck?",
+            "Bussarna fastnade i backarna på Haga och på Ersboda under natten.",
+            "på Haga och på Ersboda",
+        ),
+    ],
+)
+def test_a_place_is_answered_whole_with_the_place_it_lies_in_or_both_its_ends(question, sentence, expected):
+    # "i Bäckby" alone leaves out where Bäckby is; "Mellan vilka orter" and "which parts" ask for places too.
+    assert short_answer(question, sentence) == expected
