@@ -66,6 +66,7 @@ MONEY_AFTER = re.compile(rf"(?:\s*(?:miljoner|miljarder|tusen|million|billion))?
 MONEY_WORD = re.compile(MONEY, re.I)
 # A price asked: a question word, then a form of "kosta" / "cost".
 PRICE_ASKED = re.compile(r"\b(?:vad|hur mycket|what|how much)\b.*\b(?:kostar|kostade|kostat|kosta|cost|costs)\b", re.I)
+SHARE_ASK = re.compile(SHARE_ASKED, re.I)
 SHARE_SAID = re.compile(rf"{SHARE}|{SHARE_IN_WORDS}", re.I)
 FREE = re.compile(r"\b(?:gratis|kostnadsfri\w*|avgiftsfri\w*|free)\b", re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)
@@ -222,7 +223,7 @@ def unshared(question: str, sentences: list[str]) -> list[bool]:
     >>> unshared("Hur stor andel av eleverna klarade provet?", ["Provet skrevs av 120 elever.", "Av dem klarade 97 procent."])
     [True, False]
     """
-    if not re.search(SHARE_ASKED, question, re.I):
+    if not SHARE_ASK.search(question):
         return [False] * len(sentences)
     return [not SHARE_SAID.search(s) for s in sentences]
 

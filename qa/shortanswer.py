@@ -214,7 +214,7 @@ def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> flo
     return float(bool(MONEY_ASKED.search(question) and MONEY_SPAN.search(text)))
 
 
-def _counted(kind: str, asked_roots: set[str], span: str, question: str = "") -> float:
+def _counted(kind: str, asked_roots: set[str], span: str, asked_unit: str | None = None) -> float:
     """1 when a number's span names the thing the question counts: "hur många kameror" is answered by
     "24 kameror", not "14 dagar" (a lower-case word, so a name in the span is left to closeness); a
     stretch of time counts in either language ("how many years": "22 år").
@@ -223,17 +223,19 @@ def _counted(kind: str, asked_roots: set[str], span: str, question: str = "") ->
     >>> _counted("number", asked, "24 kameror"), _counted("number", asked, "14 dagar")
     (1.0, 0.0)
     >>> q = "How many years has she worked there?"
-    >>> _counted("number", _roots(asked_stems(q)), "22 år", q), _counted("number", _roots(asked_stems(q)), "19 timmar", q)
+    >>> asked, unit = _roots(asked_stems(q)), _asked_unit(q)
+    >>> _counted("number", asked, "22 år", unit), _counted("number", asked, "19 timmar", unit)
     (1.0, 0.0)
     """
     words = [w for w in TOKEN.findall(span) if w.islower()]
-    unit = TIME_UNITS.get(m.group(1).lower()) if (m := UNIT_ASKED.search(question)) else None
     same = [root(fold(stem(w))) for w in words]
-    return float(kind == "number" and (any(names_head(asked_roots, w) for w in same) or _unit_of(words) == {unit}))
+    units = {TIME_UNITS[w.lower()] for w in words if w.lower() in TIME_UNITS}
+    return float(kind == "number" and (any(names_head(asked_roots, w) for w in same) or units == {asked_unit}))
 
 
-def _unit_of(words: list[str]) -> set:
-    return {TIME_UNITS[w.lower()] for w in words if w.lower() in TIME_UNITS}
+def _asked_unit(question: str) -> str | None:
+    """The unit of time a "how many" counts ("how many years": "year"), or None."""
+    return TIME_UNITS.get(m.group(1).lower()) if (m := UNIT_ASKED.search(question)) else None
 
 
 def asked_stems(question: str) -> set[str]:
@@ -268,12 +270,14 @@ def scored_spans(question: str, sentence: str, kind: str, question_stems: set[st
     toward = -0.5 if BEFORE_ASKED.search(question) else 0.5
     led_to = lambda s: toward * bool(re.search(r"\b(till|to|nu|now)\s+$", before_digits(s), re.I))  # noqa: E731
     fits = lambda s: _fits(kind, question, sentence, s)  # noqa: E731
-    asked_roots = _roots(question_stems)
+    asked_roots, asked_unit = _roots(question_stems), _asked_unit(question)
     scored = []
     for s in spans:
         text = sentence[s[0] : s[1]]
         score = _closeness(question_stems, sentence, s) + unit(s) + led_to(s) + KIND_FIT * fits(s)
-        scored.append((score + _counted(kind, asked_roots, text, question), s[0], TRAILING.sub("", text.strip(" ,;:"))))
+        scored.append(
+            (score + _counted(kind, asked_roots, text, asked_unit), s[0], TRAILING.sub("", text.strip(" ,;:")))
+        )
     return scored
 
 
