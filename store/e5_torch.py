@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +27,8 @@ from store.e5_bundle import Bundle, bundled_model_path, read_bundle
 FORMAT = "1"  # bump when the conversion changes, so caches are rebuilt
 POSITION_OFFSET = 2  # XLM-RoBERTa numbers positions from padding_idx + 1
 META = "\u2581"  # SentencePiece's word-start marker
+PARTIAL = ".partial"  # a checkpoint being written, by this process or another
+ABANDONED_S = 3600  # a conversion takes seconds; a partial this old was left by a killed process
 PREFIX = {"query": "query: ", "passage": "passage: "}
 
 
@@ -126,20 +130,44 @@ def cache_name(source: Path) -> str:
 
 
 def model_dir(cache_dir: Path, source: Path | None = None) -> Path:
-    """The converted checkpoint under ``cache_dir``, written once (atomically) and reused."""
-    from safetensors.numpy import save_file
+    """The converted checkpoint under ``cache_dir``, written once (atomically) and reused.
 
+    Each writer converts into a directory of its own and renames it into place, so two processes
+    converting at once (an eval and an ingest on a new machine) never delete each other's work;
+    the second to finish finds the checkpoint there and drops its copy.
+    """
     source = source or bundled_model_path()
     target = cache_dir / cache_name(source)
     if (target / "model.safetensors").exists():
         return target
-    bundle = read_bundle(source)
-    partial = target.with_name(target.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    (partial / "config.json").write_text(json.dumps(_config(bundle), indent=1))
-    build_tokenizer(bundle).save(str(partial / "tokenizer.json"))
-    (partial / "tokenizer_config.json").write_text(
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    _sweep_abandoned(cache_dir, target.name)
+    partial = Path(tempfile.mkdtemp(prefix=target.name + ".", suffix=PARTIAL, dir=cache_dir))
+    try:
+        _write_checkpoint(read_bundle(source), partial)
+        partial.rename(target)  # atomic; fails if another writer's checkpoint is already there
+    except OSError:
+        if not (target / "model.safetensors").exists():
+            raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return target
+
+
+def _sweep_abandoned(cache_dir: Path, name: str) -> None:
+    """Remove conversions of ``name`` left by a killed process: none takes an hour to write."""
+    for folder in cache_dir.glob(f"{name}.*{PARTIAL}"):
+        if time.time() - folder.stat().st_mtime > ABANDONED_S:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_checkpoint(bundle: Bundle, folder: Path) -> None:
+    """config.json, the tokenizer and model.safetensors of ``bundle`` into ``folder``."""
+    from safetensors.numpy import save_file
+
+    (folder / "config.json").write_text(json.dumps(_config(bundle), indent=1))
+    build_tokenizer(bundle).save(str(folder / "tokenizer.json"))
+    (folder / "tokenizer_config.json").write_text(
         json.dumps(
             {
                 "tokenizer_class": "PreTrainedTokenizerFast",
@@ -151,10 +179,7 @@ def model_dir(cache_dir: Path, source: Path | None = None) -> Path:
             }
         )
     )
-    save_file(state_dict(bundle), str(partial / "model.safetensors"))
-    shutil.rmtree(target, ignore_errors=True)
-    partial.rename(target)
-    return target
+    save_file(state_dict(bundle), str(folder / "model.safetensors"))
 
 
 class TorchE5:
