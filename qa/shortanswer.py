@@ -35,7 +35,18 @@ import re
 from qa.compounds import names_head
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
-from textkit.wordclasses import AT_PLACE, FRONTED, MONEY, PREPOSITIONS, SHARE, TIME_UNITS
+from textkit.wordclasses import (
+    AT_PLACE,
+    CLOCK_RANGE,
+    FRONTED,
+    MONEY,
+    PART_OF_YEAR,
+    PLACE_NOUNS,
+    PREPOSITIONS,
+    QUALIFIERS,
+    SHARE,
+    TIME_UNITS,
+)
 from textkit.wordclasses import SHARE_ASKED as SHARE_ASKS
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
@@ -62,17 +73,13 @@ ASKS = {
     ),
     "name": re.compile(CUES["person"].pattern + r"|\b((vilken|vilket|which) \w+)\b", re.I),
 }
-QUALIFIERS = (
-    r"drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
-    r"i genomsnitt|i snitt|minus|plus|about|around|over|nearly|almost"
-)
 # An ordinal counts with its "var": "var femte" is a share, "femte" a rank.
 QUALIFIER = rf"(?:(?:{QUALIFIERS}|var(?=\s+(?:tredje|fjärde|femte)\b))\s+)?"
 FIGURE = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,]\d+)?"
 # "mellan 78 och 94 år", "3 till 4 procent", "50–60 jobb": a range is one answer ("från 3 till 4" is a change).
 RANGE = rf"(?:mellan\s+{FIGURE}\s+och\s+{FIGURE}|(?<!från\s){FIGURE}\s+till\s+{FIGURE}|{FIGURE}(?:\s*[–-]\s*{FIGURE})?)"
 # A word naming what is counted; not a little word, a qualifier or an adverb ("2019 arbetade drygt 220").
-NOT_UNIT = rf"\s+(?!(?:och|av|i|på|som|per|där|här|då|nu|{QUALIFIERS})\b)"
+NOT_UNIT = rf"\s+(?!(?:och|av|i|på|som|per|där|här|då|nu|klockan|kl|{QUALIFIERS})\b)"
 UNIT_WORD = rf"(?:{NOT_UNIT}[a-zåäöé/]+)"
 MEASURE = r"(?:millimeter|centimeter|meter|kilometer|kubikmeter|kvadratmeter|liter|ton|kilo|gram|hektar|mm|cm|km)"
 # Two words only after an adjective's -a/-e form, "fler" or a measure ("nya kameror", "färre platser",
@@ -95,8 +102,10 @@ DATE_QUALIFIER = r"(?:(?:tidigast|senast|preliminärt|natten till|natten mot|und
 DATE = re.compile(
     rf"{DATE_QUALIFIER}(?:\b\d{{4}}-\d\d-\d\d\b|\b(?:(?:\w+dagen\s+)?den\s+)?\d{{1,2}}(?:[–-]\d{{1,2}})?\s+{MONTHS}(?:\s+\d{{4}})?(?:\s+(?:klockan|kl\.)\s*\d{{1,2}}[.:]\d\d)?\b|"
     rf"\b(?:den\s+)?\d{{1,2}}/\d{{1,2}}\b|\b(?:(?:i|från och med|sedan|till)\s+)?{MONTHS}(?:\s+\d{{4}})?\b|\bvecka\s+\d{{1,2}}(?:\s+(?:nästa|i)\s+år)?\b|"
+    rf"{CLOCK_RANGE}|"
     r"\b(?:klockan|kl\.)\s*\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}[.:]\d\d\b|\b(?:i fjol|i år|i höstas|i våras|i vintras|i somras)\b|"
-    rf"\b(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?{YEAR_DIGITS}\b)",
+    rf"\b(?:{PART_OF_YEAR}\s+)?(?:(?:sedan|från och med|till utgången av|hösten|våren|sommaren|vintern|år)\s+)?"
+    rf"{YEAR_DIGITS}(?:-tal(?:et)?)?\b)",  # a decade ("1990-talet") whole, not its first year
     re.I,
 )
 CAPITAL = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖÉ-]+"
@@ -107,12 +116,12 @@ TRAILING = re.compile(
     r"kan|ska|skulle|måste|kommer|in|on|for|at|to|of|and|is|was|the|by|from|can|will))+$",
     re.I,
 )
-# A place, its second name joined by "och" ("på Haga och på Ersboda"), and the wider place it lies in
-# ("i Hagaström utanför Gävle"); "mellan Umeå och Sävar" names both ends.
+# A place, a second joined by "och" ("på Haga och på Ersboda"), the wider place it lies in ("i Hagaström
+# utanför Gävle", "i Kalmar hamn"); "mellan Umeå och Sävar" names both ends.
 ONE_PLACE = rf"{CAPITAL}(?:\s+{CAPITAL})?"
 PLACE = re.compile(
-    rf"\b(?:{AT_PLACE}{ONE_PLACE}(?:(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+(?:{AT_PLACE})?{CAPITAL})?"
-    rf"(?:\s+(?:i|utanför|norr om|söder om|in|near)\s+{ONE_PLACE})?|mellan\s+{CAPITAL}\s+och\s+{CAPITAL})"
+    rf"\b(?:{AT_PLACE}{ONE_PLACE}(?:\s+{PLACE_NOUNS}\b|(?<=s)\s+[a-zåäö]{{4,}}|\s+(?:och|and)\s+(?:{AT_PLACE})?{CAPITAL})?"
+    rf"(?:\s+(?:i|utanför|norr om|söder om|in|near)\s+{ONE_PLACE}(?:\s+{PLACE_NOUNS}\b)?)?|mellan\s+{CAPITAL}\s+och\s+{CAPITAL})"
 )
 CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]s\b", re.I)
 # "Vem är Karin Holm?" asks what the named person is, not for a name: no short answer.

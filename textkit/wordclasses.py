@@ -53,8 +53,25 @@ TIME_UNITS = {
 }
 # What puts a place after it ("i Nässjö", "norr om Umeå", "in Borlänge"), as a regex with its space.
 AT_PLACE = r"(?:i|på|vid|från|utanför|norr om|söder om|in|at|near)\s+"
+# Kinds of place named after their town, part of the place's name: "på Kalmar flygplats", "i Kalmar hamn".
+PLACE_NOUNS = (
+    r"(?:flygplats|hamn|centrum|station|resecentrum|sjukhus|torg|strand|industriområde|skola|kyrka|län|kommun|"
+    r"airport|harbour)"
+)
+# A stretch of the clock, one answer: "mellan klockan 18 och 02", "mellan kl. 07.00 och 20.00", "kl. 10–18".
+CLOCK = r"\d{1,2}(?:[.:]\d\d)?"
+CLOCK_RANGE = (
+    rf"\b(?:mellan\s+(?:klockan\s+|kl\.\s*)?{CLOCK}\s+och\s+{CLOCK}|(?:klockan|kl\.)\s*{CLOCK}\s*[–-]\s*{CLOCK})\b"
+)
+# A part of a year before its digits: "under andra halvåret 2026", "första kvartalet 2025".
+PART_OF_YEAR = r"(?:(?:första|andra) halvåret|(?:första|andra|tredje|fjärde) kvartalet)"
 
 # Words that qualify a figure ("omkring 30 procent"): the figure still counts.
+# The words that qualify a figure in a short answer, kept with it ("omkring 30 procent", "upp till 35").
+QUALIFIERS = (
+    r"drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
+    r"i genomsnitt|i snitt|minus|plus|uppskattningsvis|närmare|uppemot|about|around|over|nearly|almost"
+)
 FIGURE_HEDGES = _words(
     "omkring ungefär cirka ca runt kring drygt knappt nästan närmare över under minst högst bara endast hela"
 )
