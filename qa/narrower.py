@@ -103,6 +103,22 @@ def _matches(own: frozenset[str], text: str) -> bool:
     return any(len(f) >= SHORT and o.endswith(f) for f in forms for o in own)
 
 
+ENDING = 4  # letters an inflection adds to a stem the stemmer left on ("undersköterskan": "-an")
+
+
+def _names(own: frozenset[str], text: str) -> bool:
+    """The thing asked is named in ``text``: the word, or a compound it is the head of ("kameror" in
+    "övervakningskameror"), not one it only qualifies: "pensionärsföreningar" names associations, so
+    "41 äldre personer" elsewhere may still count the pensioners asked for.
+
+    >>> own = _stems("pensionärer", "sv")
+    >>> _names(own, "De träffade flera pensionärsföreningar."), _names(own, "Pensionären anmälde.")
+    (False, True)
+    """
+    forms, _ = _text_forms(text)
+    return any(f.endswith(o) or f.startswith(o) and len(f) - len(o) <= ENDING for f in forms for o in own)
+
+
 def counted_thing(question: str) -> list[str]:
     """The content words naming what a "how many" question counts.
 
@@ -138,7 +154,7 @@ def _another_thing(question: str, lang: str, sentences: list[str]) -> list[bool]
     # The first word is the noun or its adjective; a short one matches too much to tell.
     if not counted or min(len(s) for s in counted[0]) < SHORT:
         return [False] * len(sentences)
-    named = {j for j, s in enumerate(sentences) if _matches(counted[0], s)}
+    named = {j for j, s in enumerate(sentences) if _names(counted[0], s)}
     # A synonym of the counted noun counts it too ("gäster" for "besökare"); not of a verb after it
     # ("saknas" for "fattas" says nothing of what is counted).
     same = synonyms(counted_thing(question)[0]) if lang == "sv" else frozenset()

@@ -87,3 +87,17 @@ def test_a_share_asked_is_not_answered_by_a_count(question):
     ]
     assert unshared(question, found) == [True, False, False]
     assert unshared("Hur många hushåll finns det?", found) == [False, False, False]
+
+
+FRAUD = [
+    "Tre män döms för att ha lurat 41 äldre personer på sammanlagt 3 miljoner kronor.",
+    "Polisen har hållit informationsträffar på flera pensionärsföreningar.",
+]
+
+
+def test_a_thing_named_only_as_the_first_part_of_a_compound_is_not_counted_elsewhere():
+    # "pensionärsföreningar" are associations: no sign that the pensioners are counted in another sentence
+    assert counts_other("Hur många pensionärer blev lurade?", FRAUD) == [False, False]
+    # ... but the thing itself in another form is: "Undersköterskan" (the stemmer leaves its "-an" on)
+    nurses = [NURSES[0], "Undersköterskan Lena Berg har arbetat på avdelningen i 22 år."]
+    assert counts_other("Hur många undersköterskor fattas inför sommaren?", nurses)[0]
