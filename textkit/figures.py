@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from textkit.text import CALENDAR_EN, CALENDAR_SV, YEAR_DIGITS, detect_language, fold, little, stem
+from textkit.text import CALENDAR_EN, CALENDAR_SV, SPELLED, YEAR_DIGITS, detect_language, fold, little, stem
 from textkit.text import MONTHS as MONTH_NAMES
 from textkit.wordclasses import PREPOSITIONS, UNITS
 
@@ -36,40 +36,6 @@ MONTHS = {
 # Dates written with digits only: "2025-03-02" and "4/2" (day/month) name a month too.
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
-# Numbers written as words, Swedish and English, from two ("ett"/"one" are also the article). "sex"
-# is six only in Swedish, so it counts only where the text is Swedish (``spelled``).
-SPELLED = {
-    w: n
-    for words, n in [
-        ("två two", 2),
-        ("tre three", 3),
-        ("fyra four", 4),
-        ("fem five", 5),
-        ("sex six", 6),
-        ("sju seven", 7),
-        ("åtta eight", 8),
-        ("nio nine", 9),
-        ("tio ten", 10),
-        ("elva eleven", 11),
-        ("tolv twelve", 12),
-        ("tretton thirteen", 13),
-        ("fjorton fourteen", 14),
-        ("femton fifteen", 15),
-        ("sexton sixteen", 16),
-        ("sjutton seventeen", 17),
-        ("arton eighteen", 18),
-        ("nitton nineteen", 19),
-        ("tjugo twenty", 20),
-        ("trettio thirty", 30),
-        ("fyrtio forty", 40),
-        ("femtio fifty", 50),
-        ("sextio sixty", 60),
-        ("sjuttio seventy", 70),
-        ("åttio eighty", 80),
-        ("nittio ninety", 90),
-    ]
-    for w in words.split()
-}
 SPELLED_WORD = re.compile(rf"\b(?:{'|'.join(SPELLED)})\b", re.I)
 SPELLED_FOLDED = {fold(w): n for w, n in SPELLED.items()}  # the verifier compares folded tokens
 

@@ -59,13 +59,22 @@ ENGLISH_CALENDAR = dict(zip(CALENDAR_EN.split(), CALENDAR_SV.split()))
 MONTHS = "(" + "|".join(dict.fromkeys(CALENDAR_SV.split()[:12] + CALENDAR_EN.split()[:12])) + ")"
 # Not the start of a figure: a time of day ("klockan 18", "kl. 17.30", "17:30") or the rest of one ("17.30").
 NOT_A_TIME = r"(?<!klockan )(?<!kl\. )(?<!\d[.:])(?!\d{1,2}:[0-5]\d\b)"
-NUMBER_WORDS = (
-    # Not "en/ett/one" (articles) nor "första/andra/first" (rarely a count, often "other"/"earliest").
-    r"(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|"
-    r"tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen|miljon\w*|miljard\w*|tredje|fjärde|femte|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million\w*|billion\w*)"
+# Numbers written as words, Swedish and English, from two ("ett"/"one" are also the article). "sex"
+# is six only in Swedish, so it counts only where the text is Swedish (``textkit.figures.spelled``).
+SPELLED_SV = (
+    "två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton arton nitton "
+    "tjugo trettio fyrtio femtio sextio sjuttio åttio nittio"
 )
+SPELLED_EN = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+)
+SPELLED_VALUES = [*range(2, 21), 30, 40, 50, 60, 70, 80, 90]
+SPELLED = {w: n for words in (SPELLED_SV, SPELLED_EN) for w, n in zip(words.split(), SPELLED_VALUES, strict=True)}
+# A figure written as a word, for the number shapes: the above, the larger ones and the ordinals of a
+# share ("var tredje"). Not "en/ett/one" (articles) nor "första/andra/first" (rarely a count).
+LARGER_NUMBER_WORDS = r"hundra tusen miljon\w* miljard\w* tredje fjärde femte hundred thousand million\w* billion\w*"
+NUMBER_WORDS = "(" + "|".join([*SPELLED, *LARGER_NUMBER_WORDS.split()]) + ")"
 YEAR_DIGITS = r"(?:1[89]|20)\d\d"  # a year's digits: 1800 to 2099
 # "20/6": the Swedish order, day before month. Only real days and months, as a date's shape (textkit.figures
 # reads any "d/m" for the months a claim names); "3/4 av" is a share.
