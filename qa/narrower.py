@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from textkit.synonyms import entries_in, synonyms
 from textkit.text import ANSWER_SHAPES, TOKEN, cognate_form, content_words, detect_language, fold, stem
-from textkit.wordclasses import MONEY, SHARE, SHARE_ASKED, SHARE_IN_WORDS
+from textkit.wordclasses import COST_FORMS, MONEY, SHARE, SHARE_ASKED, SHARE_IN_WORDS
 
 # "hur många (av de)" / "how many (of the)": what follows names the counted thing.
 # "vad kostar (ett)" / "vad kommer (ett)" ... "att kosta" / "how much does (a)": what follows names the priced thing.
@@ -65,7 +65,7 @@ SHARE_AFTER = re.compile(rf"\s*{SHARE}", re.I)
 MONEY_AFTER = re.compile(rf"(?:\s*(?:miljoner|miljarder|tusen|million|billion))?\s*{MONEY}", re.I)
 MONEY_WORD = re.compile(MONEY, re.I)
 # A price asked: a question word, then a form of "kosta" / "cost".
-PRICE_ASKED = re.compile(r"\b(?:vad|hur mycket|what|how much)\b.*\b(?:kostar|kostade|kostat|kosta|cost|costs)\b", re.I)
+PRICE_ASKED = re.compile(rf"\b(?:vad|hur mycket|what|how much)\b.*\b(?:{COST_FORMS}|cost|costs)\b", re.I)
 SHARE_ASK = re.compile(SHARE_ASKED, re.I)
 SHARE_SAID = re.compile(rf"{SHARE}|{SHARE_IN_WORDS}", re.I)
 FREE = re.compile(r"\b(?:gratis|kostnadsfri\w*|avgiftsfri\w*|free)\b", re.I)

@@ -38,6 +38,7 @@ from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_
 from textkit.wordclasses import (
     AT_PLACE,
     CLOCK_RANGE,
+    COST_FORMS,
     FRONTED,
     MONEY,
     PART_OF_YEAR,
@@ -53,7 +54,7 @@ from textkit.wordclasses import SHARE_ASKED as SHARE_ASKS
 ASKS = {
     "number": re.compile(
         CUES["number"].pattern + r"|\b(hur (dyr\w*|fuktigt)|vilken (nivå|kostnad|fartgräns)|what (price|rate|level)|"
-        r"jobless rate|price tag|vad (kostar|kostade|betalar|betalade|får man betala)|kosta|cost|costs|pay|pays|"
+        rf"jobless rate|price tag|vad (betalar|betalade|får man betala)|{COST_FORMS}|cost|costs|pay|pays|"
         r"how did the vote|hur gick omröstningen|hur (föll|slutade) (omröstningen|rösterna)|hur röstade|"
         r"what (was|is) the (average|previous|yearly|monthly|total|most|least|biggest|largest|highest|lowest|smallest)|"
         r"vilket påslag|som mest|som minst|i snitt|i genomsnitt|prislapp\w*|slutnota\w*|what share|"
@@ -197,7 +198,7 @@ CHANGE_ASKED = re.compile(
     re.I,
 )
 BEFORE_ASKED = re.compile(r"\b(innan|förut|från början|ursprungligen|before|previously|originally|at first)\b", re.I)
-MONEY_ASKED = re.compile(r"\b(kostar|kostade|kosta|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
+MONEY_ASKED = re.compile(rf"\b({COST_FORMS}|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
 SHARE_SPAN = re.compile(SHARE, re.I)
 SHARE_ASKED = re.compile(SHARE_ASKS, re.I)
 MONEY_SPAN = re.compile(rf"\b{MONEY}", re.I)

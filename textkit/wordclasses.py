@@ -67,6 +67,8 @@ CLOCK_RANGE = (
 PART_OF_YEAR = r"(?:(?:första|andra) halvåret|(?:första|andra|tredje|fjärde) kvartalet)"
 
 # Words that qualify a figure ("omkring 30 procent"): the figure still counts.
+# "kosta" asked as a price ("vad kostar", "vad har det kostat"): a sum of money answers.
+COST_FORMS = r"kostar|kostade|kostat|kosta"
 # The words that qualify a figure in a short answer, kept with it ("omkring 30 procent", "upp till 35").
 QUALIFIERS = (
     r"drygt|knappt|cirka|ca|omkring|runt|ungefär|nästan|över|under|minst|inom|upp till|mer än|mindre än|"
