@@ -59,6 +59,11 @@ WHOLE_ANSWERS = [
         "på Skeppsbron i Karlshamns hamn",
     ),
     (
+        "Vad har renoveringen kostat?",
+        "Efter 14 månader av renoveringen har den kostat 38 miljoner kronor.",
+        "38 miljoner kronor",
+    ),
+    (
         "Vad kostar bryggan att laga?",
         "Reparationen kostar uppskattningsvis 2 miljoner kronor.",
         "uppskattningsvis 2 miljoner kronor",
