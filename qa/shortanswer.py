@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from qa.compounds import names_head
+from qa.narrower import PRICE_ASKED, SHARE_ASK
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
 from textkit.wordclasses import (
@@ -48,13 +49,12 @@ from textkit.wordclasses import (
     SHARE,
     TIME_UNITS,
 )
-from textkit.wordclasses import SHARE_ASKED as SHARE_ASKS
 
 # textkit's question cues plus the words only a short answer needs; the kind asked first in the question wins.
 ASKS = {
     "number": re.compile(
         CUES["number"].pattern + r"|\b(hur (dyr\w*|fuktigt)|vilken (nivå|kostnad|fartgräns)|what (price|rate|level)|"
-        rf"jobless rate|price tag|vad (betalar|betalade|får man betala)|{COST_FORMS}|cost|costs|pay|pays|"
+        rf"jobless rate|price tag|vad (betalar|betalade|får man betala)|kosta|{PRICE_ASKED.pattern}|cost|costs|pay|pays|"
         r"how did the vote|hur gick omröstningen|hur (föll|slutade) (omröstningen|rösterna)|hur röstade|"
         r"what (was|is) the (average|previous|yearly|monthly|total|most|least|biggest|largest|highest|lowest|smallest)|"
         r"vilket påslag|som mest|som minst|i snitt|i genomsnitt|prislapp\w*|slutnota\w*|what share|"
@@ -200,7 +200,6 @@ CHANGE_ASKED = re.compile(
 BEFORE_ASKED = re.compile(r"\b(innan|förut|från början|ursprungligen|before|previously|originally|at first)\b", re.I)
 MONEY_ASKED = re.compile(rf"\b({COST_FORMS}|pris\w*|betala\w*|cost\w*|price\w*|pay\w*)\b", re.I)
 SHARE_SPAN = re.compile(SHARE, re.I)
-SHARE_ASKED = re.compile(SHARE_ASKS, re.I)
 MONEY_SPAN = re.compile(rf"\b{MONEY}", re.I)
 UNIT_ASKED = re.compile(r"\b(?:hur många|how many)\s+(\w+)", re.I)  # "how many years": a unit counted
 
@@ -219,7 +218,7 @@ def _fits(kind: str, question: str, sentence: str, span: tuple[int, int]) -> flo
         return float(bool(set(said) & REPORTING or ROLE_AFTER.match(sentence[span[1] :])))
     if kind != "number":
         return 0.0
-    if CHANGE_ASKED.search(question) or SHARE_ASKED.search(question):
+    if CHANGE_ASKED.search(question) or SHARE_ASK.search(question):
         return float(bool(SHARE_SPAN.search(text)))
     return float(bool(MONEY_ASKED.search(question) and MONEY_SPAN.search(text)))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.shortanswer import short_answer
+from qa.shortanswer import question_kind, short_answer
 from qa.spanfirst import span_first
 
 pytestmark = pytest.mark.fast
@@ -197,3 +197,9 @@ def test_a_stretch_of_time_asked_is_answered_in_the_same_unit_in_either_language
 def test_a_place_is_answered_whole_with_the_place_it_lies_in_or_both_its_ends(question, sentence, expected):
     # "i Bäckby" alone leaves out where Bäckby is; "Mellan vilka orter" and "which parts" ask for places too.
     assert short_answer(question, sentence) == expected
+
+
+def test_a_why_question_about_a_cost_asks_for_no_figure():
+    # a price is asked with a question word before a form of "kosta" (qa.narrower.PRICE_ASKED), not by "kostar" alone
+    assert question_kind("Varför kostar bygget mer än planerat?") == ""
+    assert question_kind("Vad har renoveringen kostat?") == "number"
