@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 # No offline/telemetry variables here: every entry point (and tests/conftest.py) calls
-# settings.configure_offline(), which holds the one list (settings.OFFLINE_ENV).
+# settings.configure_process(), which holds the one list (settings.PROCESS_ENV).
 
 .PHONY: run test test-fast lint format ingest evals bench bench-quick clean
 

@@ -81,9 +81,9 @@ def open_or_reembed(engine, settings) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from settings import Settings, configure_offline
+    from settings import Settings, configure_process
 
-    configure_offline()
+    configure_process()
     started = time.time()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings.from_environment()

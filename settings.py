@@ -20,25 +20,33 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 ROOT = Path(__file__).resolve().parent
 
 
-# No hub downloads, no telemetry: the one list (entry points, and tests' subprocesses, use it).
-OFFLINE_ENV = {
+# No hub downloads, no telemetry, and the same numbers on every machine: the one list (entry
+# points, and tests' subprocesses, use it).
+PROCESS_ENV = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "ANONYMIZED_TELEMETRY": "False",
     "TOKENIZERS_PARALLELISM": "false",
     "GRADIO_ANALYTICS_ENABLED": "False",
+    # torch's MKL picks its matrix kernels by CPU maker and kind (AVX-512 ones on Intel, AVX2 ones on
+    # AMD), and passage vectors that differ in their last bits reorder near ties: the same commit
+    # read different eval figures on two machines. This pins Intel CPUs to the AVX2 kernels, in
+    # MKL's strict reproducible mode: bit for bit what AMD CPUs run (measured 2026-12-02 with MKL
+    # made to take its Intel path on an AMD CPU: tests/test_settings.py). MKL documents that other
+    # makers' CPUs, and CPUs without AVX2, ignore it. MKL reads it at its first call, not at import.
+    "MKL_CBWR": "AVX2,STRICT",
 }
 RetrieverKind = Literal["dense", "bm25", "hybrid"]
 RETRIEVERS: tuple[str, ...] = get_args(RetrieverKind)
 
 
-def configure_offline() -> None:
-    """Forbid hub downloads and telemetry before any model library is imported.
+def configure_process() -> None:
+    """Forbid hub downloads and telemetry, and pin the BLAS kernels, before any model library is imported.
 
     huggingface_hub and chromadb read these at import time, so every entry point
     calls this first.
     """
-    for name, value in OFFLINE_ENV.items():
+    for name, value in PROCESS_ENV.items():
         os.environ.setdefault(name, value)
 
 

@@ -163,9 +163,9 @@ def cold_start(data_dir: Path, corpus_dir: Path, backend: str) -> dict:
 
 def _engine_once_main() -> int:
     """Answer once in a fresh process; print where its start-up went, as one JSON line."""
-    from settings import Settings, configure_offline
+    from settings import Settings, configure_process
 
-    configure_offline()
+    configure_process()
     clock = time.perf_counter()
     phases = {}
 
@@ -211,10 +211,10 @@ def _page_once_main(port: int) -> int:
     import gradio  # noqa: F401
 
     lap("import gradio")
-    from settings import Settings, configure_offline
+    from settings import Settings, configure_process
     from ui.page import CSS, build_ui, page_js
 
-    configure_offline()
+    configure_process()
     settings = Settings()
     demo = build_ui(None, settings, overview=[], manage=False)  # the page never calls the engine while it is built
     lap("build the page")

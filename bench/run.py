@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench.figures import BACKENDS
-from settings import ROOT, Settings, configure_offline
+from settings import ROOT, Settings, configure_process
 
 DEFAULT_OUT = ROOT / "bench" / "out"
 PROFILE_PASSAGES = 300  # the synthetic corpus ingest is profiled on
@@ -115,7 +115,7 @@ def one_backend(backend: str, work: Path, out: Path, quick: bool) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    configure_offline()
+    configure_process()
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="seed corpus + 1k passages only (about a minute or two)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.measure import PeakRss, dir_size_mb, eval_questions, ratio, timed
 from bench.upload import upload_figures
-from settings import ROOT, Settings, configure_offline
+from settings import ROOT, Settings, configure_process
 
 ENCODE_SAMPLE = 1000  # passages the plain reference encodes (all of a 100k corpus would double its run)
 DIM = 384
@@ -105,7 +105,7 @@ def run_sizes(sizes: list[int], work: Path, timeout: float = 4 * 3600, log=print
 
 
 def main(argv: list[str] | None = None) -> int:
-    configure_offline()
+    configure_process()
     parser = argparse.ArgumentParser(prog="python -m bench.scale", description="one scale size (internal)")
     parser.add_argument("--passages", type=int, required=True)
     parser.add_argument("--root", type=Path, required=True)

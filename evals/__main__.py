@@ -91,9 +91,9 @@ def results_path(args, name: str, kind: str, single: bool) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from settings import Settings, configure_offline
+    from settings import Settings, configure_process
 
-    configure_offline()
+    configure_process()
     args = parse_args(argv)
     if args.from_feedback:
         from evals import feedback

@@ -194,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     from evals.sets import DEV_DIR, EvalSet, default_sets, temporary_store
     from qa.calibration import CALIBRATION_PATH
     from qa.engine import Engine
-    from settings import Settings, configure_offline
+    from settings import Settings, configure_process
 
-    configure_offline()
+    configure_process()
     from store import embedder_info, load_embedder
 
     settings = Settings(embed_backend="e5", top_k=RANKED)

@@ -235,9 +235,9 @@ def scorer_data(data: Data, embedder_name: str, dev: str) -> dict:
 def prepared(args):
     """(settings, embedder, eval set) of the command line."""
     from evals.sets import DEV_DIR, EvalSet
-    from settings import Settings, configure_offline
+    from settings import Settings, configure_process
 
-    configure_offline()
+    configure_process()
     from store import load_embedder
 
     settings = Settings(embed_backend="e5", answer_model="fitted")  # what the fitted model answers with

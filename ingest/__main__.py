@@ -19,9 +19,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from settings import Settings, configure_offline
+    from settings import Settings, configure_process
 
-    configure_offline()
+    configure_process()
     args = _parser().parse_args(argv)
     settings = Settings.from_environment()
     from ingest.pipeline import ingest

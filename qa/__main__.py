@@ -34,9 +34,9 @@ def render(answer) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from settings import RETRIEVERS, Settings, configure_offline
+    from settings import RETRIEVERS, Settings, configure_process
 
-    configure_offline()
+    configure_process()
     parser = argparse.ArgumentParser(prog="python -m qa", description="Ask the articles a question.")
     parser.add_argument("question")
     parser.add_argument("--json", action="store_true", help="print the Answer as one JSON object")

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from settings import ROOT, Settings, configure_offline
+from settings import ROOT, Settings, configure_process
 
 SEED_CORPUS = ROOT / "corpus"
 
 
 def pytest_configure(config):
-    configure_offline()
+    configure_process()
 
 
 def pytest_collection_modifyitems(config, items):

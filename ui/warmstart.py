@@ -62,9 +62,9 @@ def _child(settings, conn, parent: int) -> None:
     if os.getppid() != parent:
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the app's to handle; this child just goes
-    from settings import configure_offline
+    from settings import configure_process
 
-    configure_offline()
+    configure_process()
     import app
 
     try:

@@ -10,7 +10,7 @@ import pytest
 
 import app
 from app import is_loopback, launch_auth, main
-from settings import OFFLINE_ENV, ROOT
+from settings import PROCESS_ENV, ROOT
 
 # Nothing here may serve: a broken auth rule must fail in seconds, not hang until the suite's timeout.
 pytestmark = pytest.mark.timeout(60)
@@ -78,7 +78,7 @@ def test_public_bind_without_auth_exits_non_zero_within_seconds(tmp_path):
     """
     env = {
         "PATH": "/usr/bin:/bin",
-        **OFFLINE_ENV,
+        **PROCESS_ENV,
         "DATA_DIR": str(tmp_path / "data"),
         "CORPUS_DIR": str(tmp_path / "corpus"),
         "CHROMA_HOST": "127.0.0.1",

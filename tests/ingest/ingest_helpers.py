@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from settings import OFFLINE_ENV, ROOT, Settings
+from settings import PROCESS_ENV, ROOT, Settings
 
 
 def stored_passages(settings: Settings) -> list[dict]:
@@ -40,7 +40,7 @@ KILL_BACKEND = "sentence-transformers"
 
 def cli_env(data_dir: Path, backend: str | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHROMA_")}
-    env.update(OFFLINE_ENV, DATA_DIR=str(data_dir))
+    env.update(PROCESS_ENV, DATA_DIR=str(data_dir))
     if backend:
         env["EMBED_BACKEND"] = backend
     return env

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from settings import OFFLINE_ENV, ROOT
+from settings import PROCESS_ENV, ROOT
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -23,7 +23,7 @@ def run_as_user(data_dir: Path, *command: str) -> subprocess.CompletedProcess:
     if os.geteuid() == 0 and not shutil.which("setpriv"):
         pytest.skip("root ignores chmod, and setpriv (to drop that) is not installed")
     prefix = AS_USER if os.geteuid() == 0 else []
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHROMA_")} | OFFLINE_ENV
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHROMA_")} | PROCESS_ENV
     env["DATA_DIR"] = str(data_dir)
     args = [*prefix, sys.executable, "-m", *command]
     return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=110)
