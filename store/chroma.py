@@ -26,6 +26,9 @@ from store.embedding import EmbedderInfo
 EF_SEARCH = 200
 INDEX = {"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}}
 WRITING = "writing"  # collection metadata: 1 while a writer is between its two generation bumps
+# SQLite answers "database is locked" while another connection writes (an ingest, or a writer that has
+# only just closed: seen once in a CI run on a busy machine); a moment later the change goes through.
+LOCKED_TRIES, LOCKED_WAIT_S = 5, 0.2
 
 
 class StoreError(RuntimeError):
@@ -168,11 +171,17 @@ def open_collection(settings: Settings, info: EmbedderInfo, create: bool = True)
 def searched_widely(collection):
     """``collection`` with ``EF_SEARCH``: a store built before it was chosen gets it set in place."""
     hnsw = (collection.configuration or {}).get("hnsw") or {}
-    if hnsw.get("ef_search", EF_SEARCH) < EF_SEARCH:
+    if hnsw.get("ef_search", EF_SEARCH) >= EF_SEARCH:
+        return collection
+    for attempt in range(1, LOCKED_TRIES + 1):
         try:
             collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+            break
         except Exception as exc:  # a read-only store still answers, with Chroma's narrower search
-            logging.getLogger(__name__).warning("could not widen the store's search: %s", str(exc)[:200])
+            if "locked" not in str(exc) or attempt == LOCKED_TRIES:
+                logging.getLogger(__name__).warning("could not widen the store's search: %s", str(exc)[:200])
+                break
+            time.sleep(LOCKED_WAIT_S * attempt)
     return collection
 
 

@@ -107,6 +107,35 @@ def test_dense_search_finds_the_exact_nearest_passages_even_in_a_store_built_bef
     assert collection.configuration["hnsw"]["ef_search"] == EF_SEARCH  # kept for the next process
 
 
+class BrieflyLocked:
+    """A collection whose database another writer holds for its first ``busy`` changes.
+
+    Chroma's real lock could not be made to refuse on demand (it waits out another process's
+    lock); SQLite refuses at once when two writers would deadlock, which a CI run saw once.
+    """
+
+    configuration = {"hnsw": {"ef_search": 100}}
+
+    def __init__(self, busy: int):
+        self.busy = busy
+
+    def modify(self, configuration):
+        if self.busy:
+            self.busy -= 1
+            raise RuntimeError("Database error: error returned from database: (code: 5) database is locked")
+        self.configuration = configuration
+
+
+@pytest.mark.fast
+def test_a_store_locked_for_a_moment_by_another_writer_is_still_widened(caplog):
+    from store.chroma import EF_SEARCH, LOCKED_TRIES, searched_widely
+
+    assert searched_widely(BrieflyLocked(busy=2)).configuration["hnsw"]["ef_search"] == EF_SEARCH
+    assert not caplog.records
+    never = searched_widely(BrieflyLocked(busy=LOCKED_TRIES))  # locked throughout: it answers, narrower
+    assert never.configuration["hnsw"]["ef_search"] == 100 and "database is locked" in caplog.text
+
+
 def test_a_store_that_cannot_be_changed_still_opens_and_says_why_in_the_log(tmp_path, monkeypatch, caplog):
     """A read-only store (root ignores chmod, so the write is made to fail) is searched as it was made."""
     import numpy as np
