@@ -26,6 +26,7 @@ from textkit.text import (
     cognate_form,
     cognate_key,
     content_words,
+    definite_stem,
     detect_language,
     fold,
     question_cues,
@@ -165,6 +166,8 @@ def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv", sam
     0.6
     >>> term_overlap({"anställda": 1.0}, "Personalen består av 34 personer.")
     1.0
+    >>> term_overlap({"skolan": 1.0, "ekonomin": 1.0}, "Tre skolor har en ny ekonomichef.")
+    0.9
     """
     if not query_words:
         return 0.0
@@ -173,9 +176,10 @@ def term_overlap(query_words: dict[str, float], text: str, lang: str = "sv", sam
     found = 0.0
     for word, weight in query_words.items():
         word_stem = stem(word, lang)
-        if word_stem in sentence_stems:
+        bare = definite_stem(word) if lang == "sv" else word_stem
+        if word_stem in sentence_stems or bare in sentence_stems:
             found += weight
-        elif len(word_stem) >= 4 and fold(word_stem) in folded:
+        elif any(len(s) >= 4 and fold(s) in folded for s in {word_stem, bare}):
             found += 0.8 * weight
         elif len(word) >= 4 and cognate_key(word) in cognates:
             found += 0.6 * weight
