@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from textkit.synonyms import entries_in, synonyms
 from textkit.text import ANSWER_SHAPES, TOKEN, cognate_form, content_words, detect_language, fold, stem
-from textkit.wordclasses import COST_FORMS, MONEY, SHARE, SHARE_ASKED, SHARE_IN_WORDS
+from textkit.wordclasses import COST_FORMS, MONEY, SHARE, SHARE_ASKED, SHARE_IN_WORDS, TIME_UNITS
 
 # "hur många (av de)" / "how many (of the)": what follows names the counted thing.
 # "vad kostar (ett)" / "vad kommer (ett)" ... "att kosta" / "how much does (a)": what follows names the priced thing.
@@ -70,8 +70,39 @@ SHARE_ASK = re.compile(SHARE_ASKED, re.I)
 SHARE_SAID = re.compile(rf"{SHARE}|{SHARE_IN_WORDS}", re.I)
 FREE = re.compile(r"\b(?:gratis|kostnadsfri\w*|avgiftsfri\w*|free)\b", re.I)
 COUNT_ASKED = re.compile(r"hur många|how many", re.I)
+# A measure asked by its adjective ("hur långt", "how cold") is answered in its units: "650 funktionärer"
+# is no answer to "Hur lång är banan?". Not "hur hög": a level ("hur hög är arbetslösheten") is as often
+# a share or a sum as a height. Language rules: the units of length and time, temperature, speed (or a
+# change's pace: "hur fort steg priserna" asks a share), weight.
+LENGTH_UNITS = r"millimeter|centimeter|meter|kilometer|mil|mm|cm|km|m"
+MEASURES = tuple(
+    (re.compile(asked, re.I), re.compile(said, re.I))
+    for asked, said in (
+        (
+            r"\bhur (?:lång|långt|långa|bred|brett|djup|djupt)\b|\bhow (?:long|far|wide|deep)\b",
+            rf"\b(?:{LENGTH_UNITS}|{'|'.join(TIME_UNITS)})\b",
+        ),
+        (r"\bhur (?:varm|varmt|kall|kallt)\b|\bhow (?:hot|cold|warm)\b", r"\bgrader\b|°"),
+        (
+            r"\bhur (?:snabb|snabbt|fort)\b|\bhow fast\b",
+            rf"km/h|\b(?:kilometer|meter) (?:i|per) (?:timmen|timme|sekund)\b|{SHARE}",
+        ),
+        (r"\bhur (?:tung|tungt)\b|\bhow heavy\b", r"\b(?:ton|kilo|kg|gram)\b"),
+    )
+)
 PHRASE = 2  # the counted thing: at most this many content words in a row
 SHORT = 4  # stems shorter than this match only whole
+
+
+def in_measure_asked(question: str, span: str) -> bool:
+    """False when the question asks a measure by its adjective and the span is not in its units.
+
+    >>> in_measure_asked("Hur lång är banan?", "52 kilometer"), in_measure_asked("Hur lång är banan?", "650 funktionärer")
+    (True, False)
+    >>> in_measure_asked("How cold will it get?", "minus 18 grader"), in_measure_asked("Hur många åkare?", "650 funktionärer")
+    (True, True)
+    """
+    return all(said.search(span) for asked, said in MEASURES if asked.search(question))
 
 
 @lru_cache(maxsize=65536)

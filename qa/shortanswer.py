@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from qa.compounds import names_head
-from qa.narrower import PRICE_ASKED, SHARE_ASK
+from qa.narrower import PRICE_ASKED, SHARE_ASK, in_measure_asked
 from qa.support import REPORTING, root
 from textkit.text import ANSWER_SHAPES, CUES, MONTHS, NUMBER_WORDS, TOKEN, YEAR_DIGITS, fold, stem
 from textkit.wordclasses import (
@@ -269,7 +269,8 @@ def _bare(span: str) -> str:
 def scored_spans(question: str, sentence: str, kind: str, question_stems: set[str]) -> list[tuple[float, int, str]]:
     """(score, start, span text) of each candidate span of ``sentence``; a span the question holds is no answer."""
     folded_q = fold(question)
-    bare = {s: _bare(sentence[s[0] : s[1]]) for s in _spans(kind, sentence)}
+    asked = [s for s in _spans(kind, sentence) if kind != "number" or in_measure_asked(question, sentence[s[0] : s[1]])]
+    bare = {s: _bare(sentence[s[0] : s[1]]) for s in asked}
     spans = [s for s in bare if bare[s] not in folded_q]
     # A figure with its unit ("13,9 procent") says more than a bare one ("18" of "mellan 18 och 24 år").
     unit = lambda s: 0.5 * bool(re.search(r"[^\d\s.,]", bare[s]))  # noqa: E731

@@ -203,3 +203,25 @@ def test_a_why_question_about_a_cost_asks_for_no_figure():
     # a price is asked with a question word before a form of "kosta" (qa.narrower.PRICE_ASKED), not by "kostar" alone
     assert question_kind("Varför kostar bygget mer än planerat?") == ""
     assert question_kind("Vad har renoveringen kostat?") == "number"
+
+
+@pytest.mark.parametrize(
+    "question, sentence, expected",
+    [
+        (
+            "Hur lång är banan i loppet?",
+            "I loppet hjälper omkring 650 funktionärer till längs banan, som är 52 kilometer.",
+            "52 kilometer",
+        ),
+        (
+            "Hur kallt blir det i Umeå i natt?",
+            "I Umeå föll 78 centimeter snö i natt, och i morgon väntas minus 18 grader.",
+            "minus 18 grader",
+        ),
+        ("Hur långt straff fick han?", "Han döms till fängelse i tre år och fyra månader.", "tre år och fyra månader"),
+    ],
+)
+def test_a_measure_asked_by_its_adjective_is_answered_in_its_units(question, sentence, expected):
+    # "hur lång" asks a length (or a time), "hur kallt" degrees: the figure nearest the question's words
+    # ("650 funktionärer" beside "banan") is no answer in another unit (qa.narrower.MEASURES)
+    assert short_answer(question, sentence) == expected
