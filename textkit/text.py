@@ -157,6 +157,7 @@ def stem(word: str, lang: str = "sv") -> str:
 DEFINITE_END = re.compile(r"(?<=\w{3})et$|(?<=\w{3}[aeiouyåäö])[nt]$")
 
 
+@lru_cache(maxsize=65536)  # called per question word for every candidate sentence, as stem is
 def definite_stem(word: str) -> str:
     """The stem of a Swedish noun with its definite singular ending off.
 
